@@ -92,6 +92,7 @@ def _batch_weight_terms(model, units, x, y, d, doms, loss_func):
 # %% ../nbs/02_risk.ipynb #ca425dd3
 FORMS, ACCUMULATE = ('filter', 'weight'), ('data', 'batch')
 
+@torch.enable_grad()  # callers may hold torch.no_grad (Torch-Pruning's importance calls do)
 def domain_terms(model:nn.Module, batches, # iterable of (x, y, domain) batches, e.g. a `DomainDL`
                  units:list|None=None, # `FilterUnit`s to score (default: `filter_units(model, first batch)`)
                  form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
