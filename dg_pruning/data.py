@@ -109,11 +109,11 @@ def show_batch(self:DomainDL, max_n:int=16, ncols:int=8, figsize=None):
     return fig
 
 # %% ../nbs/01_data.ipynb #8dce34cd
-def _seeded(dl, seed):
-    "Give `dl` a random generator of its own, seeded by `seed`."
-    import random
-    dl.rng = random.Random(seed)
-    return dl
+import random
+@patch
+def randomize(self:DomainDL):
+    "Draw this epoch's random generator from torch's global one (seeded by `set_seed`)."
+    self.rng = random.Random(int(torch.randint(0, 2**62, (1,)).item()))
 
 # %% ../nbs/01_data.ipynb #811beb46
 class DomainDataLoaders(DataLoaders):
@@ -191,7 +191,7 @@ def _part(self, parts, tfm):
 def dls(self:MultiDomain, target, # the held-out domain (name or id)
         bs:int=64, # training batch size
         valid_pct:float=0.2, # fraction of every source domain held out for training-domain validation
-        seed:int=0, # seeds the splits and the batch order
+        seed:int=0, # seeds the splits (the batch order follows `set_seed`)
         balanced:bool=False, # every training batch holds bs/N items of each of the N source domains
         valid_bs:int|None=None, # batch size of the validation and target loaders (default 2*bs)
         device=None, # where batches go (default: CUDA if available)
@@ -208,7 +208,7 @@ def dls(self:MultiDomain, target, # the held-out domain (name or id)
     tgt = _part(self, [(t, np.arange(len(self.labels[self.names[t]])))], self.tfms[1])
     if len(train) < bs: raise ValueError(f"{len(train)} training items, fewer than one batch of bs={bs}; lower bs")
     vbs = valid_bs or 2 * bs
-    loaders = [_seeded(DomainDL(train, bs=bs, shuffle=True, drop_last=True, balanced=balanced, num_workers=num_workers), seed),
+    loaders = [DomainDL(train, bs=bs, shuffle=True, drop_last=True, balanced=balanced, num_workers=num_workers),
                DomainDL(valid, bs=vbs, num_workers=num_workers), DomainDL(tgt, bs=vbs, num_workers=num_workers)]
     res = DomainDataLoaders(*loaders, device=get_device(device))
     res.domains, res.target_id, res.target, res.classes = self.names, t, self.names[t], self.classes

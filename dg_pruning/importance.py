@@ -106,8 +106,10 @@ def filter_importance(model:nn.Module, batches=None, # (x, y, domain) batches: a
 # %% ../nbs/03_importance.ipynb #af4ae848
 class TPImportance(tp.importance.Importance):
     "A Torch-Pruning `Importance` (group -> one score per channel) backed by `filter_importance`."
-    def __init__(self, model:nn.Module, batches=None, criterion:str='l1', **opts):
-        self.model, self.batches, self.criterion, self.opts = model, _reiterable(batches), criterion, opts
+    def __init__(self, model:nn.Module, batches=None, criterion:str='l1',
+                 normalize:bool=False, # divide each group's scores by their mean (comparable across groups, for global pruning)
+                 **opts):
+        self.model, self.batches, self.criterion, self.normalize, self.opts = model, _reiterable(batches), criterion, normalize, opts
         self.scores = None
     def refresh(self):
         "Recompute the scores of the current model."
@@ -124,4 +126,6 @@ class TPImportance(tp.importance.Importance):
             root = group[i].root_idxs
             if any(r is None for r in root): continue
             acc.scatter_add_(0, torch.tensor(root), self.scores[dep.layer][idxs]); n += 1
-        return acc / n if n else None
+        if not n: return None
+        acc = acc / n
+        return acc / acc.mean().clamp_min(1e-12) if self.normalize else acc
