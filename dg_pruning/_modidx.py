@@ -152,5 +152,6 @@ d = { 'settings': { 'branch': 'main',
                                  'dg_pruning.soft._metrics': ('soft.html#_metrics', 'dg_pruning/soft.py'),
                                  'dg_pruning.soft.extract_compact': ('soft.html#extract_compact', 'dg_pruning/soft.py'),
                                  'dg_pruning.soft.prune_retrain': ('soft.html#prune_retrain', 'dg_pruning/soft.py'),
+                                 'dg_pruning.soft.recalibrate_bn': ('soft.html#recalibrate_bn', 'dg_pruning/soft.py'),
                                  'dg_pruning.soft.select_pruned': ('soft.html#select_pruned', 'dg_pruning/soft.py'),
                                  'dg_pruning.soft.zero_filters': ('soft.html#zero_filters', 'dg_pruning/soft.py')}}}

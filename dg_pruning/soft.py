@@ -14,7 +14,7 @@ from .importance import filter_importance
 from .hard import remove_filters, model_stats, prune_learner, _plain
 
 # %% auto #0
-__all__ = ['select_pruned', 'zero_filters', 'SoftFilterPruning', 'extract_compact', 'prune_retrain']
+__all__ = ['select_pruned', 'zero_filters', 'recalibrate_bn', 'SoftFilterPruning', 'extract_compact', 'prune_retrain']
 
 # %% ../nbs/05_soft.ipynb #945235c1
 def _check_ratio(ratio):
@@ -51,16 +51,33 @@ def zero_filters(units:list, pruned:dict):
         for p in u.params(): p[idx.to(p.device)] = 0
 
 # %% ../nbs/05_soft.ipynb #d4d54839
+@torch.no_grad()
+def recalibrate_bn(model:nn.Module, batches):
+    "Re-estimate every BatchNorm's running statistics on `batches` (x first); weights untouched."
+    bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm) and m.track_running_stats]
+    if not bns: return model
+    was_training, moms = model.training, [m.momentum for m in bns]
+    for m in bns: m.reset_running_stats(); m.momentum = None  # cumulative average over the batches
+    model.train()
+    try:
+        for b in batches: model(_plain(b[0]))
+    finally:
+        for m, mo in zip(bns, moms): m.momentum = mo
+        model.train(was_training)
+    return model
+
+# %% ../nbs/05_soft.ipynb #115c6269
 class SoftFilterPruning(Callback):
     "SFP: zero the `ratio` least important filters before training and after every `every` epochs; they keep training."
     order = 55  # after the Recorder's training metrics, before validation-based trackers act
     def __init__(self, ratio:float, criterion:str='l2', every:int=1, grad_mask:bool=False, scope:str='layer',
-                 n_batches:int=4, # training batches scored by data criteria
+                 n_batches:int=4, # training batches scored by data criteria and used to recalibrate BN
+                 recalibrate:bool=True, # re-estimate BN statistics of the masked network after each selection
                  **opts):
         _check_ratio(ratio)
         if every < 1: raise ValueError(f"every must be a positive number of epochs, got {every}")
-        self.ratio, self.criterion, self.every, self.grad_mask, self.scope, self.n_batches, self.opts = \
-            ratio, criterion, every, grad_mask, scope, n_batches, opts
+        self.ratio, self.criterion, self.every, self.grad_mask, self.scope, self.n_batches, self.recalibrate, self.opts = \
+            ratio, criterion, every, grad_mask, scope, n_batches, recalibrate, opts
     def _select(self):
         batches = [b for _, b in zip(range(self.n_batches), self.learn.dls.train)]
         x = _plain(batches[0][0][:2])
@@ -75,6 +92,7 @@ class SoftFilterPruning(Callback):
         self.history.append({'epoch': self.epoch if hasattr(self.learn, 'epoch') else -1,
                              'pruned': sum(len(v) for v in new.values()), 'changed': changed})
         zero_filters(self.units, self.pruned)
+        if self.recalibrate: recalibrate_bn(self.learn.model, batches)
     def before_fit(self):
         self.history, self.pruned = [], None
         self._select()
@@ -92,7 +110,7 @@ class SoftFilterPruning(Callback):
     def after_train(self):
         if (self.epoch + 1) % self.every == 0 or self.epoch == self.n_epoch - 1: self._select()
 
-# %% ../nbs/05_soft.ipynb #9255b835
+# %% ../nbs/05_soft.ipynb #20f7b5a8
 def extract_compact(model:nn.Module, pruned:dict, # unit name -> pruned filter indices (e.g. `SoftFilterPruning.pruned`)
                     example_inputs) -> nn.Module:
     "A copy of the masked `model` with its zeroed filters physically removed."
@@ -100,7 +118,7 @@ def extract_compact(model:nn.Module, pruned:dict, # unit name -> pruned filter i
     remove_filters(compact, {n: v.tolist() for n, v in pruned.items()}, example_inputs)
     return compact
 
-# %% ../nbs/05_soft.ipynb #f418cffc
+# %% ../nbs/05_soft.ipynb #9bd322f7
 def _metrics(learn, x):
     v, t = learn.validate(), learn.validate(ds_idx=2)
     return {'valid_loss': v[0], 'valid_acc': v[1] if len(v) > 1 else None,
@@ -121,7 +139,7 @@ def prune_retrain(learn, ratios=(0.3, 0.5, 0.7), # increasing fractions of the o
             prune_learner(learn, 1 - (1 - r) / (1 - prev), criterion, n_batches, **opts)
             learn.fit_one_cycle(epochs, lr)
         else:
-            sfp = SoftFilterPruning(r, criterion, n_batches=n_batches, **opts)
+            sfp = SoftFilterPruning(1 - (1 - r) / (1 - prev), criterion, n_batches=n_batches, **opts)
             learn.fit_one_cycle(epochs, lr, cbs=sfp)
             learn.model = extract_compact(learn.model, sfp.pruned, x); learn.create_opt()
         steps.append({'ratio': r, 'model': copy.deepcopy(learn.model), **_metrics(learn, x)})
