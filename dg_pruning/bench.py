@@ -13,7 +13,7 @@ from .importance import filter_importance
 from .fpgm import fpgm_scores
 
 # %% auto #0
-__all__ = ['BENCHMARKS', 'benchmark', 'median_time', 'paired_times', 'bench_data', 'bench_scoring', 'main']
+__all__ = ['BENCHMARKS', 'benchmark', 'median_time', 'paired_times', 'bench_data', 'bench_scoring', 'bench_latency', 'main']
 
 # %% ../nbs/11_bench.ipynb #4f4c1a8b
 BENCHMARKS = {}
@@ -88,6 +88,36 @@ def bench_scoring(quick:bool=False):
     print(f"ior/taylor time ratio: {max(ratios):.3f}")
 
 # %% ../nbs/11_bench.ipynb #f8881268
+@benchmark('latency', 'ResNet-18 64x64 hard-pruned 30%/50%: MACs reduction vs measured CPU speed-up; masked model for contrast')
+def bench_latency(quick:bool=False):
+    import copy
+    from torchvision.models import resnet18
+    from dg_pruning.hard import prune_filters, model_stats, latency
+    from dg_pruning.core import filter_units
+    from dg_pruning.soft import select_pruned, zero_filters
+    set_seed(0)
+    dense = resnet18(num_classes=10).eval()
+    n = 5 if quick else 15
+    ex = torch.randn(2, 3, 64, 64)
+    base = model_stats(dense, ex[:1])
+    last = None
+    for r in (0.3, 0.5):
+        pruned = prune_filters(copy.deepcopy(dense), r, ex, 'l1').eval()
+        masked = copy.deepcopy(dense)
+        units = filter_units(masked, ex)
+        zero_filters(units, select_pruned(filter_importance(masked, criterion='l1', units=units), r))
+        macs = base['macs'] / model_stats(pruned, ex[:1])['macs']
+        for bs in (32, 1):
+            x = torch.randn(bs, 3, 64, 64)
+            t = paired_times({'dense': lambda: latency(dense, x, n=1, warmup=0), 'pruned': lambda: latency(pruned, x, n=1, warmup=0),
+                              'masked': lambda: latency(masked, x, n=1, warmup=0)}, n=n, warmup=2)
+            sp = t['dense'] / t['pruned']
+            print(f"{r:.0%} filters, batch {bs}: MACs reduction x{macs:.2f}, latency speed-up x{sp:.2f} "
+                  f"({t['dense'] * 1e3:.1f} -> {t['pruned'] * 1e3:.1f} ms), masked model x{t['dense'] / t['masked']:.2f}")
+            if bs == 32 and r == 0.5: last = sp / macs
+    print(f"latency speedup / MACs reduction: {last:.2f}")
+
+# %% ../nbs/11_bench.ipynb #2bbf8ade
 def main(argv=None):
     "Run a named benchmark: `dg_prune_bench NAME [--quick]`; `dg_prune_bench --list` lists them."
     import argparse
