@@ -13,7 +13,8 @@ from .importance import filter_importance
 from .fpgm import fpgm_scores
 
 # %% auto #0
-__all__ = ['BENCHMARKS', 'benchmark', 'median_time', 'paired_times', 'bench_data', 'bench_scoring', 'bench_latency', 'main']
+__all__ = ['BENCHMARKS', 'benchmark', 'median_time', 'paired_times', 'bench_data', 'bench_scoring', 'bench_latency',
+           'bench_train', 'main']
 
 # %% ../nbs/11_bench.ipynb #4f4c1a8b
 BENCHMARKS = {}
@@ -118,6 +119,45 @@ def bench_latency(quick:bool=False):
     print(f"latency speedup / MACs reduction: {last:.2f}")
 
 # %% ../nbs/11_bench.ipynb #2bbf8ade
+@benchmark('train', 'ERM step time through the fastai Learner vs a plain PyTorch loop; CORAL and V-REx vs ERM')
+def bench_train(quick:bool=False):
+    import torch.nn.functional as F
+    from fastai.callback.core import Callback
+    from dg_pruning.train import dg_learner
+    set_seed(0)
+    data = rotated_mnist()
+    class Clock(Callback):
+        def before_train(self): self.t = time.perf_counter()
+        def after_train(self): self.dt = time.perf_counter() - self.t; self.n = self.iter + 1
+    def fastai_step(alg):
+        set_seed(0)
+        l = dg_learner(data, '75', algorithm=alg, bs=60, opt='domainbed', device='cpu', balanced=True)
+        l.remove_cbs([c for c in l.cbs if type(c).__name__ == 'ProgressCallback'])
+        clock = Clock()
+        with l.no_logging(): l.fit(1, 1e-3, cbs=clock)
+        return clock.dt / clock.n
+    def plain_step():
+        set_seed(0)
+        l = dg_learner(data, '75', algorithm='erm', bs=60, opt='domainbed', device='cpu', balanced=True)
+        model, opt = l.model, torch.optim.Adam(l.model.parameters(), 1e-3)
+        model.train(); n = 0
+        t = time.perf_counter()
+        for x, y, d in l.dls.train:
+            loss = F.cross_entropy(model(x), y); opt.zero_grad(); loss.backward(); opt.step(); n += 1
+        return (time.perf_counter() - t) / n
+    reps = 1 if quick else 3
+    ts = {'plain': [], 'erm': [], 'coral': [], 'vrex': []}
+    for _ in range(reps):  # interleaved repeats
+        ts['plain'].append(plain_step())
+        for alg in ('erm', 'coral', 'vrex'): ts[alg].append(fastai_step(alg))
+    t = {k: statistics.median(v) for k, v in ts.items()}
+    print(f"plain PyTorch ERM step: {t['plain'] * 1e3:.1f} ms")
+    print(f"fastai ERM step: {t['erm'] * 1e3:.1f} ms")
+    print(f"CORAL/ERM step time ratio: {t['coral'] / t['erm']:.2f}")
+    print(f"V-REx/ERM step time ratio: {t['vrex'] / t['erm']:.2f}")
+    print(f"fastai/plain step time ratio: {t['erm'] / t['plain']:.3f}")
+
+# %% ../nbs/11_bench.ipynb #1616ff2c
 def main(argv=None):
     "Run a named benchmark: `dg_prune_bench NAME [--quick]`; `dg_prune_bench --list` lists them."
     import argparse
