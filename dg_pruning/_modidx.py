@@ -214,4 +214,12 @@ d = { 'settings': { 'branch': 'main',
                                   'dg_pruning.train.fit_dg': ('train.html#fit_dg', 'dg_pruning/train.py'),
                                   'dg_pruning.train.irm_penalty': ('train.html#irm_penalty', 'dg_pruning/train.py'),
                                   'dg_pruning.train.make_model': ('train.html#make_model', 'dg_pruning/train.py'),
-                                  'dg_pruning.train.mmd_penalty': ('train.html#mmd_penalty', 'dg_pruning/train.py')}}}
+                                  'dg_pruning.train.mmd_penalty': ('train.html#mmd_penalty', 'dg_pruning/train.py')},
+            'dg_pruning.viz': { 'dg_pruning.viz._bars': ('viz.html#_bars', 'dg_pruning/viz.py'),
+                                'dg_pruning.viz._has_frontend': ('viz.html#_has_frontend', 'dg_pruning/viz.py'),
+                                'dg_pruning.viz.explore': ('viz.html#explore', 'dg_pruning/viz.py'),
+                                'dg_pruning.viz.plot_corruptions': ('viz.html#plot_corruptions', 'dg_pruning/viz.py'),
+                                'dg_pruning.viz.plot_functional_distance': ('viz.html#plot_functional_distance', 'dg_pruning/viz.py'),
+                                'dg_pruning.viz.plot_prune_potential': ('viz.html#plot_prune_potential', 'dg_pruning/viz.py'),
+                                'dg_pruning.viz.plot_ratio_curves': ('viz.html#plot_ratio_curves', 'dg_pruning/viz.py'),
+                                'dg_pruning.viz.potential_table': ('viz.html#potential_table', 'dg_pruning/viz.py')}}}
