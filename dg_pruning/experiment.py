@@ -4,7 +4,8 @@
 
 # %% ../nbs/09_experiment.ipynb #70c31557
 from __future__ import annotations
-import copy, json, os, time, zlib, dataclasses
+import copy, io, json, os, time, zlib, dataclasses
+from contextlib import redirect_stdout
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np
