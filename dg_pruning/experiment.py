@@ -307,4 +307,3 @@ def dg_prune(dataset:str='rotated_mnist', # embedded (rotated_mnist, colored_mni
     with pd.option_context('display.width', 200, 'display.max_columns', 50):
         print(summary(df)); print('\nprune potential (mean over targets and seeds):'); print(potentials(df).round(2))
     print('\n' + '\n'.join(f"{k}: {v}" for k, v in paths.items()))
-    return df
