@@ -40,7 +40,7 @@ def potential_table(res:pd.DataFrame, delta:float=0.005) -> pd.DataFrame:
 def plot_prune_potential(pp:pd.DataFrame, ax=None):
     "Bars of prune potential: distributions along x, one bar per criterion."
     ax = ax or plt.subplots(figsize=(6, 3.5))[1]
-    pp.plot.bar(ax=ax, rot=0, width=0.8)
+    pp.plot.bar(ax=ax, rot=20, width=0.8)
     ax.set_ylabel('prune potential'); ax.set_ylim(0, 1); ax.legend(fontsize=8, ncol=len(pp.columns))
     ax.set_title('largest ratio within 0.5% of the parent\'s error', fontsize=10)
     return ax
