@@ -6,7 +6,7 @@
 from __future__ import annotations
 import copy, io, json, os, time, zlib, dataclasses
 from contextlib import redirect_stdout
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -250,7 +250,7 @@ def tidy(df:pd.DataFrame) -> pd.DataFrame:
 
 def save_outputs(df:pd.DataFrame, out) -> dict:
     "Write results.csv, summary.csv, potentials.csv and the plots into `out`; returns the paths."
-    import matplotlib; import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt
     from dg_pruning.viz import plot_ratio_curves, plot_prune_potential
     out = Path(out)
     paths = {'results': out / 'results.csv', 'summary': out / 'summary.csv', 'potentials': out / 'potentials.csv',

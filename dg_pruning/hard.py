@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_hard.ipynb #1251e42d
 from __future__ import annotations
-import copy, statistics, time
+import statistics, time
 import torch
 from torch import nn
 import torch_pruning as tp

@@ -11,7 +11,6 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch import nn
-from .core import get_device
 from .data import DomainCallback, MultiDomain
 from .models import MnistCNN, cifar_resnet
 from fastai.callback.core import Callback

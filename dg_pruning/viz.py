@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
+from .evaluate import prune_potentials
 
 # %% auto #0
 __all__ = ['plot_ratio_curves', 'potential_table', 'plot_prune_potential', 'plot_functional_distance', 'plot_corruptions',
