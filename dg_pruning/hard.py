@@ -107,7 +107,7 @@ def latency(model:nn.Module, x:torch.Tensor, # the input batch timed
         torch.set_num_threads(old); model.train(was_training)
     return statistics.median(ts)
 
-# %% ../nbs/04_hard.ipynb #5e505f05
+# %% ../nbs/04_hard.ipynb #e722192e
 def prune_learner(learn, ratio:float, criterion:str='l1', n_batches:int=4, # training batches scored by data criteria
                   scope:str='layer', **opts):
     "Hard-prune `learn.model` by `criterion` and rebuild the optimizer (Torch-Pruning replaces parameters)."
@@ -117,7 +117,7 @@ def prune_learner(learn, ratio:float, criterion:str='l1', n_batches:int=4, # tra
     learn.create_opt()
     return learn
 
-# %% ../nbs/04_hard.ipynb #6defd1cc
+# %% ../nbs/04_hard.ipynb #7f44b5a1
 def save_pruned(model:nn.Module, path):
     "Save a (pruned) module whole: architecture and weights."
     torch.save(model, path)
@@ -126,7 +126,7 @@ def load_pruned(path, map_location='cpu') -> nn.Module:
     "Load a module saved by `save_pruned` (a pickle: load only files you trust)."
     return torch.load(path, map_location=map_location, weights_only=False)
 
-# %% ../nbs/04_hard.ipynb #9666dec4
+# %% ../nbs/04_hard.ipynb #40e7fcff
 def export_onnx(model:nn.Module, example_inputs, path):
     "Export `model` (eval mode) to ONNX at `path`, the batch dimension dynamic."
     was_training = model.training
