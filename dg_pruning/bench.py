@@ -13,8 +13,7 @@ from .importance import filter_importance
 from .fpgm import fpgm_scores
 
 # %% auto #0
-__all__ = ['BENCHMARKS', 'benchmark', 'median_time', 'paired_times', 'bench_data', 'bench_scoring', 'bench_latency',
-           'bench_train', 'main']
+__all__ = ['BENCHMARKS', 'benchmark', 'paired_times', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'main']
 
 # %% ../nbs/11_bench.ipynb #4f4c1a8b
 BENCHMARKS = {}
@@ -23,14 +22,6 @@ def benchmark(name:str, doc:str):
     "Register a benchmark function `f(quick:bool) -> None` that prints figures, the headline ratio last."
     def deco(f): BENCHMARKS[name] = (f, doc); return f
     return deco
-
-def median_time(f, n:int=7, warmup:int=2) -> float:
-    "Median wall time of `f()` in seconds over `n` runs after `warmup` runs."
-    for _ in range(warmup): f()
-    ts = []
-    for _ in range(n):
-        t = time.perf_counter(); f(); ts.append(time.perf_counter() - t)
-    return statistics.median(ts)
 
 def paired_times(fs:dict, n:int=7, warmup:int=2) -> dict:
     "Median times of several functions, run interleaved so that machine noise hits them alike."
@@ -130,6 +121,7 @@ def bench_train(quick:bool=False):
     import torch.nn.functional as F
     from fastai.callback.core import Callback
     from dg_pruning.train import dg_learner
+    from dg_pruning.experiment import _quiet
     set_seed(0)
     data = rotated_mnist()
     class Clock(Callback):
@@ -138,7 +130,7 @@ def bench_train(quick:bool=False):
     def fastai_step(alg):
         set_seed(0)
         l = dg_learner(data, '75', algorithm=alg, bs=60, opt='domainbed', device='cpu', balanced=True)
-        l.remove_cbs([c for c in l.cbs if type(c).__name__ == 'ProgressCallback'])
+        _quiet(l)
         clock = Clock()
         with l.no_logging(): l.fit(1, 1e-3, cbs=clock)
         return clock.dt / clock.n

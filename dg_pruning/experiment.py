@@ -15,7 +15,7 @@ from .core import set_seed
 from .data import rotated_mnist, colored_mnist, digits_dg, rotated_digits, domain_folders, MultiDomain
 from .models import MnistCNN
 from .importance import CRITERIA
-from .hard import prune_learner, model_stats, save_pruned, load_pruned, _plain
+from .hard import prune_learner, model_stats, save_pruned, load_pruned, _plain, _check_ratio
 from .soft import SoftFilterPruning, extract_compact
 from .train import dg_learner, fit_dg, ALGORITHMS
 from .evaluate import domain_metrics, excess_loss, functional_distance, corruption_accuracy, prune_potential
@@ -59,8 +59,7 @@ class Config:
         bad = [c for c in self.criteria if c not in CRITERIA]
         if bad: raise ValueError(f"unknown criteria {bad}; registered: {sorted(CRITERIA)}")
         if not self.criteria: raise ValueError("give at least one criterion")
-        for r in self.ratios:
-            if not 0 <= r < 1: raise ValueError(f"ratios must be in [0, 1), got {r}")
+        for r in self.ratios: _check_ratio(r)
         if self.mode not in ('hard', 'soft'): raise ValueError(f"mode must be 'hard' or 'soft', got {self.mode!r}")
         if self.algorithm not in ALGORITHMS: raise ValueError(f"unknown algorithm {self.algorithm!r}; choose from {list(ALGORITHMS)}")
         if not self.seeds: raise ValueError("give at least one seed")

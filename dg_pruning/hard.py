@@ -21,6 +21,9 @@ def _plain(x):
     if isinstance(x, (tuple, list)): return type(x)(_plain(o) for o in x)
     return x.as_subclass(torch.Tensor) if isinstance(x, torch.Tensor) else x
 
+def _check_ratio(ratio):
+    if not 0 <= ratio < 1: raise ValueError(f"ratio is the fraction of filters pruned and must be in [0, 1), got {ratio}")
+
 def _check_trainable(model):
     if not any(p.requires_grad for p in model.parameters()):
         raise ValueError(f"every parameter of {type(model).__name__} is frozen (requires_grad=False); Torch-Pruning traces "
@@ -40,7 +43,7 @@ def prune_filters(model:nn.Module, ratio:float, # fraction of the filters of eve
                   scope:str='layer', # 'layer': the same ratio in every group; 'global': one ranking over all groups
                   **opts) -> nn.Module:
     "Physically remove the `ratio` least important filters (by `criterion`) and every coupled channel; in place."
-    if not 0 <= ratio < 1: raise ValueError(f"ratio is the fraction of filters removed and must be in [0, 1), got {ratio}")
+    _check_ratio(ratio)
     if scope not in ('layer', 'global'): raise ValueError(f"scope must be 'layer' or 'global', got {scope!r}")
     if scope == 'global' and criterion == 'fpgm': raise ValueError("fpgm scores are comparable only within a layer: use scope='layer'")
     _check_trainable(model)

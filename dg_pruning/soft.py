@@ -11,15 +11,12 @@ from .core import filter_units
 from fastai.callback.core import Callback
 import fastai.callback.schedule  # Learner.fit_one_cycle
 from .importance import filter_importance
-from .hard import remove_filters, model_stats, prune_learner, _plain
+from .hard import remove_filters, model_stats, prune_learner, _plain, _check_ratio
 
 # %% auto #0
 __all__ = ['select_pruned', 'zero_filters', 'recalibrate_bn', 'SoftFilterPruning', 'extract_compact', 'prune_retrain']
 
 # %% ../nbs/05_soft.ipynb #945235c1
-def _check_ratio(ratio):
-    if not 0 <= ratio < 1: raise ValueError(f"ratio is the fraction of filters pruned and must be in [0, 1), got {ratio}")
-
 def select_pruned(scores:dict, # unit name -> scores (higher = keep)
                   ratio:float, # fraction of filters pruned
                   scope:str='layer', # 'layer' or 'global'
@@ -78,7 +75,7 @@ class SoftFilterPruning(Callback):
         if every < 1: raise ValueError(f"every must be a positive number of epochs, got {every}")
         self.ratio, self.criterion, self.every, self.grad_mask, self.scope, self.n_batches, self.recalibrate, self.opts = \
             ratio, criterion, every, grad_mask, scope, n_batches, recalibrate, opts
-    def _select(self):
+    def _select(self, epoch):
         batches = [b for _, b in zip(range(self.n_batches), self.learn.dls.train)]
         x = _plain(batches[0][0][:2])
         self.units = filter_units(self.learn.model, x)
@@ -89,14 +86,13 @@ class SoftFilterPruning(Callback):
         self.pruned = new
         self.saved = {u.name: (u.bn.weight[new[u.name]].detach().clone(), u.bn.bias[new[u.name]].detach().clone())
                       for u in self.units if u.bn is not None}  # the BN entries restored when training resumes
-        self.history.append({'epoch': self.epoch if hasattr(self.learn, 'epoch') else -1,
+        self.history.append({'epoch': epoch,
                              'pruned': sum(len(v) for v in new.values()), 'changed': changed})
         zero_filters(self.units, self.pruned)
         if self.recalibrate: recalibrate_bn(self.learn.model, batches)
     def before_fit(self):
         self.history, self.pruned = [], None
-        self._select()
-        self.history[-1]['epoch'] = -1
+        self._select(-1)
     def before_train(self):
         with torch.no_grad():  # restore the BN entries of the pruned filters: only W_m (and b_m) start from zero
             for u in self.units:
@@ -108,7 +104,7 @@ class SoftFilterPruning(Callback):
             for p in u.params():
                 if p.grad is not None: p.grad[idx.to(p.device)] = 0
     def after_train(self):
-        if (self.epoch + 1) % self.every == 0 or self.epoch == self.n_epoch - 1: self._select()
+        if (self.epoch + 1) % self.every == 0 or self.epoch == self.n_epoch - 1: self._select(self.epoch)
 
 # %% ../nbs/05_soft.ipynb #20f7b5a8
 def extract_compact(model:nn.Module, pruned:dict, # unit name -> pruned filter indices (e.g. `SoftFilterPruning.pruned`)
