@@ -12,7 +12,7 @@ from torch import nn
 warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['set_seed', 'get_device', 'prunable_convs', 'FilterUnit', 'filter_units']
+__all__ = ['set_seed', 'get_device', 'check_ratio', 'as_tensor', 'preserve_mode', 'prunable_convs', 'FilterUnit', 'filter_units']
 
 # %% ../nbs/00_core.ipynb #b847e928
 def set_seed(seed:int=0, # the seed for python, numpy and torch (CPU and every GPU)
@@ -36,6 +36,27 @@ def get_device(device:str|torch.device|None=None, # 'cpu', 'cuda', 'cuda:1', ...
     if dev.type == 'cuda' and not torch.cuda.is_available():
         raise ValueError(f"device {str(device)!r} was asked for but torch sees no CUDA GPU; use device='cpu' or leave it None")
     return dev
+
+# %% ../nbs/00_core.ipynb #c0a1e002
+from contextlib import contextmanager
+
+def check_ratio(ratio:float):
+    "Raise a clear error unless `ratio` (the fraction of filters pruned) is in [0, 1)."
+    if not 0 <= ratio < 1: raise ValueError(f"ratio is the fraction of filters pruned and must be in [0, 1), got {ratio}")
+
+def as_tensor(x):
+    "Plain `torch.Tensor`s (also inside tuples and lists): fastai's tensor subclasses hide operations from tracers."
+    if isinstance(x, (tuple, list)): return type(x)(as_tensor(o) for o in x)
+    return x.as_subclass(torch.Tensor) if isinstance(x, torch.Tensor) else x
+
+@contextmanager
+def preserve_mode(model:nn.Module, training:bool|None=None, # the mode inside the block (None: unchanged)
+                 ):
+    "Set `model` to `training` mode inside the block and restore its own mode on exit."
+    was = model.training
+    if training is not None: model.train(training)
+    try: yield model
+    finally: model.train(was)
 
 # %% ../nbs/00_core.ipynb #1a479ed4
 _CONVS = (nn.Conv1d, nn.Conv2d, nn.Conv3d)

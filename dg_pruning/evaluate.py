@@ -9,10 +9,12 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch import nn
+from .core import preserve_mode
 
 # %% auto #0
-__all__ = ['EPS', 'CORRUPTIONS', 'predict', 'domain_metrics', 'compare', 'prune_potential', 'prune_potentials', 'excess_loss',
-           'domain_excess', 'functional_distance', 'corrupt_images', 'corruption_accuracy']
+__all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'domain_metrics', 'compare', 'prune_potential', 'prune_potentials',
+           'excess_loss', 'domain_excess', 'functional_distance', 'all_corruptions', 'corrupt_images', 'corrupted_sets',
+           'accuracy', 'sets_accuracy', 'corruption_accuracy', 'informative', 'show_corruptions', 'evaluate_model']
 
 # %% ../nbs/07_evaluate.ipynb #88ba51b4
 @torch.no_grad()
@@ -109,8 +111,9 @@ def functional_distance(parent:nn.Module, pruned:nn.Module, x:torch.Tensor, # in
 # %% ../nbs/07_evaluate.ipynb #048130c2
 CORRUPTIONS = ('gaussian_noise', 'shot_noise', 'impulse_noise', 'defocus_blur', 'motion_blur', 'zoom_blur', 'snow',
                'fog', 'brightness', 'contrast', 'elastic_transform', 'pixelate', 'jpeg_compression')
+SEVERITIES = (1, 2, 3, 4, 5)
 
-def _all_corruptions():
+def all_corruptions():
     from imagecorruptions import get_corruption_names
     return tuple(get_corruption_names('all'))
 
@@ -118,8 +121,8 @@ def corrupt_images(x:torch.Tensor, # images `(n, c, h, w)` in [0, 1], c in 1..3
                    name:str, severity:int=3, seed:int=0) -> torch.Tensor:
     "Apply corruption `name` at `severity` (1-5) to every image; returns the same shape, in [0, 1]."
     from imagecorruptions import corrupt
-    if name not in _all_corruptions(): raise ValueError(f"unknown corruption {name!r}; known: {_all_corruptions()}")
-    if severity not in (1, 2, 3, 4, 5): raise ValueError(f"severity must be 1..5, got {severity}")
+    if name not in all_corruptions(): raise ValueError(f"unknown corruption {name!r}; known: {all_corruptions()}")
+    if severity not in SEVERITIES: raise ValueError(f"severity must be 1..5, got {severity}")
     n, c, h, w = x.shape
     if c not in (1, 2, 3): raise ValueError(f"corruptions need 1, 2 or 3 channels, got {c}")
     rgb = x.repeat(1, 3, 1, 1) if c == 1 else torch.cat([x, torch.zeros_like(x[:, :1])], 1) if c == 2 else x
@@ -132,23 +135,103 @@ def corrupt_images(x:torch.Tensor, # images `(n, c, h, w)` in [0, 1], c in 1..3
     out = torch.from_numpy(out[:, ph // 2:ph // 2 + h, pw // 2:pw // 2 + w]).permute(0, 3, 1, 2).div(255).to(x.device)
     return out.mean(1, keepdim=True) if c == 1 else out[:, :2] if c == 2 else out
 
+# %% ../nbs/07_evaluate.ipynb #e7a10002
+def corrupted_sets(dl, # a `DomainDL` (e.g. `dls.target_dl`)
+                   corruptions=CORRUPTIONS, # names, or 'all'
+                   severities=SEVERITIES, max_items:int|None=None, # corrupt only the first `max_items` items
+                   seed:int=0) -> dict:
+    "`{(name, severity): (x, y)}` and `{('clean', 0): (x, y)}`: the items of `dl`, corrupted once, normalised as the model sees them."
+    if corruptions == 'all': corruptions = all_corruptions()
+    ds = dl.dataset
+    x, y = [], []
+    for xb, yb, _ in dl:
+        x.append(xb.as_subclass(torch.Tensor).cpu()); y.append(yb.cpu())
+        if max_items is not None and sum(map(len, y)) >= max_items: break
+    x, y = torch.cat(x)[:max_items], torch.cat(y)[:max_items]
+    norm = (lambda v: v) if ds.norm is None else (lambda v: (v - ds.norm[0]) / ds.norm[1])
+    raw = ds.decode(x)
+    sets = {('clean', 0): (x, y)}
+    for name in corruptions:
+        for s in severities: sets[(name, s)] = (norm(corrupt_images(raw, name, s, seed)), y)
+    return sets
+
+@torch.no_grad()
+def accuracy(model:nn.Module, x:torch.Tensor, y:torch.Tensor, bs:int=500) -> float:
+    "Top-1 accuracy of `model` (eval mode) on the tensors `x`, `y`, in batches of `bs`."
+    dev = next(model.parameters()).device
+    with preserve_mode(model, False):
+        hits = sum((model(x[i:i + bs].to(dev)).argmax(1).cpu() == y[i:i + bs]).sum().item() for i in range(0, len(y), bs))
+    return hits / len(y)
+
+def sets_accuracy(model:nn.Module, sets:dict) -> pd.DataFrame:
+    "Accuracy on every corrupted set: one row per corruption, a column per severity, 'clean', and the mean over severities."
+    acc = {k: accuracy(model, *v) for k, v in sets.items()}
+    rows = {}
+    for (name, s), a in acc.items():
+        if name != 'clean': rows.setdefault(name, {})[s] = a
+    res = pd.DataFrame(rows).T
+    res.insert(0, 'clean', acc[('clean', 0)])
+    if len(res.columns) > 2: res['mean'] = res.drop(columns='clean').mean(1)
+    return res
+
 def corruption_accuracy(model:nn.Module, dl, # a `DomainDL` (e.g. `dls.target_dl`)
                         corruptions=CORRUPTIONS, # names, or 'all'
-                        severities=(1, 2, 3, 4, 5), max_batches:int|None=None, seed:int=0) -> pd.DataFrame:
-    "Accuracy of `model` on `dl` under each corruption and severity (one row per corruption, one column per severity)."
-    if corruptions == 'all': corruptions = _all_corruptions()
-    ds = dl.dataset
-    batches = [b for i, b in enumerate(dl) if max_batches is None or i < max_batches]
-    def tfm_for(name, s):
-        def tfm(x):
-            xc = corrupt_images(ds.decode(x), name, s, seed)
-            return xc if ds.norm is None else (xc - ds.norm[0].to(x.device)) / ds.norm[1].to(x.device)
-        return tfm
-    rows = {}
-    for name in corruptions:
-        rows[name] = {s: (lambda p, y: (p.argmax(1) == y).float().mean().item())(*predict(model, batches, tfm_for(name, s))[:2])
-                      for s in severities}
-    p, y, _ = predict(model, batches)
-    res = pd.DataFrame(rows).T
-    res.insert(0, 'clean', (p.argmax(1) == y).float().mean().item())
-    return res
+                        severities=SEVERITIES, max_items:int|None=None, seed:int=0) -> pd.DataFrame:
+    "Accuracy of `model` on `dl` under each corruption and severity (one row per corruption; 'mean' over severities as in ImageNet-C)."
+    return sets_accuracy(model, corrupted_sets(dl, corruptions, severities, max_items, seed))
+
+# %% ../nbs/07_evaluate.ipynb #e7a10005
+def informative(table:pd.DataFrame, # `corruption_accuracy` of the dense parent
+                n_classes:int, factor:float=2.0, # a severity is informative where the parent is at least `factor` x chance
+               ) -> pd.DataFrame:
+    "Which (corruption, severity) cells of a parent's accuracy table carry signal: accuracy >= `factor` / `n_classes`."
+    sev = [c for c in table.columns if c not in ('clean', 'mean')]
+    return table[sev] >= factor / n_classes
+
+# %% ../nbs/07_evaluate.ipynb #e7a10008
+def show_corruptions(x:torch.Tensor, # images `(n, c, h, w)` in [0, 1] (e.g. `ds.decode(batch)`)
+                     corruptions=('gaussian_noise', 'motion_blur', 'contrast'), severities=SEVERITIES,
+                     max_n:int=2, seed:int=0, size:float=1.1):
+    "Clean images beside their corrupted versions: a row per (image, corruption), the clean image then each severity."
+    import matplotlib.pyplot as plt
+    x = x[:max_n].cpu()
+    rows = [(i, c) for i in range(len(x)) for c in corruptions]
+    fig, axs = plt.subplots(len(rows), 1 + len(severities), figsize=(size * (1 + len(severities)), size * len(rows)), squeeze=False)
+    done = {c: [corrupt_images(x, c, s, seed) for s in severities] for c in corruptions}
+    def img(ax, t):
+        t = t.clamp(0, 1)
+        if t.shape[0] == 2: t = torch.cat([t, torch.zeros_like(t[:1])])
+        ax.imshow(t[0] if t.shape[0] == 1 else t.permute(1, 2, 0), cmap='gray' if t.shape[0] == 1 else None, vmin=0, vmax=1)
+        ax.set_xticks([]); ax.set_yticks([])
+    for r, (i, c) in enumerate(rows):
+        img(axs[r, 0], x[i]); axs[r, 0].set_ylabel(c.replace('_', ' '), fontsize=7)
+        for k, s in enumerate(severities): img(axs[r, k + 1], done[c][k][i])
+    for k, t in enumerate(['clean'] + [f'severity {s}' for s in severities]): axs[0, k].set_title(t, fontsize=8)
+    fig.tight_layout()
+    return axs
+
+# %% ../nbs/07_evaluate.ipynb #e7a1000b
+def evaluate_model(model:nn.Module, dls, # the model and its `DomainDataLoaders`
+                   sets:dict|None=None, # `corrupted_sets` of the target domain (None: no corruption columns)
+                   parent:nn.Module|None=None, parent_row:dict|None=None, # the dense parent and its own row: excess and distance
+                   noise_x:torch.Tensor|None=None, noise_eps:float=0.1, # inputs of the functional distance
+                  ) -> dict:
+    "One flat row of metrics: per-domain accuracy/loss, in-domain/target/gap, corruptions (mean over severities), excess, distance."
+    dm = domain_metrics(model, dls)
+    row = {f'acc:{d}': r.acc for d, r in dm.iterrows() if d != 'in_domain'}
+    row.update({f'loss:{d}': r.loss for d, r in dm.iterrows() if d != 'in_domain'})
+    row.update(in_domain_acc=dm.acc['in_domain'], target_acc=dm.acc[dls.target], gap=dm.acc['in_domain'] - dm.acc[dls.target],
+               in_domain_loss=dm.loss['in_domain'], target_loss=dm.loss[dls.target])
+    if sets:
+        ca = sets_accuracy(model, sets)
+        for name, r in ca.iterrows():
+            row[f'corr:{name}'] = r.get('mean', r.drop('clean').iloc[0])
+            row.update({f'corr:{name}@{s}': r[s] for s in ca.columns if s not in ('clean', 'mean')})
+    if parent is not None:
+        a = parent_row
+        row['excess_loss'] = excess_loss(row['target_loss'], row['in_domain_loss'], a['target_loss'], a['in_domain_loss'])
+        row['excess_error'] = excess_loss(1 - row['target_acc'], 1 - row['in_domain_acc'], 1 - a['target_acc'], 1 - a['in_domain_acc'])
+        if noise_x is not None:
+            fd = functional_distance(parent, model, noise_x, eps=(noise_eps,))
+            row.update(fd_distance=fd.distance.item(), fd_agreement=fd.agreement.item())
+    return row

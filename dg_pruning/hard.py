@@ -8,7 +8,7 @@ import statistics, time
 import torch
 from torch import nn
 import torch_pruning as tp
-from .core import prunable_convs
+from .core import prunable_convs, check_ratio, as_tensor, preserve_mode
 from .importance import TPImportance
 
 # %% auto #0
@@ -16,14 +16,6 @@ __all__ = ['prune_filters', 'remove_filters', 'model_stats', 'latency', 'prune_l
            'export_onnx']
 
 # %% ../nbs/04_hard.ipynb #922660f0
-def _plain(x):
-    "Plain `torch.Tensor`s for tracing (fastai's TensorImage & co. hide ops from the tracer)."
-    if isinstance(x, (tuple, list)): return type(x)(_plain(o) for o in x)
-    return x.as_subclass(torch.Tensor) if isinstance(x, torch.Tensor) else x
-
-def _check_ratio(ratio):
-    if not 0 <= ratio < 1: raise ValueError(f"ratio is the fraction of filters pruned and must be in [0, 1), got {ratio}")
-
 def _check_trainable(model):
     if not any(p.requires_grad for p in model.parameters()):
         raise ValueError(f"every parameter of {type(model).__name__} is frozen (requires_grad=False); Torch-Pruning traces "
@@ -43,11 +35,11 @@ def prune_filters(model:nn.Module, ratio:float, # fraction of the filters of eve
                   scope:str='layer', # 'layer': the same ratio in every group; 'global': one ranking over all groups
                   **opts) -> nn.Module:
     "Physically remove the `ratio` least important filters (by `criterion`) and every coupled channel; in place."
-    _check_ratio(ratio)
+    check_ratio(ratio)
     if scope not in ('layer', 'global'): raise ValueError(f"scope must be 'layer' or 'global', got {scope!r}")
     if scope == 'global' and criterion == 'fpgm': raise ValueError("fpgm scores are comparable only within a layer: use scope='layer'")
     _check_trainable(model)
-    ex = _plain(example_inputs)
+    ex = as_tensor(example_inputs)
     imp = TPImportance(model, batches, criterion, normalize=scope == 'global', **opts)
     was_training = model.training
     pruner = tp.pruner.BasePruner(model, ex, importance=imp, pruning_ratio=ratio, global_pruning=scope == 'global',
@@ -61,7 +53,7 @@ def remove_filters(model:nn.Module, pruned:dict, # conv name -> indices of its f
                    example_inputs) -> nn.Module:
     "Physically remove the given filters (where all coupled convs agree) and every coupled channel; in place."
     _check_trainable(model)
-    ex = _plain(example_inputs)
+    ex = as_tensor(example_inputs)
     mods = dict(model.named_modules())
     unknown = [n for n in pruned if n not in mods]
     if unknown: raise ValueError(f"no module named {unknown} in the model")
@@ -90,7 +82,7 @@ def remove_filters(model:nn.Module, pruned:dict, # conv name -> indices of its f
 # %% ../nbs/04_hard.ipynb #68fc96d1
 def model_stats(model:nn.Module, example_inputs) -> dict:
     "Filters of the prunable convs, parameters and MACs of `model` on `example_inputs`."
-    ex = _plain(example_inputs)
+    ex = as_tensor(example_inputs)
     macs, params = tp.utils.count_ops_and_params(model, ex)
     return {'filters': sum(m.out_channels for _, m in prunable_convs(model, ex)), 'params': int(params), 'macs': int(macs)}
 
@@ -100,7 +92,7 @@ def latency(model:nn.Module, x:torch.Tensor, # the input batch timed
     "Median wall time in seconds of `model(x)` in eval mode, after `warmup` runs, with `threads` CPU threads."
     old, was_training = torch.get_num_threads(), model.training
     if threads: torch.set_num_threads(threads)
-    model.eval(); x = _plain(x)
+    model.eval(); x = as_tensor(x)
     try:
         for _ in range(warmup): model(x)
         ts = []
@@ -134,7 +126,7 @@ def export_onnx(model:nn.Module, example_inputs, path):
     "Export `model` (eval mode) to ONNX at `path`, the batch dimension dynamic."
     was_training = model.training
     model.eval()
-    try: torch.onnx.export(model, (_plain(example_inputs),), str(path), input_names=['x'], output_names=['y'], verbose=False,
+    try: torch.onnx.export(model, (as_tensor(example_inputs),), str(path), input_names=['x'], output_names=['y'], verbose=False,
                            dynamic_shapes=({0: torch.export.Dim('batch')},))
     finally: model.train(was_training)
     return path

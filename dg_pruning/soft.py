@@ -7,11 +7,11 @@ from __future__ import annotations
 import copy
 import torch
 from torch import nn
-from .core import filter_units
+from .core import filter_units, check_ratio, as_tensor, preserve_mode
 from fastai.callback.core import Callback
 import fastai.callback.schedule  # Learner.fit_one_cycle
 from .importance import filter_importance
-from .hard import remove_filters, model_stats, prune_learner, _plain, _check_ratio
+from .hard import remove_filters, model_stats, prune_learner
 
 # %% auto #0
 __all__ = ['select_pruned', 'zero_filters', 'recalibrate_bn', 'SoftFilterPruning', 'extract_compact', 'prune_retrain']
@@ -22,7 +22,7 @@ def select_pruned(scores:dict, # unit name -> scores (higher = keep)
                   scope:str='layer', # 'layer' or 'global'
                  ) -> dict:
     "Indices of the filters to prune in every layer: the lowest-scored `ratio`, per layer or globally."
-    _check_ratio(ratio)
+    check_ratio(ratio)
     if scope == 'layer':
         return {n: s.argsort(stable=True)[:int(len(s) * ratio)].sort()[0] for n, s in scores.items()}
     if scope != 'global': raise ValueError(f"scope must be 'layer' or 'global', got {scope!r}")
@@ -57,7 +57,7 @@ def recalibrate_bn(model:nn.Module, batches):
     for m in bns: m.reset_running_stats(); m.momentum = None  # cumulative average over the batches
     model.train()
     try:
-        for b in batches: model(_plain(b[0]))
+        for b in batches: model(as_tensor(b[0]))
     finally:
         for m, mo in zip(bns, moms): m.momentum = mo
         model.train(was_training)
@@ -71,13 +71,13 @@ class SoftFilterPruning(Callback):
                  n_batches:int=4, # training batches scored by data criteria and used to recalibrate BN
                  recalibrate:bool=True, # re-estimate BN statistics of the masked network after each selection
                  **opts):
-        _check_ratio(ratio)
+        check_ratio(ratio)
         if every < 1: raise ValueError(f"every must be a positive number of epochs, got {every}")
         self.ratio, self.criterion, self.every, self.grad_mask, self.scope, self.n_batches, self.recalibrate, self.opts = \
             ratio, criterion, every, grad_mask, scope, n_batches, recalibrate, opts
     def _select(self, epoch):
         batches = [b for _, b in zip(range(self.n_batches), self.learn.dls.train)]
-        x = _plain(batches[0][0][:2])
+        x = as_tensor(batches[0][0][:2])
         self.units = filter_units(self.learn.model, x)
         scores = filter_importance(self.learn.model, batches, self.criterion, units=self.units, **self.opts)
         new = select_pruned(scores, self.ratio, self.scope)
@@ -127,8 +127,8 @@ def prune_retrain(learn, ratios=(0.3, 0.5, 0.7), # increasing fractions of the o
     if mode not in ('hard', 'soft'): raise ValueError(f"mode must be 'hard' or 'soft', got {mode!r}")
     ratios = list(ratios)
     if ratios != sorted(ratios): raise ValueError(f"ratios must increase, got {ratios}")
-    for r in ratios: _check_ratio(r)
-    x = _plain(learn.dls.one_batch()[0][:2])
+    for r in ratios: check_ratio(r)
+    x = as_tensor(learn.dls.one_batch()[0][:2])
     steps, prev = [{'ratio': 0.0, 'model': copy.deepcopy(learn.model), **_metrics(learn, x)}], 0.0
     for r in ratios:
         if mode == 'hard':

@@ -11,7 +11,7 @@ from .evaluate import prune_potentials
 
 # %% auto #0
 __all__ = ['plot_ratio_curves', 'potential_table', 'plot_prune_potential', 'plot_functional_distance', 'plot_corruptions',
-           'explore']
+           'plot_paired', 'explore']
 
 # %% ../nbs/08_viz.ipynb #340f1d36
 def plot_ratio_curves(res:pd.DataFrame, # tidy: criterion, ratio, domain, split, acc
@@ -66,6 +66,27 @@ def plot_corruptions(ca:pd.DataFrame, ax=None, title:str='accuracy under corrupt
     for i in range(ca.shape[0]):
         for j in range(ca.shape[1]): ax.text(j, i, f'{ca.values[i, j]:.2f}', ha='center', va='center', fontsize=7, color='w')
     plt.colorbar(im, ax=ax); ax.set_title(title, fontsize=10)
+    return ax
+
+# %% ../nbs/08_viz.ipynb #f8a20002
+def plot_paired(pt:pd.DataFrame, # `experiment.paired` output: criterion, ratio, diff, lo, hi, verdict (and optionally stage)
+                ax=None, baseline:str='random'):
+    "Forest plot of paired differences (accuracy points) with 95% CIs; hollow markers where the CI contains 0."
+    stages = list(pt['stage'].unique()) if 'stage' in pt else [None]
+    labels = list(dict.fromkeys(f"{c} {r:.0%}" for c, r in zip(pt.criterion, pt.ratio)))
+    ax = ax or plt.subplots(figsize=(6, 0.28 * len(labels) + 1))[1]
+    for k, st in enumerate(stages):
+        g = pt if st is None else pt[pt['stage'] == st]
+        y = np.array([labels.index(f"{c} {r:.0%}") for c, r in zip(g.criterion, g.ratio)]) + 0.2 * (k - (len(stages) - 1) / 2)
+        col = f'C{k}'
+        ax.hlines(y, 100 * g.lo, 100 * g.hi, color=col, lw=1.5)
+        sig = (g.verdict != 'n.s.').values
+        ax.plot(100 * g['diff'].values[sig], y[sig], 'o', color=col, label=st)
+        ax.plot(100 * g['diff'].values[~sig], y[~sig], 'o', mfc='white', color=col)
+    ax.axvline(0, color='k', lw=0.8)
+    ax.set_yticks(range(len(labels)), labels, fontsize=8); ax.invert_yaxis()
+    ax.set_xlabel(f'difference to {baseline} (accuracy points), 95% CI'); ax.grid(alpha=0.3, axis='x')
+    if stages != [None]: ax.legend(fontsize=8)
     return ax
 
 # %% ../nbs/08_viz.ipynb #2537d873
