@@ -25,7 +25,7 @@ from .evaluate import (evaluate_model, corrupted_sets, prune_potential, CORRUPTI
 
 # %% auto #0
 __all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'STAGES', 'Config', 'check_data', 'load_data', 'plan', 'run_group', 'run_experiment',
-           'collect', 'summary', 'paired', 'paired_table', 'informative_corruptions', 'potentials', 'tidy',
+           'collect', 'summary', 'mean_ci', 'paired', 'paired_table', 'informative_corruptions', 'potentials', 'tidy',
            'save_outputs', 'report', 'dg_prune']
 
 # %% ../nbs/09_experiment.ipynb #8be5e5e1
@@ -49,7 +49,7 @@ class Config:
     finetune_epochs: int = 1
     lr: float = 3e-3
     bs: int = 60
-    n_batches: int = 8                  # training batches that data criteria score
+    n_batches: int = 16                 # training batches that data criteria score (once per parent)
     recal_batches: int = 8              # training batches that re-estimate BatchNorm statistics right after pruning
     corruptions: tuple | str | None = 'auto' # names; 'auto': those measured informative for an embedded dataset (all for folders)
     severities: tuple = (1, 2, 3, 4, 5) # corruption severities; a corruption's column is their mean (ImageNet-C)
@@ -163,6 +163,17 @@ class _Group:
     def __init__(self, cfg, data, target, seed, out:Path):
         self.cfg, self.data, self.target, self.seed, self.out = cfg, data, target, seed, out
         self.names = [_unit_name(target, seed)] + [_unit_name(target, seed, c, r) for c in cfg.criteria for r in cfg.ratios]
+        self._scores = {}
+
+    def scores(self, criterion) -> dict:
+        "The parent's filter scores by `criterion`, computed once per group (every ratio prunes by the same ranking)."
+        if criterion not in self._scores:
+            if not hasattr(self, 'scoring'):  # the group's own scoring batches, the same on every (re)start
+                set_seed(_unit_seed(self.target, self.seed, 'scoring'))
+                self.scoring = _batches(_learner(self.cfg, self.data, self.target, self.seed).dls.train, self.cfg.n_batches)
+            opts = {'seed': _unit_seed(self.target, self.seed)} if criterion == 'random' else {}  # a new ranking per parent
+            self._scores[criterion] = filter_importance(self.parent, self.scoring, criterion, **opts)
+        return self._scores[criterion]
 
     def todo(self) -> list: return [n for n in self.names if not (self.out / 'units' / f'{n}.json').exists()]
 
@@ -200,18 +211,17 @@ class _Group:
         cfg, name = self.cfg, _unit_name(self.target, self.seed, criterion, ratio)
         f = self.out / 'units' / f'{name}.json'
         if f.exists(): return
+        scores = self.scores(criterion)  # (re)seeds itself: before the unit's own seed
         set_seed(_unit_seed(self.target, self.seed, criterion, ratio))
         pl = _learner(cfg, self.data, self.target, self.seed, copy.deepcopy(self.parent))
         ex, times = self.noise_x[:2], {}
         t0 = time.time()
         recal = _batches(pl.dls.train, cfg.recal_batches)
         if cfg.mode == 'hard':
-            if ratio > 0: prune_learner(pl, ratio, criterion, cfg.n_batches)
+            if ratio > 0: prune_learner(pl, ratio, criterion, scores=scores)
             pl.model.to(memory_format=torch.channels_last)
             oneshot = pl.model
         else:
-            units = filter_units(pl.model, ex)
-            scores = filter_importance(pl.model, _batches(pl.dls.train, cfg.n_batches), criterion, units=units)
             oneshot = copy.deepcopy(pl.model)
             zero_filters(filter_units(oneshot, ex), select_pruned(scores, ratio))
         recalibrate_bn(oneshot, recal)
@@ -307,20 +317,24 @@ def summary(df:pd.DataFrame) -> pd.DataFrame:
     return res
 
 # %% ../nbs/09_experiment.ipynb #e1a20008
+def mean_ci(d, confidence:float=0.95) -> tuple:
+    "Mean of the values `d` and its t-interval `(mean, lo, hi)`; the interval is NaN for fewer than two values."
+    from scipy import stats
+    d = np.asarray(d, dtype=float); n = len(d)
+    h = stats.t.ppf((1 + confidence) / 2, n - 1) * d.std(ddof=1) / np.sqrt(n) if n > 1 else np.nan
+    return d.mean(), d.mean() - h, d.mean() + h
+
 def paired(df:pd.DataFrame, baseline:str='random', # the criterion every other is compared with, on the same parent
            metric:str='target_acc', # a column of the results (prefix 'oneshot:' for the one-shot stage)
            confidence:float=0.95) -> pd.DataFrame:
     "Per criterion and ratio: the mean difference to `baseline` over parents (target, seed), its t-interval, and the wins."
-    from scipy import stats
     base = df[df.criterion == baseline].set_index(['target', 'seed', 'ratio'])[metric]
     if base.empty: raise ValueError(f"no {baseline!r} rows to pair with: add {baseline!r} to the criteria")
     rows = []
     for (c, r), g in df[~df.criterion.isin(['dense', baseline])].groupby(['criterion', 'ratio'], sort=False):
         d = (g.set_index(['target', 'seed', 'ratio'])[metric] - base).dropna().values
-        n = len(d)
-        h = stats.t.ppf((1 + confidence) / 2, n - 1) * d.std(ddof=1) / np.sqrt(n) if n > 1 else np.nan
-        lo, hi = d.mean() - h, d.mean() + h
-        rows.append({'criterion': c, 'ratio': r, 'diff': d.mean(), 'lo': lo, 'hi': hi, 'wins': int((d > 0).sum()), 'n': n,
+        m, lo, hi = mean_ci(d, confidence)
+        rows.append({'criterion': c, 'ratio': r, 'diff': m, 'lo': lo, 'hi': hi, 'wins': int((d > 0).sum()), 'n': len(d),
                      'verdict': 'n.s.' if not (lo > 0 or hi < 0) else 'better' if lo > 0 else 'worse'})
     return pd.DataFrame(rows)
 

@@ -33,6 +33,7 @@ def prune_filters(model:nn.Module, ratio:float, # fraction of the filters of eve
                   criterion:str='l1', # a criterion of `CRITERIA`
                   batches=None, # (x, y, domain) batches for data criteria
                   scope:str='layer', # 'layer': the same ratio in every group; 'global': one ranking over all groups
+                  scores:dict|None=None, # precomputed `filter_importance` scores of `model` by conv name (e.g. shared by several ratios)
                   **opts) -> nn.Module:
     "Physically remove the `ratio` least important filters (by `criterion`) and every coupled channel; in place."
     check_ratio(ratio)
@@ -40,7 +41,7 @@ def prune_filters(model:nn.Module, ratio:float, # fraction of the filters of eve
     if scope == 'global' and criterion == 'fpgm': raise ValueError("fpgm scores are comparable only within a layer: use scope='layer'")
     _check_trainable(model)
     ex = as_tensor(example_inputs)
-    imp = TPImportance(model, batches, criterion, normalize=scope == 'global', **opts)
+    imp = TPImportance(model, batches, criterion, normalize=scope == 'global', scores=scores, **opts)
     was_training = model.training
     pruner = tp.pruner.BasePruner(model, ex, importance=imp, pruning_ratio=ratio, global_pruning=scope == 'global',
                                   ignored_layers=_ignored(model, ex), root_module_types=[nn.Conv1d, nn.Conv2d, nn.Conv3d])
@@ -104,11 +105,12 @@ def latency(model:nn.Module, x:torch.Tensor, # the input batch timed
 
 # %% ../nbs/04_hard.ipynb #e722192e
 def prune_learner(learn, ratio:float, criterion:str='l1', n_batches:int=4, # training batches scored by data criteria
-                  scope:str='layer', **opts):
+                  scope:str='layer', scores:dict|None=None, # precomputed scores (see `prune_filters`)
+                  **opts):
     "Hard-prune `learn.model` by `criterion` and rebuild the optimizer (Torch-Pruning replaces parameters)."
-    batches = [b for _, b in zip(range(n_batches), learn.dls.train)]
+    batches = [b for _, b in zip(range(n_batches if scores is None else 1), learn.dls.train)]
     if not batches: raise ValueError("the learner's training loader gave no batch to score with")
-    prune_filters(learn.model, ratio, batches[0][0][:2], criterion, batches, scope, **opts)
+    prune_filters(learn.model, ratio, batches[0][0][:2], criterion, batches, scope, scores, **opts)
     learn.create_opt()
     return learn
 

@@ -54,13 +54,13 @@ def _per_batch(terms, f):
     return {k: torch.stack([o[k] for o in outs]).mean(0) for k in outs[0]}
 
 @register_criterion('taylor', needs_data=True)
-def taylor_importance(model, units, batches, form:str='filter', accumulate:str='data', max_batches:int|None=None):
+def taylor_importance(model, units, batches, form:str='filter', accumulate:str='batch', max_batches:int|None=None):
     "First-order Taylor estimate of the change of the pooled (domain-agnostic) risk, squared."
     terms = domain_terms(model, batches, units, form=form, accumulate=accumulate, max_batches=max_batches)
     return _per_batch(terms, lambda t: {k: (v ** 2).sum(-1) for k, v in t.pooled_terms().items()})
 
 @register_criterion('ior', needs_data=True)
-def ior_importance(model, units, batches, alpha:float=1.0, form:str='filter', accumulate:str='data', max_batches:int|None=None):
+def ior_importance(model, units, batches, alpha:float=1.0, form:str='filter', accumulate:str='batch', max_batches:int|None=None):
     "IoR: sum over domains of the squared per-domain Taylor terms, plus `alpha` times the squared Taylor term of the REx variance."
     terms = domain_terms(model, batches, units, form=form, accumulate=accumulate, max_batches=max_batches)
     def f(t):
@@ -108,13 +108,15 @@ class TPImportance(tp.importance.Importance):
     "A Torch-Pruning `Importance` (group -> one score per channel) backed by `filter_importance`."
     def __init__(self, model:nn.Module, batches=None, criterion:str='l1',
                  normalize:bool=False, # divide each group's scores by their mean (comparable across groups, for global pruning)
+                 scores:dict|None=None, # precomputed `filter_importance` scores of `model` (conv name -> scores): not recomputed
                  **opts):
         self.model, self.batches, self.criterion, self.normalize, self.opts = model, _reiterable(batches), criterion, normalize, opts
-        self.scores = None
+        self.given, self.scores = scores, None
     def refresh(self):
-        "Recompute the scores of the current model."
-        scores = filter_importance(self.model, self.batches, self.criterion, **self.opts)
+        "Recompute the scores of the current model (or take the given ones while they fit it)."
         mods = dict(self.model.named_modules())
+        fits = self.given is not None and all(n in mods and len(s) == mods[n].out_channels for n, s in self.given.items())
+        scores = self.given if fits else filter_importance(self.model, self.batches, self.criterion, **self.opts)
         self.scores = {mods[n]: s for n, s in scores.items()}
     def _stale(self): return self.scores is None or any(len(s) != m.out_channels for m, s in self.scores.items())
     @torch.no_grad()
