@@ -70,6 +70,8 @@ class DomainDL(DataLoader):
                 raise ValueError(f"balanced batches hold bs/N items of each of the N={len(self.dom_ids)} source domains: "
                                  f"bs={self.bs} is not a multiple of {len(self.dom_ids)}; use bs={len(self.dom_ids) * max(1, self.bs // len(self.dom_ids))}")
     def get_idxs(self):
+        if self.shuffle and not self.balanced and self.n < len(self.dataset):  # a random subset (fastai's: the first n items)
+            return np.random.default_rng(self.rng.getrandbits(32)).permutation(len(self.dataset))[:self.n].tolist()
         if not (self.balanced and self.shuffle): return super().get_idxs()
         rng = np.random.default_rng(self.rng.getrandbits(32))
         k, nb = self.bs // len(self.dom_ids), self.n // self.bs

@@ -14,7 +14,8 @@ from .core import preserve_mode
 # %% auto #0
 __all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'domain_metrics', 'compare', 'prune_potential', 'prune_potentials',
            'excess_loss', 'domain_excess', 'functional_distance', 'all_corruptions', 'corrupt_images', 'corrupted_sets',
-           'accuracy', 'sets_accuracy', 'corruption_accuracy', 'informative', 'show_corruptions', 'evaluate_model']
+           'accuracy', 'sets_accuracy', 'corruption_accuracy', 'signal_threshold', 'informative', 'show_corruptions',
+           'evaluate_model']
 
 # %% ../nbs/07_evaluate.ipynb #88ba51b4
 @torch.no_grad()
@@ -181,12 +182,16 @@ def corruption_accuracy(model:nn.Module, dl, # a `DomainDL` (e.g. `dls.target_dl
     return sets_accuracy(model, corrupted_sets(dl, corruptions, severities, max_items, seed))
 
 # %% ../nbs/07_evaluate.ipynb #e7a10005
+def signal_threshold(n_classes:int, factor:float=2.0) -> float:
+    "The accuracy a parent needs on a distribution for it to carry signal: `factor` x chance, at most halfway from chance to 1."
+    chance = 1 / n_classes
+    return min(factor * chance, chance + (1 - chance) / 2)
+
 def informative(table:pd.DataFrame, # `corruption_accuracy` of the dense parent
-                n_classes:int, factor:float=2.0, # a severity is informative where the parent is at least `factor` x chance
-               ) -> pd.DataFrame:
-    "Which (corruption, severity) cells of a parent's accuracy table carry signal: accuracy >= `factor` / `n_classes`."
+                n_classes:int, factor:float=2.0) -> pd.DataFrame:
+    "Which (corruption, severity) cells of a parent's accuracy table carry signal (accuracy >= `signal_threshold`)."
     sev = [c for c in table.columns if c not in ('clean', 'mean')]
-    return table[sev] >= factor / n_classes
+    return table[sev] >= signal_threshold(n_classes, factor)
 
 # %% ../nbs/07_evaluate.ipynb #e7a10008
 def show_corruptions(x:torch.Tensor, # images `(n, c, h, w)` in [0, 1] (e.g. `ds.decode(batch)`)

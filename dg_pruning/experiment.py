@@ -4,8 +4,9 @@
 
 # %% ../nbs/09_experiment.ipynb #70c31557
 from __future__ import annotations
-import copy, io, json, multiprocessing, os, time, warnings, zlib
+import copy, io, json, math, multiprocessing, os, threading, time, warnings, zlib
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import redirect_stdout
 from dataclasses import dataclass, asdict
 from pathlib import Path
@@ -21,11 +22,11 @@ from .importance import CRITERIA, filter_importance
 from .hard import prune_learner, model_stats, save_pruned, load_pruned
 from .soft import SoftFilterPruning, extract_compact, recalibrate_bn, select_pruned, zero_filters
 from .train import dg_learner, fit_dg, make_model, ALGORITHMS
-from .evaluate import (evaluate_model, corrupted_sets, prune_potential, CORRUPTIONS, SEVERITIES, all_corruptions)
+from .evaluate import evaluate_model, corrupted_sets, prune_potential, signal_threshold, CORRUPTIONS, SEVERITIES, all_corruptions
 
 # %% auto #0
 __all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'STAGES', 'Config', 'check_data', 'load_data', 'plan', 'run_group', 'run_experiment',
-           'collect', 'summary', 'mean_ci', 'paired', 'paired_table', 'informative_corruptions', 'potentials', 'tidy',
+           'collect', 'summary', 'mean_ci', 'paired', 'paired_table', 'informative_columns', 'potentials', 'tidy',
            'save_outputs', 'report', 'dg_prune']
 
 # %% ../nbs/09_experiment.ipynb #8be5e5e1
@@ -39,33 +40,39 @@ class Config:
     domains: tuple | None = None        # restrict to these domains (default: all)
     targets: tuple | None = ('0', '75') # held-out domains, one at a time (None: every domain)
     arch: str = 'resnet20'              # mnist_cnn, resnet20..resnet110 (CIFAR), resnet18, resnet50
-    width: int | None = None            # first-layer width (None: the architecture's own)
+    width: int | None = 24              # first-layer width of mnist_cnn and the CIFAR ResNets (None: the architecture's own)
+    stem_stride: int = 2                # stride of a CIFAR ResNet's stem (2: the 28x28 digits at 14x14 after the stem)
     algorithm: str = 'erm'
-    criteria: tuple = ('random', 'l1', 'fpgm', 'taylor', 'ior')
+    criteria: tuple = ('random', 'l1', 'taylor', 'ior')
     ratios: tuple = (0.1, 0.3, 0.5, 0.7) # fractions of the filters of every layer pruned
     mode: str = 'hard'                  # 'hard' (one shot + fine-tune) or 'soft' (SFP while fine-tuning, then extract)
     seeds: tuple = (0, 1, 2)
-    epochs: int = 5                     # dense training (fit_one_cycle, checkpoint by source-validation accuracy)
-    finetune_epochs: int = 1
+    epochs: int = 6                     # dense training (fit_one_cycle, checkpoint by source-validation accuracy)
+    finetune_epochs: float = 0.5        # fine-tuning after pruning, in epochs of the source training data (a fraction: random items)
     lr: float = 3e-3
     bs: int = 60
     n_batches: int = 16                 # training batches that data criteria score (once per parent)
     recal_batches: int = 8              # training batches that re-estimate BatchNorm statistics right after pruning
     corruptions: tuple | str | None = 'auto' # names; 'auto': those measured informative for an embedded dataset (all for folders)
     severities: tuple = (1, 2, 3, 4, 5) # corruption severities; a corruption's column is their mean (ImageNet-C)
-    corruption_items: int = 300         # target items corrupted (once per parent) for the corruption columns
+    corruption_items: int = 60          # target items corrupted (once per parent) for the corruption columns
     noise_eps: float = 0.1              # input noise of the functional distance
-    workers: int = 1                    # parallel worker processes, one (target, seed) group each; 0: one per CPU core
+    workers: int = 0                    # parallel worker processes, one (target, seed) group each; 0: one per CPU core (1 on CUDA)
     device: str | None = None
     size: int = 224                     # image side of folder datasets
 
 # %% ../nbs/09_experiment.ipynb #e1a20002
-KEPT_CORRUPTIONS = {  # measured in "Which corruptions carry signal" below: the parent >= 2x chance at every severity 1-5
-    'rotated_mnist': ('brightness', 'contrast', 'defocus_blur', 'impulse_noise', 'jpeg_compression', 'pixelate', 'shot_noise'),
-    'rotated_digits': ('brightness', 'contrast', 'jpeg_compression', 'pixelate'),
-    'colored_mnist': ('brightness', 'defocus_blur', 'jpeg_compression', 'pixelate'),
-    'digits_dg': ('brightness', 'contrast', 'jpeg_compression', 'pixelate'),
+KEPT_CORRUPTIONS = {  # measured in "Which corruptions carry signal" below: the parent >= signal_threshold at every severity 1-5
+    'rotated_mnist': ('shot_noise', 'zoom_blur', 'jpeg_compression', 'speckle_noise', 'spatter'),
+    'rotated_digits': ('shot_noise', 'zoom_blur', 'pixelate', 'jpeg_compression', 'speckle_noise', 'spatter'),
+    'digits_dg': ('shot_noise', 'snow', 'frost', 'brightness', 'jpeg_compression', 'speckle_noise', 'spatter'),
+    'colored_mnist': (),  # the ERM parent is below chance on the reversed-colour domain, clean and corrupted
 }
+
+def _arch_kw(cfg) -> dict:
+    "The `width` and `stem_stride` of `cfg` that its architecture takes (CIFAR ResNets both, mnist_cnn the width, torchvision neither)."
+    cifar = cfg.arch.startswith('resnet') and cfg.arch[6:] in ('20', '32', '44', '56', '110')
+    return {'width': cfg.width, 'stem_stride': cfg.stem_stride} if cifar else {'width': cfg.width} if cfg.arch == 'mnist_cnn' else {}
 
 def _corruptions(cfg) -> tuple:
     "The corruption names of `cfg` ('auto' resolved)."
@@ -91,9 +98,11 @@ def check(self:Config):
     if bad or not self.severities: raise ValueError(f"severities must be among {SEVERITIES}, got {self.severities}")
     for k in ('epochs', 'finetune_epochs', 'n_batches', 'recal_batches', 'bs', 'corruption_items'):
         if getattr(self, k) < (0 if k in ('finetune_epochs', 'recal_batches') else 1): raise ValueError(f"{k} must be positive, got {getattr(self, k)}")
+    if self.finetune_epochs != int(self.finetune_epochs) and self.mode == 'soft':
+        raise ValueError(f"soft pruning selects filters at epoch ends: give whole finetune_epochs, not {self.finetune_epochs}")
     if self.workers < 0: raise ValueError(f"workers must be >= 0 (0: one per CPU core), got {self.workers}")
     get_device(self.device)
-    make_model(self.arch, 1, 2, width=self.width)  # unknown architecture: fails here
+    make_model(self.arch, 1, 2, **_arch_kw(self))  # an unknown architecture fails here
     return self
 
 def check_data(cfg:Config, data:MultiDomain) -> list:
@@ -146,15 +155,18 @@ def _quiet(learn): return learn.remove_cbs(ProgressCallback)
 
 def _learner(cfg, data, target, seed, model=None):
     "A quiet fastai Learner of `cfg` for one (target, seed); `model` replaces the fresh one (a parent's copy)."
-    learn = _quiet(dg_learner(data, target, cfg.arch, cfg.algorithm, bs=cfg.bs, seed=seed, device=cfg.device, width=cfg.width))
+    learn = _quiet(dg_learner(data, target, cfg.arch, cfg.algorithm, bs=cfg.bs, seed=seed, device=cfg.device, **_arch_kw(cfg)))
     if model is not None: learn.model = model
     learn.model.to(learn.dls.device, memory_format=torch.channels_last)  # faster convs on CPU (measured in 11_bench) and GPU
     return learn
 
 def _fit(learn, epochs, lr, cbs=None):
+    "Dense training (`cbs=None`: `fit_dg`) or fine-tuning for `epochs`, a fraction of an epoch being that share of random items."
+    n = math.ceil(epochs)
+    if n != epochs: learn.dls.train.n = max(learn.dls.train.bs, round(len(learn.dls.train.dataset) * epochs / n))
     with learn.no_logging(), redirect_stdout(io.StringIO()):
-        if cbs is None: return fit_dg(learn, epochs, lr)
-        learn.fit_one_cycle(epochs, lr, cbs=cbs)
+        if cbs is None: return fit_dg(learn, n, lr)
+        learn.fit_one_cycle(n, lr, cbs=cbs)
 
 def _batches(dl, n): return [b for _, b in zip(range(n), dl)]
 
@@ -198,9 +210,10 @@ class _Group:
             t0 = time.time()
             self.row = {'target': self.target, 'seed': self.seed, 'criterion': 'dense', 'ratio': 0.0,
                         **evaluate_model(self.parent, dls, self.sets), **model_stats(self.parent, self.noise_x[:2])}
-            if self.sets:
-                chance = 1 / len(self.data.classes)
-                for c in names: self.row[f'informative:{c}'] = bool(min(self.row[f'corr:{c}@{s}'] for s in cfg.severities) >= 2 * chance)
+            bar = signal_threshold(len(self.data.classes))  # below it the parent guesses: a column without signal
+            self.row['informative:target'] = bool(self.row['target_acc'] >= bar)
+            for c in (names if self.sets else ()):
+                self.row[f'informative:{c}'] = bool(min(self.row[f'corr:{c}@{s}'] for s in cfg.severities) >= bar)
             self.row.update(time_train_s=t_train, time_eval_s=time.time() - t0)
             _write_json(dense_json, self.row)
             if on_unit: on_unit(self.names[0])
@@ -219,7 +232,7 @@ class _Group:
         recal = _batches(pl.dls.train, cfg.recal_batches)
         if cfg.mode == 'hard':
             if ratio > 0: prune_learner(pl, ratio, criterion, scores=scores)
-            pl.model.to(memory_format=torch.channels_last)
+            pl.model.to(memory_format=torch.contiguous_format)  # channels_last pruned nets crashed in backward (torch 2.14 CPU, 70%)
             oneshot = pl.model
         else:
             oneshot = copy.deepcopy(pl.model)
@@ -241,9 +254,19 @@ class _Group:
         _write_json(f, {**row, **times})
         if on_unit: on_unit(name)
 
-def run_group(cfg:Config|dict, out, target, seed, on_unit=None, threads:int|None=None):
+def _exit_with(ppid):
+    "In a worker: end this process once its parent (the run) is gone, so that a killed run leaves no worker behind."
+    def watch():
+        while os.getppid() == ppid: time.sleep(1)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
+
+def run_group(cfg:Config|dict, out, target, seed, on_unit=None,
+              threads:int|None=None, parent_pid:int|None=None, # set in worker processes
+             ):
     "Every missing unit of one (target, seed) group: the dense parent, then each criterion and ratio."
     if threads: torch.set_num_threads(threads)
+    if parent_pid: _exit_with(parent_pid)
     cfg, out = Config(**cfg) if isinstance(cfg, dict) else cfg, Path(out)
     g = _Group(cfg, load_data(cfg), target, seed, out)
     if not g.todo(): return
@@ -279,8 +302,12 @@ def run_experiment(cfg:Config|None=None, out='dg_out', # results folder: config.
         threads = max(1, torch.get_num_threads() // n)
         import dg_pruning.experiment as m  # workers import the installed module (also when this runs in a notebook)
         with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context('spawn')) as ex:
-            futs = [ex.submit(m.run_group, asdict(cfg), str(out), t, s, None, threads) for t, s in groups]
-            for f in (progress_bar(as_completed(futs), total=len(futs)) if progress else as_completed(futs)): f.result()
+            futs = [ex.submit(m.run_group, asdict(cfg), str(out), t, s, None, threads, os.getpid()) for t, s in groups]
+            try:
+                for f in (progress_bar(as_completed(futs), total=len(futs)) if progress else as_completed(futs)): f.result()
+            except BrokenProcessPool as e:
+                raise RuntimeError(f"a worker process died ({e}); finished units are kept in {out}: rerun to resume, or run with "
+                                   "workers=1 to see the error in this process") from None
     return collect(out)
 
 # %% ../nbs/09_experiment.ipynb #a2dffa3f
@@ -351,24 +378,25 @@ def paired_table(df:pd.DataFrame, baselines=('random', 'taylor')) -> pd.DataFram
                 pt = paired(df, b, p + m)
                 cols[(f'vs {b}', split, stage)] = pd.Series([_fmt(r) for _, r in pt.iterrows()],
                                                             index=[f"{c} {r:.0%}" for c, r in zip(pt.criterion, pt.ratio)])
-    res = pd.DataFrame(cols)
-    return res
+    return pd.DataFrame(cols).fillna('—')  # a baseline is not compared with itself
 
 # %% ../nbs/09_experiment.ipynb #e1a2000b
-def informative_corruptions(df:pd.DataFrame) -> tuple:
-    "(kept, flagged): corruption columns on which every dense parent is at least 2x chance at every severity, and the others."
+def informative_columns(df:pd.DataFrame) -> tuple:
+    "(kept, flagged): the target and corruption accuracy columns on which every parent carries signal (`signal_threshold`), and the others."
     dense = df[df.criterion == 'dense']
-    cols = [c for c in df.columns if c.startswith('corr:') and '@' not in c]
-    ok = lambda c: f'informative:{c[5:]}' in dense and dense[f'informative:{c[5:]}'].astype(bool).all()
+    cols = ['target_acc'] + [c for c in df.columns if c.startswith('corr:') and '@' not in c]
+    flag = lambda c: 'informative:' + ('target' if c == 'target_acc' else c[5:])
+    ok = lambda c: flag(c) not in dense or dense[flag(c)].astype(bool).all()
     return [c for c in cols if ok(c)], [c for c in cols if not ok(c)]
 
 def potentials(df:pd.DataFrame, delta:float=0.005, # tolerated error increase
                per_parent:bool=False, # rows per parent (index target, seed, criterion) instead of the mean over parents
               ) -> pd.DataFrame:
-    "Prune potential (filter ratio) per criterion and distribution (in-domain, target, informative corruptions), after fine-tuning."
-    kept, flagged = informative_corruptions(df)
-    if flagged: warnings.warn(f"left out of prune potential: {[c[5:] for c in flagged]}, where a dense parent is below 2x chance (uninformative)")
-    dists = {'in_domain': 'in_domain_acc', 'target': 'target_acc', **{c[5:]: c for c in kept}}
+    "Prune potential (filter ratio) per criterion and distribution (in-domain, and the target and corruptions where informative), after fine-tuning."
+    kept, flagged = informative_columns(df)
+    name = lambda c: 'target' if c == 'target_acc' else c[5:]
+    if flagged: warnings.warn(f"left out of prune potential: {[name(c) for c in flagged]}, where a dense parent is near chance (uninformative)")
+    dists = {'in_domain': 'in_domain_acc', **{name(c): c for c in kept}}
     out = []
     for (t, s), g in df.groupby(['target', 'seed']):
         dense = g[g.criterion == 'dense']
@@ -429,6 +457,10 @@ def report(df:pd.DataFrame, delta:float=0.005):
     with pd.option_context('display.width', 250, 'display.max_columns', 60, 'display.max_colwidth', 40):
         print('accuracy (%), mean ± std over seeds; in = source-validation mean, cross = held-out target\n')
         print(summary(df).to_string())
+        d = df[df.criterion == 'dense']
+        if 'informative:target' in d and not d['informative:target'].astype(bool).all():
+            bad = sorted(set(d.target[~d['informative:target'].astype(bool)]))
+            print(f"\nnote: parents are near chance on target(s) {bad}: their cross-domain columns carry no signal about pruning")
         if 'random' in set(df.criterion):
             print('\npaired differences (accuracy points): mean [95% CI] wins/parents; * = CI excludes 0\n')
             print(paired_table(df).to_string())
@@ -437,7 +469,7 @@ def report(df:pd.DataFrame, delta:float=0.005):
         print(f'\nprune potential (largest ratio within {delta:.1%} of the parent\'s error), mean over parents:')
         for m in w: print(f'  note: {m.message}')
         print(pp.round(2).to_string())
-        if len(pp):
+        if len(pp) and 'target' in pp:
             below = (pp.target < pp.in_domain).sum()
             print(f'\ntarget potential below in-domain for {below} of {len(pp)} criteria')
 
@@ -447,14 +479,15 @@ def dg_prune(dataset:str=None, # embedded (rotated_mnist, colored_mnist, digits_
              targets:str=None, # held-out domains, comma-separated, or 'all' (default: 0,75 on rotated_mnist, else all)
              domains:str=None, # use only these domains (comma-separated)
              arch:str=None, # mnist_cnn, resnet20..resnet110 (CIFAR), resnet18, resnet50 (default resnet20)
-             width:int=None, # first-layer width (default: the architecture's)
+             width:int=None, # first-layer width (default 24; 0: the architecture's own)
+             stem_stride:int=None, # stride of a CIFAR ResNet's stem (default 2)
              algorithm:str=None, # erm, coral, mmd, mixup, vrex, irm, groupdro (default erm)
              criteria:str=None, # comma-separated criteria (default random,l1,fpgm,taylor,ior)
              ratios:str=None, # comma-separated fractions of filters pruned per layer (default 0.1,0.3,0.5,0.7)
              mode:str=None, # hard (one shot + fine-tune) or soft (SFP while fine-tuning, then extract)
              seeds:str=None, # comma-separated seeds (default 0,1,2)
              epochs:int=None, # dense training epochs
-             finetune_epochs:int=None, # fine-tuning epochs after pruning
+             finetune_epochs:float=None, # fine-tuning after pruning, in epochs (default 0.5: half of the items, at random)
              lr:float=None, # learning rate (fit_one_cycle)
              bs:int=None, # batch size
              corruptions:str=None, # comma-separated corruptions, 'none', or 'auto' (measured informative ones)
@@ -468,12 +501,13 @@ def dg_prune(dataset:str=None, # embedded (rotated_mnist, colored_mnist, digits_
     try:
         if collect: df = globals()['collect'](out)
         else:
-            given = dict(dataset=dataset, preset=preset, arch=arch, width=width, algorithm=algorithm, mode=mode, epochs=epochs,
+            given = dict(dataset=dataset, preset=preset, arch=arch, width=width, stem_stride=stem_stride, algorithm=algorithm, mode=mode, epochs=epochs,
                          finetune_epochs=finetune_epochs, lr=lr, bs=bs, workers=workers, device=device,
                          domains=_list(domains) or None, criteria=criteria and _list(criteria), ratios=ratios and _list(ratios, float),
                          seeds=seeds and _list(seeds, int),
                          corruptions=None if corruptions is None else 'auto' if corruptions == 'auto' else () if corruptions == 'none' else _list(corruptions))
             kw = {k: v for k, v in given.items() if v is not None}
+            if kw.get('width') == 0: kw['width'] = None
             if targets is not None: kw['targets'] = None if targets == 'all' else _list(targets)
             elif dataset not in (None, 'rotated_mnist'): kw['targets'] = None  # the default targets are RotatedMNIST's
             cfg = Config(**kw)
@@ -483,6 +517,6 @@ def dg_prune(dataset:str=None, # embedded (rotated_mnist, colored_mnist, digits_
             print(f"finished in {time.time() - t0:.0f} s")
         if df.empty: raise ValueError(f"no finished unit under {out}/units")
         paths = save_outputs(df, out)
-    except (ValueError, TypeError, OSError, FloatingPointError, ImportError) as e: raise SystemExit(f"dg_prune: {e}")
+    except (ValueError, TypeError, OSError, FloatingPointError, ImportError, RuntimeError) as e: raise SystemExit(f"dg_prune: {e}")
     report(df)
     print('\n' + '\n'.join(f"{k}: {v}" for k, v in paths.items()))

@@ -191,14 +191,15 @@ ALGORITHMS = {  # name -> (callback class, default hyper-parameters)
 # %% ../nbs/06_train.ipynb #b6c01382
 def make_model(arch:str, n_in:int, n_classes:int, weights=None, # a local state dict for torchvision architectures
                width:int|None=None, # first-layer width of mnist_cnn (64) and the CIFAR ResNets (16); None: theirs
+               stem_stride:int=1, # stride of a CIFAR ResNet's stem conv
               ) -> nn.Module:
     "A model by name: 'mnist_cnn', 'resnet20'/'32'/'44'/'56'/'110' (CIFAR), 'resnet18'/'resnet50' (torchvision)."
     w = {} if width is None else {'width': width}
     if arch == 'mnist_cnn': return MnistCNN(n_in, n_classes, **w)
     if arch.startswith('resnet') and arch[6:].isdigit() and int(arch[6:]) in (20, 32, 44, 56, 110):
-        return CifarResNet(int(arch[6:]), n_classes, n_in, **w)
+        return CifarResNet(int(arch[6:]), n_classes, n_in, stem_stride=stem_stride, **w)
     if arch in ('resnet18', 'resnet50'):
-        if width is not None: raise ValueError(f"{arch} has torchvision's fixed widths; leave width=None")
+        if width is not None or stem_stride != 1: raise ValueError(f"{arch} has torchvision's fixed widths and stem; leave width and stem_stride unset")
         import torchvision
         m = getattr(torchvision.models, arch)()
         if weights is not None:
@@ -215,7 +216,7 @@ def dg_learner(data:MultiDomain, target, # the held-out domain
                balanced:bool|None=None, # default: True for algorithms that need several domains per batch
                seed:int=0, opt:str='fastai', # 'fastai' or 'domainbed' (torch Adam, no weight decay)
                weights=None, # path of a local state dict for torchvision architectures
-               width:int|None=None, # first-layer width (see `make_model`)
+               width:int|None=None, stem_stride:int=1, # first-layer width and stem stride (see `make_model`)
                device=None, path=None, # where SaveModelCallback writes checkpoints (default: a temporary folder)
                **hparams) -> Learner:
     "A fastai Learner training `arch` with DG `algorithm` on every domain of `data` but `target`."
@@ -231,7 +232,7 @@ def dg_learner(data:MultiDomain, target, # the held-out domain
     dls = data.dls(target, bs=bs, seed=seed, balanced=balanced, device=device)
     x = dls.train.dataset.items
     n_in = x.shape[1] if isinstance(x, torch.Tensor) else 3
-    model = make_model(arch, n_in, len(data.classes), weights, width)
+    model = make_model(arch, n_in, len(data.classes), weights, width, stem_stride)
     if opt not in ('fastai', 'domainbed'): raise ValueError(f"opt must be 'fastai' or 'domainbed', got {opt!r}")
     kw = {'opt_func': partial(OptimWrapper, opt=torch.optim.Adam), 'wd': 0.0} if opt == 'domainbed' else {}
     learn = Learner(dls, model, loss_func=nn.CrossEntropyLoss(), metrics=accuracy,
