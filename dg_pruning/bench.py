@@ -121,7 +121,6 @@ def bench_train(quick:bool=False):
     import torch.nn.functional as F
     from fastai.callback.core import Callback
     from dg_pruning.train import dg_learner
-    from dg_pruning.experiment import _quiet
     set_seed(0)
     data = rotated_mnist()
     class Clock(Callback):
@@ -130,9 +129,8 @@ def bench_train(quick:bool=False):
     def fastai_step(alg):
         set_seed(0)
         l = dg_learner(data, '75', algorithm=alg, bs=60, opt='domainbed', device='cpu', balanced=True)
-        _quiet(l)
         clock = Clock()
-        with l.no_logging(): l.fit(1, 1e-3, cbs=clock)
+        with l.no_bar(), l.no_logging(): l.fit(1, 1e-3, cbs=clock)
         return clock.dt / clock.n
     def plain_step():
         set_seed(0)

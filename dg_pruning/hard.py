@@ -42,11 +42,9 @@ def prune_filters(model:nn.Module, ratio:float, # fraction of the filters of eve
     _check_trainable(model)
     ex = as_tensor(example_inputs)
     imp = TPImportance(model, batches, criterion, normalize=scope == 'global', scores=scores, **opts)
-    was_training = model.training
-    pruner = tp.pruner.BasePruner(model, ex, importance=imp, pruning_ratio=ratio, global_pruning=scope == 'global',
-                                  ignored_layers=_ignored(model, ex), root_module_types=[nn.Conv1d, nn.Conv2d, nn.Conv3d])
-    pruner.step()
-    model.train(was_training)
+    with preserve_mode(model):
+        tp.pruner.BasePruner(model, ex, importance=imp, pruning_ratio=ratio, global_pruning=scope == 'global',
+                             ignored_layers=_ignored(model, ex), root_module_types=[nn.Conv1d, nn.Conv2d, nn.Conv3d]).step()
     return model
 
 # %% ../nbs/04_hard.ipynb #52cdee51
@@ -60,7 +58,11 @@ def remove_filters(model:nn.Module, pruned:dict, # conv name -> indices of its f
     if unknown: raise ValueError(f"no module named {unknown} in the model")
     convs = {id(m): n for n, m in prunable_convs(model, ex)}
     DG = tp.DependencyGraph().build_dependency(model, example_inputs=ex)  # (ignored layers would lose their input channels' coupling)
-    was_training, done = model.training, set()
+    done = set()
+    with preserve_mode(model): _remove(model, DG, mods, convs, pruned, done)
+    return model
+
+def _remove(model, DG, mods, convs, pruned, done):
     for name in list(pruned):
         if name in done: continue
         conv = mods[name]
@@ -75,10 +77,7 @@ def remove_filters(model:nn.Module, pruned:dict, # conv name -> indices of its f
         idxs = sorted(common or [])
         if not idxs: continue
         if len(idxs) >= conv.out_channels: raise ValueError(f"removing every filter of {name} would cut the network; keep at least one")
-        g = DG.get_pruning_group(conv, tp.prune_conv_out_channels, idxs=idxs)
-        g.prune()
-    model.train(was_training)
-    return model
+        DG.get_pruning_group(conv, tp.prune_conv_out_channels, idxs=idxs).prune()
 
 # %% ../nbs/04_hard.ipynb #68fc96d1
 def model_stats(model:nn.Module, example_inputs) -> dict:
@@ -91,16 +90,16 @@ def model_stats(model:nn.Module, example_inputs) -> dict:
 def latency(model:nn.Module, x:torch.Tensor, # the input batch timed
             n:int=20, warmup:int=5, threads:int|None=1) -> float:
     "Median wall time in seconds of `model(x)` in eval mode, after `warmup` runs, with `threads` CPU threads."
-    old, was_training = torch.get_num_threads(), model.training
+    old = torch.get_num_threads()
     if threads: torch.set_num_threads(threads)
-    model.eval(); x = as_tensor(x)
+    x = as_tensor(x)
     try:
-        for _ in range(warmup): model(x)
-        ts = []
-        for _ in range(n):
-            t = time.perf_counter(); model(x); ts.append(time.perf_counter() - t)
-    finally:
-        torch.set_num_threads(old); model.train(was_training)
+        with preserve_mode(model, False):
+            for _ in range(warmup): model(x)
+            ts = []
+            for _ in range(n):
+                t = time.perf_counter(); model(x); ts.append(time.perf_counter() - t)
+    finally: torch.set_num_threads(old)
     return statistics.median(ts)
 
 # %% ../nbs/04_hard.ipynb #e722192e
@@ -126,9 +125,7 @@ def load_pruned(path, map_location='cpu') -> nn.Module:
 # %% ../nbs/04_hard.ipynb #40e7fcff
 def export_onnx(model:nn.Module, example_inputs, path):
     "Export `model` (eval mode) to ONNX at `path`, the batch dimension dynamic."
-    was_training = model.training
-    model.eval()
-    try: torch.onnx.export(model, (as_tensor(example_inputs),), str(path), input_names=['x'], output_names=['y'], verbose=False,
-                           dynamic_shapes=({0: torch.export.Dim('batch')},))
-    finally: model.train(was_training)
+    with preserve_mode(model, False):
+        torch.onnx.export(model, (as_tensor(example_inputs),), str(path), input_names=['x'], output_names=['y'], verbose=False,
+                          dynamic_shapes=({0: torch.export.Dim('batch')},))
     return path

@@ -4,7 +4,6 @@
 
 # %% ../nbs/01a_models.ipynb #d3de60f4
 from __future__ import annotations
-import torch
 from torch import nn
 
 # %% auto #0

@@ -9,7 +9,8 @@ import torch
 from torch import nn
 from .core import filter_units, check_ratio, as_tensor, preserve_mode
 from fastai.callback.core import Callback
-import fastai.callback.schedule  # Learner.fit_one_cycle
+import importlib
+importlib.import_module('fastai.callback.schedule')  # patches Learner.fit_one_cycle (an import statement would look unused)
 from .importance import filter_importance
 from .hard import remove_filters, model_stats, prune_learner
 
@@ -53,14 +54,13 @@ def recalibrate_bn(model:nn.Module, batches):
     "Re-estimate every BatchNorm's running statistics on `batches` (x first); weights untouched."
     bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm) and m.track_running_stats]
     if not bns: return model
-    was_training, moms = model.training, [m.momentum for m in bns]
+    moms = [m.momentum for m in bns]
     for m in bns: m.reset_running_stats(); m.momentum = None  # cumulative average over the batches
-    model.train()
     try:
-        for b in batches: model(as_tensor(b[0]))
+        with preserve_mode(model, True):
+            for b in batches: model(as_tensor(b[0]))
     finally:
         for m, mo in zip(bns, moms): m.momentum = mo
-        model.train(was_training)
     return model
 
 # %% ../nbs/05_soft.ipynb #115c6269
