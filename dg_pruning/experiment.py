@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_experiment.ipynb #70c31557
 from __future__ import annotations
-import copy, io, json, math, multiprocessing, os, threading, time, warnings, zlib
+import copy, io, json, math, multiprocessing, os, shutil, threading, time, warnings, zlib
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import redirect_stdout
@@ -153,9 +153,9 @@ def _write_json(path:Path, obj):
 # %% ../nbs/09_experiment.ipynb #d1515dfc
 def _quiet(learn): return learn.remove_cbs(ProgressCallback)
 
-def _learner(cfg, data, target, seed, model=None):
+def _learner(cfg, data, target, seed, model=None, path=None):
     "A quiet fastai Learner of `cfg` for one (target, seed); `model` replaces the fresh one (a parent's copy)."
-    learn = _quiet(dg_learner(data, target, cfg.arch, cfg.algorithm, bs=cfg.bs, seed=seed, device=cfg.device, **_arch_kw(cfg)))
+    learn = _quiet(dg_learner(data, target, cfg.arch, cfg.algorithm, bs=cfg.bs, seed=seed, device=cfg.device, path=path, **_arch_kw(cfg)))
     if model is not None: learn.model = model
     learn.model.to(learn.dls.device, memory_format=torch.channels_last)  # faster convs on CPU (measured in 11_bench) and GPU
     return learn
@@ -175,14 +175,14 @@ class _Group:
     def __init__(self, cfg, data, target, seed, out:Path):
         self.cfg, self.data, self.target, self.seed, self.out = cfg, data, target, seed, out
         self.names = [_unit_name(target, seed)] + [_unit_name(target, seed, c, r) for c in cfg.criteria for r in cfg.ratios]
-        self._scores = {}
+        self.work, self._scores = out / 'work' / self.names[0], {}  # the group's checkpoints (one group per process at a time)
 
     def scores(self, criterion) -> dict:
         "The parent's filter scores by `criterion`, computed once per group (every ratio prunes by the same ranking)."
         if criterion not in self._scores:
             if not hasattr(self, 'scoring'):  # the group's own scoring batches, the same on every (re)start
                 set_seed(_unit_seed(self.target, self.seed, 'scoring'))
-                self.scoring = _batches(_learner(self.cfg, self.data, self.target, self.seed).dls.train, self.cfg.n_batches)
+                self.scoring = _batches(_learner(self.cfg, self.data, self.target, self.seed, path=self.work).dls.train, self.cfg.n_batches)
             opts = {'seed': _unit_seed(self.target, self.seed)} if criterion == 'random' else {}  # a new ranking per parent
             self._scores[criterion] = filter_importance(self.parent, self.scoring, criterion, **opts)
         return self._scores[criterion]
@@ -194,7 +194,7 @@ class _Group:
         cfg, out = self.cfg, self.out
         dense_file, dense_json = out / 'dense' / f'{self.names[0]}.pth', out / 'units' / f'{self.names[0]}.json'
         set_seed(_unit_seed(self.target, self.seed))
-        learn = _learner(cfg, self.data, self.target, self.seed)
+        learn = _learner(cfg, self.data, self.target, self.seed, path=self.work)
         t0 = time.time()
         if dense_file.exists(): learn.model = load_pruned(dense_file).to(learn.dls.device, memory_format=torch.channels_last)
         else:
@@ -226,7 +226,7 @@ class _Group:
         if f.exists(): return
         scores = self.scores(criterion)  # (re)seeds itself: before the unit's own seed
         set_seed(_unit_seed(self.target, self.seed, criterion, ratio))
-        pl = _learner(cfg, self.data, self.target, self.seed, copy.deepcopy(self.parent))
+        pl = _learner(cfg, self.data, self.target, self.seed, copy.deepcopy(self.parent), self.work)
         ex, times = self.noise_x[:2], {}
         t0 = time.time()
         recal = _batches(pl.dls.train, cfg.recal_batches)
@@ -273,6 +273,7 @@ def run_group(cfg:Config|dict, out, target, seed, on_unit=None,
     g.dense(on_unit)
     for c in cfg.criteria:
         for r in cfg.ratios: g.pruned(c, r, on_unit)
+    shutil.rmtree(g.work, ignore_errors=True)
 
 # %% ../nbs/09_experiment.ipynb #5b653b43
 def _workers(cfg, n_groups) -> int:
