@@ -4,16 +4,16 @@
 
 # %% ../nbs/09_experiment.ipynb #70c31557
 from __future__ import annotations
-import copy, io, json, math, multiprocessing, os, shutil, threading, time, warnings, zlib
+import argparse, copy, json, math, multiprocessing, os, threading, time, warnings, zlib
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import redirect_stdout
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
 from fastcore.basics import patch
+from fastcore.docments import docments
 from fastai.callback.progress import ProgressCallback
 from fastprogress.fastprogress import progress_bar
 from .core import set_seed, get_device, as_tensor, check_ratio, filter_units
@@ -25,9 +25,10 @@ from .train import dg_learner, fit_dg, make_model, ALGORITHMS
 from .evaluate import evaluate_model, corrupted_sets, prune_potential, signal_threshold, CORRUPTIONS, SEVERITIES, all_corruptions
 
 # %% auto #0
-__all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'STAGES', 'Config', 'check_data', 'load_data', 'plan', 'run_group', 'run_experiment',
-           'collect', 'summary', 'mean_ci', 'paired', 'paired_table', 'informative_columns', 'potentials', 'tidy',
-           'save_outputs', 'report', 'dg_prune']
+__all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'STAGES', 'Config', 'load_data', 'targets_of', 'check_data', 'plan',
+           'run_group', 'start_run', 'collect', 'run_groups', 'run_experiment', 'summary', 'mean_ci', 'paired',
+           'paired_table', 'informative_columns', 'potentials', 'tidy', 'save_outputs', 'report', 'cli_parser',
+           'config_from_args', 'dg_prune']
 
 # %% ../nbs/09_experiment.ipynb #8be5e5e1
 EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg, 'rotated_digits': rotated_digits}
@@ -36,29 +37,29 @@ EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'dig
 class Config:
     "Every choice of a DG-pruning experiment (saved as `config.json` beside its results)."
     dataset: str = 'rotated_mnist'      # an embedded dataset name, or a folder root/<domain>/<class>/<image>
-    preset: str | None = None           # DomainBed preset of a folder dataset ('PACS', 'VLCS', ...)
-    domains: tuple | None = None        # restrict to these domains (default: all)
-    targets: tuple | None = ('0', '75') # held-out domains, one at a time (None: every domain)
+    preset: str | None = None           # DomainBed preset of a folder dataset ('PACS', 'VLCS', 'OfficeHome', ...)
+    domains: tuple | None = None        # restrict to these domains (None: all)
+    targets: tuple | str | None = 'auto' # held-out domains, one at a time; 'auto': 0 and 75 on rotated_mnist, else all; 'all' or None: every domain
     arch: str = 'resnet20'              # mnist_cnn, resnet20..resnet110 (CIFAR), resnet18, resnet50
     width: int | None = 24              # first-layer width of mnist_cnn and the CIFAR ResNets (None: the architecture's own)
     stem_stride: int = 2                # stride of a CIFAR ResNet's stem (2: the 28x28 digits at 14x14 after the stem)
-    algorithm: str = 'erm'
-    criteria: tuple = ('random', 'l1', 'taylor', 'ior')
+    algorithm: str = 'erm'              # DG algorithm of the parents: erm, coral, mmd, mixup, vrex, irm, groupdro
+    criteria: tuple = ('random', 'l1', 'taylor', 'ior') # filter criteria compared (keep 'random': the paired baseline)
     ratios: tuple = (0.1, 0.3, 0.5, 0.7) # fractions of the filters of every layer pruned
     mode: str = 'hard'                  # 'hard' (one shot + fine-tune) or 'soft' (SFP while fine-tuning, then extract)
-    seeds: tuple = (0, 1, 2)
+    seeds: tuple = (0, 1, 2)            # one parent per (target, seed)
     epochs: int = 6                     # dense training (fit_one_cycle, checkpoint by source-validation accuracy)
     finetune_epochs: float = 0.5        # fine-tuning after pruning, in epochs of the source training data (a fraction: random items)
-    lr: float = 3e-3
-    bs: int = 60
+    lr: float = 3e-3                    # learning rate of dense training (fine-tuning: a third of it)
+    bs: int = 60                        # batch size
     n_batches: int = 16                 # training batches that data criteria score (once per parent)
     recal_batches: int = 8              # training batches that re-estimate BatchNorm statistics right after pruning
-    corruptions: tuple | str | None = 'auto' # names; 'auto': those measured informative for an embedded dataset (all for folders)
+    corruptions: tuple | str | None = 'auto' # names; 'auto': those measured informative for an embedded dataset (all for folders); None: none
     severities: tuple = (1, 2, 3, 4, 5) # corruption severities; a corruption's column is their mean (ImageNet-C)
     corruption_items: int = 60          # target items corrupted (once per parent) for the corruption columns
     noise_eps: float = 0.1              # input noise of the functional distance
     workers: int = 0                    # parallel worker processes, one (target, seed) group each; 0: one per CPU core (1 on CUDA)
-    device: str | None = None
+    device: str | None = None           # cpu, cuda, cuda:1 (None: CUDA when there is one)
     size: int = 224                     # image side of folder datasets
 
 # %% ../nbs/09_experiment.ipynb #e1a20002
@@ -68,20 +69,23 @@ KEPT_CORRUPTIONS = {  # measured in "Which corruptions carry signal" below: the 
     'digits_dg': ('shot_noise', 'snow', 'frost', 'brightness', 'jpeg_compression', 'speckle_noise', 'spatter'),
     'colored_mnist': (),  # the ERM parent is below chance on the reversed-colour domain, clean and corrupted
 }
-
-def _arch_kw(cfg) -> dict:
-    "The `width` and `stem_stride` of `cfg` that its architecture takes (CIFAR ResNets both, mnist_cnn the width, torchvision neither)."
-    cifar = cfg.arch.startswith('resnet') and cfg.arch[6:] in ('20', '32', '44', '56', '110')
-    return {'width': cfg.width, 'stem_stride': cfg.stem_stride} if cifar else {'width': cfg.width} if cfg.arch == 'mnist_cnn' else {}
+DEFAULT_TARGETS = {'rotated_mnist': ('0', '75')}  # 'auto' targets: the extreme and a middle angle (see "Why these defaults")
 
 def _corruptions(cfg) -> tuple:
     "The corruption names of `cfg` ('auto' resolved)."
     if cfg.corruptions == 'auto': return KEPT_CORRUPTIONS.get(cfg.dataset, CORRUPTIONS)
     return tuple(cfg.corruptions or ())
 
+# %% ../nbs/09_experiment.ipynb #bb569181
+def _arch_kw(cfg) -> dict:
+    "The `width` and `stem_stride` of `cfg` that its architecture takes (CIFAR ResNets both, mnist_cnn the width, torchvision neither)."
+    cifar = cfg.arch.startswith('resnet') and cfg.arch[6:] in ('20', '32', '44', '56', '110')
+    return {'width': cfg.width, 'stem_stride': cfg.stem_stride} if cifar else {'width': cfg.width} if cfg.arch == 'mnist_cnn' else {}
+
+# %% ../nbs/09_experiment.ipynb #acc6de9d
 @patch
 def check(self:Config):
-    "Raise a clear error for any invalid choice that can be seen without data."
+    "Raise a clear error for any invalid choice that can be seen without data; returns the configuration."
     if not self.criteria: raise ValueError("give at least one criterion")
     bad = [c for c in self.criteria if c not in CRITERIA]
     if bad: raise ValueError(f"unknown criteria {bad}; registered: {sorted(CRITERIA)}")
@@ -90,6 +94,8 @@ def check(self:Config):
     if self.mode not in ('hard', 'soft'): raise ValueError(f"mode must be 'hard' or 'soft', got {self.mode!r}")
     if self.algorithm not in ALGORITHMS: raise ValueError(f"unknown algorithm {self.algorithm!r}; choose from {list(ALGORITHMS)}")
     if not self.seeds: raise ValueError("give at least one seed")
+    if isinstance(self.targets, str) and self.targets not in ('auto', 'all'):
+        raise ValueError(f"targets must be domain names, 'auto' or 'all', got {self.targets!r}")
     if self.dataset not in EMBEDDED and not Path(self.dataset).is_dir():
         raise ValueError(f"dataset {self.dataset!r} is neither an embedded dataset ({list(EMBEDDED)}) nor a folder")
     bad = [c for c in _corruptions(self) if c not in all_corruptions()]
@@ -105,10 +111,29 @@ def check(self:Config):
     make_model(self.arch, 1, 2, **_arch_kw(self))  # an unknown architecture fails here
     return self
 
+# %% ../nbs/09_experiment.ipynb #67eaa07d
+def load_data(cfg:Config) -> MultiDomain:
+    "The `MultiDomain` of a configuration (embedded or folder), restricted to `cfg.domains`."
+    data = EMBEDDED[cfg.dataset]() if cfg.dataset in EMBEDDED else domain_folders(cfg.dataset, preset=cfg.preset, size=cfg.size)
+    if cfg.domains:
+        for d in cfg.domains: data.domain_id(d)  # clear error for an unknown name
+        data = MultiDomain({d: (data.items[d], data.labels[d]) for d in cfg.domains}, data.classes, data.name, data.tfms, data.norm,
+                           {d: data.origin[d] for d in cfg.domains if d in data.origin})
+    return data
+
+# %% ../nbs/09_experiment.ipynb #1780b371
+def targets_of(cfg:Config, data:MultiDomain) -> list:
+    "The held-out domains of `cfg` on `data` ('auto' and 'all' resolved)."
+    auto = DEFAULT_TARGETS.get(cfg.dataset, ())
+    if cfg.targets == 'auto' and set(auto) <= set(data.names) and auto: return list(auto)
+    if cfg.targets in ('auto', 'all', None): return list(data.names)
+    for t in cfg.targets: data.domain_id(t)  # clear error for an unknown name
+    return list(cfg.targets)
+
+# %% ../nbs/09_experiment.ipynb #42ccbdb2
 def check_data(cfg:Config, data:MultiDomain) -> list:
     "The held-out targets of `cfg` on `data`, after checking everything the data decides (before any training)."
-    targets = list(cfg.targets) if cfg.targets else list(data.names)
-    for t in targets: data.domain_id(t)
+    targets = targets_of(cfg, data)
     n_src = len(data.names) - 1
     if n_src < 1: raise ValueError(f"{data.name} has {len(data.names)} domain: holding one out leaves nothing to train on")
     cls = ALGORITHMS[cfg.algorithm][0]
@@ -124,16 +149,7 @@ def check_data(cfg:Config, data:MultiDomain) -> list:
         raise ValueError(f"corruptions need 1-3 channel images, {data.name} has {x.shape[1]}: set corruptions=()")
     return targets
 
-# %% ../nbs/09_experiment.ipynb #67eaa07d
-def load_data(cfg:Config) -> MultiDomain:
-    "The `MultiDomain` of a configuration (embedded or folder), restricted to `cfg.domains`."
-    data = EMBEDDED[cfg.dataset]() if cfg.dataset in EMBEDDED else domain_folders(cfg.dataset, preset=cfg.preset, size=cfg.size)
-    if cfg.domains:
-        for d in cfg.domains: data.domain_id(d)  # clear error for an unknown name
-        data = MultiDomain({d: (data.items[d], data.labels[d]) for d in cfg.domains}, data.classes, data.name, data.tfms, data.norm,
-                           {d: data.origin[d] for d in cfg.domains if d in data.origin})
-    return data
-
+# %% ../nbs/09_experiment.ipynb #c431372d
 def plan(cfg:Config, data:MultiDomain, shard=(0, 1)) -> list:
     "The (target, seed) groups of this shard; each trains one dense model and prunes it by every criterion and ratio."
     i, n = shard
@@ -151,11 +167,10 @@ def _write_json(path:Path, obj):
     os.replace(tmp, path)
 
 # %% ../nbs/09_experiment.ipynb #d1515dfc
-def _quiet(learn): return learn.remove_cbs(ProgressCallback)
-
-def _learner(cfg, data, target, seed, model=None, path=None):
+def _learner(cfg, data, target, seed, model=None):
     "A quiet fastai Learner of `cfg` for one (target, seed); `model` replaces the fresh one (a parent's copy)."
-    learn = _quiet(dg_learner(data, target, cfg.arch, cfg.algorithm, bs=cfg.bs, seed=seed, device=cfg.device, path=path, **_arch_kw(cfg)))
+    learn = dg_learner(data, target, cfg.arch, cfg.algorithm, bs=cfg.bs, seed=seed, device=cfg.device, **_arch_kw(cfg))
+    learn.remove_cbs(ProgressCallback)
     if model is not None: learn.model = model
     learn.model.to(learn.dls.device, memory_format=torch.channels_last)  # faster convs on CPU (measured in 11_bench) and GPU
     return learn
@@ -164,98 +179,101 @@ def _fit(learn, epochs, lr, cbs=None):
     "Dense training (`cbs=None`: `fit_dg`) or fine-tuning for `epochs`, a fraction of an epoch being that share of random items."
     n = math.ceil(epochs)
     if n != epochs: learn.dls.train.n = max(learn.dls.train.bs, round(len(learn.dls.train.dataset) * epochs / n))
-    with learn.no_logging(), redirect_stdout(io.StringIO()):
-        if cbs is None: return fit_dg(learn, n, lr)
-        learn.fit_one_cycle(n, lr, cbs=cbs)
+    with learn.no_logging():
+        if cbs is None: fit_dg(learn, n, lr)
+        else: learn.fit_one_cycle(n, lr, cbs=cbs)
 
 def _batches(dl, n): return [b for _, b in zip(range(n), dl)]
 
+# %% ../nbs/09_experiment.ipynb #5ab38ac5
 class _Group:
     "What every unit of one (target, seed) group shares: the learner's data, the parent, its row, corrupted and noisy inputs."
     def __init__(self, cfg, data, target, seed, out:Path):
         self.cfg, self.data, self.target, self.seed, self.out = cfg, data, target, seed, out
         self.names = [_unit_name(target, seed)] + [_unit_name(target, seed, c, r) for c in cfg.criteria for r in cfg.ratios]
-        self.work, self._scores = out / 'work' / self.names[0], {}  # the group's checkpoints (one group per process at a time)
-
-    def scores(self, criterion) -> dict:
-        "The parent's filter scores by `criterion`, computed once per group (every ratio prunes by the same ranking)."
-        if criterion not in self._scores:
-            if not hasattr(self, 'scoring'):  # the group's own scoring batches, the same on every (re)start
-                set_seed(_unit_seed(self.target, self.seed, 'scoring'))
-                self.scoring = _batches(_learner(self.cfg, self.data, self.target, self.seed, path=self.work).dls.train, self.cfg.n_batches)
-            opts = {'seed': _unit_seed(self.target, self.seed)} if criterion == 'random' else {}  # a new ranking per parent
-            self._scores[criterion] = filter_importance(self.parent, self.scoring, criterion, **opts)
-        return self._scores[criterion]
+        self.cache = {}  # criterion -> the parent's filter scores
 
     def todo(self) -> list: return [n for n in self.names if not (self.out / 'units' / f'{n}.json').exists()]
 
-    def dense(self, on_unit=None):
-        "Train (or reload) the parent; evaluate and write its unit; prepare the inputs every pruned unit is evaluated on."
-        cfg, out = self.cfg, self.out
-        dense_file, dense_json = out / 'dense' / f'{self.names[0]}.pth', out / 'units' / f'{self.names[0]}.json'
-        set_seed(_unit_seed(self.target, self.seed))
-        learn = _learner(cfg, self.data, self.target, self.seed, path=self.work)
-        t0 = time.time()
-        if dense_file.exists(): learn.model = load_pruned(dense_file).to(learn.dls.device, memory_format=torch.channels_last)
-        else:
-            _fit(learn, cfg.epochs, cfg.lr)
-            tmp = dense_file.with_name(dense_file.name + '.tmp'); save_pruned(learn.model, tmp); os.replace(tmp, dense_file)
-        t_train = time.time() - t0
-        self.parent, dls = learn.model, learn.dls
-        names = _corruptions(cfg)
-        self.sets = corrupted_sets(dls.target_dl, names, cfg.severities, cfg.corruption_items) if names else None
-        self.noise_x = self.sets[('clean', 0)][0] if self.sets else as_tensor(dls.target_dl.one_batch()[0])
-        if dense_json.exists(): self.row = json.loads(dense_json.read_text())
-        else:
-            t0 = time.time()
-            self.row = {'target': self.target, 'seed': self.seed, 'criterion': 'dense', 'ratio': 0.0,
-                        **evaluate_model(self.parent, dls, self.sets), **model_stats(self.parent, self.noise_x[:2])}
-            bar = signal_threshold(len(self.data.classes))  # below it the parent guesses: a column without signal
-            self.row['informative:target'] = bool(self.row['target_acc'] >= bar)
-            for c in (names if self.sets else ()):
-                self.row[f'informative:{c}'] = bool(min(self.row[f'corr:{c}@{s}'] for s in cfg.severities) >= bar)
-            self.row.update(time_train_s=t_train, time_eval_s=time.time() - t0)
-            _write_json(dense_json, self.row)
-            if on_unit: on_unit(self.names[0])
-        return self
+    def scores(self, criterion) -> dict:
+        "The parent's filter scores by `criterion`, computed once per group (every ratio prunes by the same ranking)."
+        if criterion not in self.cache:
+            if not hasattr(self, 'scoring'):  # the group's own scoring batches, the same on every (re)start
+                set_seed(_unit_seed(self.target, self.seed, 'scoring'))
+                self.scoring = _batches(_learner(self.cfg, self.data, self.target, self.seed).dls.train, self.cfg.n_batches)
+            opts = {'seed': _unit_seed(self.target, self.seed)} if criterion == 'random' else {}  # a new ranking per parent
+            self.cache[criterion] = filter_importance(self.parent, self.scoring, criterion, **opts)
+        return self.cache[criterion]
 
-    def pruned(self, criterion, ratio, on_unit=None):
-        "One pruned unit: prune a copy of the parent, evaluate it one-shot (after BN recalibration), fine-tune, evaluate."
-        cfg, name = self.cfg, _unit_name(self.target, self.seed, criterion, ratio)
-        f = self.out / 'units' / f'{name}.json'
-        if f.exists(): return
-        scores = self.scores(criterion)  # (re)seeds itself: before the unit's own seed
-        set_seed(_unit_seed(self.target, self.seed, criterion, ratio))
-        pl = _learner(cfg, self.data, self.target, self.seed, copy.deepcopy(self.parent), self.work)
-        ex, times = self.noise_x[:2], {}
-        t0 = time.time()
-        recal = _batches(pl.dls.train, cfg.recal_batches)
-        if cfg.mode == 'hard':
-            if ratio > 0: prune_learner(pl, ratio, criterion, scores=scores)
-            pl.model.to(memory_format=torch.contiguous_format)  # channels_last pruned nets crashed in backward (torch 2.14 CPU, 70%)
-            oneshot = pl.model
-        else:
-            oneshot = copy.deepcopy(pl.model)
-            zero_filters(filter_units(oneshot, ex), select_pruned(scores, ratio))
-        recalibrate_bn(oneshot, recal)
-        times['time_prune_s'] = time.time() - t0; t0 = time.time()
-        row = {f'oneshot:{k}': v for k, v in evaluate_model(oneshot, pl.dls).items()}
-        times['time_eval_s'] = time.time() - t0; t0 = time.time()
-        if cfg.mode == 'hard': _fit(pl, cfg.finetune_epochs, cfg.lr / 3, cbs=[])
-        else:
-            sfp = SoftFilterPruning(ratio, criterion, n_batches=cfg.n_batches)
-            _fit(pl, cfg.finetune_epochs, cfg.lr / 3, cbs=[sfp])
-            pl.model = extract_compact(pl.model, sfp.pruned, ex)
-        times['time_finetune_s'] = time.time() - t0; t0 = time.time()
-        row = {'target': self.target, 'seed': self.seed, 'criterion': criterion, 'ratio': ratio,
-               **evaluate_model(pl.model, pl.dls, self.sets, self.parent, self.row, self.noise_x, cfg.noise_eps),
-               **model_stats(pl.model, ex), **row}
-        times['time_eval_s'] += time.time() - t0
-        _write_json(f, {**row, **times})
-        if on_unit: on_unit(name)
+# %% ../nbs/09_experiment.ipynb #8eaa343e
+@patch
+def dense(self:_Group, on_unit=None):
+    "Train (or reload) the parent; evaluate and write its unit; prepare the inputs every pruned unit is evaluated on."
+    cfg, out = self.cfg, self.out
+    dense_file, dense_json = out / 'dense' / f'{self.names[0]}.pth', out / 'units' / f'{self.names[0]}.json'
+    set_seed(_unit_seed(self.target, self.seed))
+    learn = _learner(cfg, self.data, self.target, self.seed)
+    t0 = time.time()
+    if dense_file.exists(): learn.model = load_pruned(dense_file).to(learn.dls.device, memory_format=torch.channels_last)
+    else:
+        _fit(learn, cfg.epochs, cfg.lr)
+        tmp = dense_file.with_name(dense_file.name + '.tmp'); save_pruned(learn.model, tmp); os.replace(tmp, dense_file)
+    t_train = time.time() - t0
+    self.parent, dls, names = learn.model, learn.dls, _corruptions(cfg)
+    self.sets = corrupted_sets(dls.target_dl, names, cfg.severities, cfg.corruption_items) if names else None
+    self.noise_x = self.sets[('clean', 0)][0] if self.sets else as_tensor(dls.target_dl.one_batch()[0])
+    if dense_json.exists(): self.row = json.loads(dense_json.read_text()); return self
+    t0 = time.time()
+    self.row = {'target': self.target, 'seed': self.seed, 'criterion': 'dense', 'ratio': 0.0,
+                **evaluate_model(self.parent, dls, self.sets), **model_stats(self.parent, self.noise_x[:2])}
+    bar = signal_threshold(len(self.data.classes))  # below it the parent guesses: a column without signal
+    self.row['informative:target'] = bool(self.row['target_acc'] >= bar)
+    for c in (names if self.sets else ()):
+        self.row[f'informative:{c}'] = bool(min(self.row[f'corr:{c}@{s}'] for s in cfg.severities) >= bar)
+    self.row.update(time_train_s=t_train, time_eval_s=time.time() - t0)
+    _write_json(dense_json, self.row)
+    if on_unit: on_unit(self.names[0])
+    return self
 
+# %% ../nbs/09_experiment.ipynb #5176a897
+@patch
+def pruned(self:_Group, criterion, ratio, on_unit=None):
+    "One pruned unit: prune a copy of the parent, evaluate it one-shot (after BN recalibration), fine-tune, evaluate."
+    cfg, name = self.cfg, _unit_name(self.target, self.seed, criterion, ratio)
+    f = self.out / 'units' / f'{name}.json'
+    if f.exists(): return
+    scores = self.scores(criterion)  # (re)seeds itself: before the unit's own seed
+    set_seed(_unit_seed(self.target, self.seed, criterion, ratio))
+    pl = _learner(cfg, self.data, self.target, self.seed, copy.deepcopy(self.parent))
+    ex, times, t0 = self.noise_x[:2], {}, time.time()
+    recal = _batches(pl.dls.train, cfg.recal_batches)
+    if cfg.mode == 'hard':
+        if ratio > 0: prune_learner(pl, ratio, criterion, scores=scores)
+        pl.model.to(memory_format=torch.contiguous_format)  # channels_last pruned nets crashed in backward (torch 2.14 CPU, 70%)
+        oneshot = pl.model
+    else:
+        oneshot = copy.deepcopy(pl.model)
+        zero_filters(filter_units(oneshot, ex), select_pruned(scores, ratio))
+    recalibrate_bn(oneshot, recal)
+    times['time_prune_s'] = time.time() - t0; t0 = time.time()
+    row = {f'oneshot:{k}': v for k, v in evaluate_model(oneshot, pl.dls).items()}
+    times['time_eval_s'] = time.time() - t0; t0 = time.time()
+    if cfg.mode == 'hard': _fit(pl, cfg.finetune_epochs, cfg.lr / 3, cbs=[])
+    else:
+        sfp = SoftFilterPruning(ratio, criterion, n_batches=cfg.n_batches)
+        _fit(pl, cfg.finetune_epochs, cfg.lr / 3, cbs=[sfp])
+        pl.model = extract_compact(pl.model, sfp.pruned, ex)
+    times['time_finetune_s'] = time.time() - t0; t0 = time.time()
+    row = {'target': self.target, 'seed': self.seed, 'criterion': criterion, 'ratio': ratio,
+           **evaluate_model(pl.model, pl.dls, self.sets, self.parent, self.row, self.noise_x, cfg.noise_eps),
+           **model_stats(pl.model, ex), **row}
+    times['time_eval_s'] += time.time() - t0
+    _write_json(f, {**row, **times})
+    if on_unit: on_unit(name)
+
+# %% ../nbs/09_experiment.ipynb #730ad1a0
 def _exit_with(ppid):
-    "In a worker: end this process once its parent (the run) is gone, so that a killed run leaves no worker behind."
+    "In a worker: end this process once its parent (the run) is gone."
     def watch():
         while os.getppid() == ppid: time.sleep(1)
         os._exit(1)
@@ -273,43 +291,20 @@ def run_group(cfg:Config|dict, out, target, seed, on_unit=None,
     g.dense(on_unit)
     for c in cfg.criteria:
         for r in cfg.ratios: g.pruned(c, r, on_unit)
-    shutil.rmtree(g.work, ignore_errors=True)
 
-# %% ../nbs/09_experiment.ipynb #5b653b43
-def _workers(cfg, n_groups) -> int:
-    n = cfg.workers or (1 if get_device(cfg.device).type == 'cuda' else os.cpu_count() or 1)
-    return max(1, min(n, n_groups))
-
-def run_experiment(cfg:Config|None=None, out='dg_out', # results folder: config.json, units/*.json, dense/*.pth, plots
-                   shard=(0, 1), # (i, n): run every n-th (target, seed) group starting at i
-                   progress:bool=True, on_unit=None, # called with each unit's name after it is written (in-process runs)
-                  ) -> pd.DataFrame:
-    "Run (or resume) the protocol of `cfg`, writing one file per finished unit; returns the results of this folder."
-    cfg = (cfg or Config()).check()
+# %% ../nbs/09_experiment.ipynb #6ff489d3
+def start_run(cfg:Config, out, shard=(0, 1)) -> tuple:
+    "Check `cfg` and its data, create `out` with its `config.json`, and return `(data, groups with missing units)`."
+    cfg.check()
     data = load_data(cfg)
     groups = plan(cfg, data, shard)  # checks every data-dependent choice before any training
     out = Path(out); (out / 'units').mkdir(parents=True, exist_ok=True); (out / 'dense').mkdir(exist_ok=True)
     cfg_path = out / 'config.json'
     if cfg_path.exists():
-        old = json.loads(cfg_path.read_text())
-        if old != json.loads(json.dumps(asdict(cfg))):
+        if json.loads(cfg_path.read_text()) != json.loads(json.dumps(asdict(cfg))):
             raise ValueError(f"{out} holds results of another configuration ({cfg_path}); use a new output folder")
     else: _write_json(cfg_path, asdict(cfg))
-    groups = [g for g in groups if _Group(cfg, data, *g, out).todo()]
-    n = _workers(cfg, len(groups))
-    if n == 1:
-        for target, seed in (progress_bar(groups) if progress else groups): run_group(cfg, out, target, seed, on_unit)
-    else:
-        threads = max(1, torch.get_num_threads() // n)
-        import dg_pruning.experiment as m  # workers import the installed module (also when this runs in a notebook)
-        with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context('spawn')) as ex:
-            futs = [ex.submit(m.run_group, asdict(cfg), str(out), t, s, None, threads, os.getpid()) for t, s in groups]
-            try:
-                for f in (progress_bar(as_completed(futs), total=len(futs)) if progress else as_completed(futs)): f.result()
-            except BrokenProcessPool as e:
-                raise RuntimeError(f"a worker process died ({e}); finished units are kept in {out}: rerun to resume, or run with "
-                                   "workers=1 to see the error in this process") from None
-    return collect(out)
+    return data, [g for g in groups if _Group(cfg, data, *g, out).todo()]
 
 # %% ../nbs/09_experiment.ipynb #a2dffa3f
 def collect(*outs) -> pd.DataFrame:
@@ -322,6 +317,38 @@ def collect(*outs) -> pd.DataFrame:
     return df.sort_values(['target', 'seed', 'criterion', 'ratio'], key=lambda s: s.map(order).fillna(0) if s.name == 'criterion' else s) \
              .reset_index(drop=True)
 
+# %% ../nbs/09_experiment.ipynb #5b653b43
+def _workers(cfg, n_groups) -> int:
+    n = cfg.workers or (1 if get_device(cfg.device).type == 'cuda' else os.cpu_count() or 1)
+    return max(1, min(n, n_groups))
+
+def run_groups(cfg:Config, out, groups:list, progress:bool=True, on_unit=None):
+    "Run `groups` of `cfg` into `out`: in this process, or in `cfg.workers` spawned worker processes."
+    n = _workers(cfg, len(groups))
+    if n == 1:
+        for target, seed in (progress_bar(groups) if progress else groups): run_group(cfg, out, target, seed, on_unit)
+        return
+    threads = max(1, torch.get_num_threads() // n)
+    import dg_pruning.experiment as m  # workers import the installed module (also when this runs in a notebook)
+    with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context('spawn')) as ex:
+        futs = [ex.submit(m.run_group, asdict(cfg), str(out), t, s, None, threads, os.getpid()) for t, s in groups]
+        try:
+            for f in (progress_bar(as_completed(futs), total=len(futs)) if progress else as_completed(futs)): f.result()
+        except BrokenProcessPool as e:
+            raise RuntimeError(f"a worker process died ({e}); finished units are kept in {out}: rerun to resume, or run with "
+                               "workers=1 to see the error in this process") from None
+
+def run_experiment(cfg:Config|None=None, out='dg_out', # results folder: config.json, units/*.json, dense/*.pth, plots
+                   shard=(0, 1), # (i, n): run every n-th (target, seed) group starting at i
+                   progress:bool=True, on_unit=None, # called with each unit's name after it is written (in-process runs)
+                  ) -> pd.DataFrame:
+    "Run (or resume) the protocol of `cfg`, writing one file per finished unit; returns the results of this folder."
+    cfg = cfg or Config()
+    _, groups = start_run(cfg, out, shard)
+    run_groups(cfg, out, groups, progress, on_unit)
+    return collect(out)
+
+# %% ../nbs/09_experiment.ipynb #489866bd
 STAGES = {'one-shot': 'oneshot:', 'fine-tuned': ''}  # column prefix of each stage's metrics
 
 def _pm(v): return f"{100 * np.mean(v):.1f} ± {100 * np.std(v):.1f}" if len(v) > 1 else f"{100 * np.mean(v):.1f}"
@@ -352,6 +379,7 @@ def mean_ci(d, confidence:float=0.95) -> tuple:
     h = stats.t.ppf((1 + confidence) / 2, n - 1) * d.std(ddof=1) / np.sqrt(n) if n > 1 else np.nan
     return d.mean(), d.mean() - h, d.mean() + h
 
+# %% ../nbs/09_experiment.ipynb #b52fb9a5
 def paired(df:pd.DataFrame, baseline:str='random', # the criterion every other is compared with, on the same parent
            metric:str='target_acc', # a column of the results (prefix 'oneshot:' for the one-shot stage)
            confidence:float=0.95) -> pd.DataFrame:
@@ -366,6 +394,7 @@ def paired(df:pd.DataFrame, baseline:str='random', # the criterion every other i
                      'verdict': 'n.s.' if not (lo > 0 or hi < 0) else 'better' if lo > 0 else 'worse'})
     return pd.DataFrame(rows)
 
+# %% ../nbs/09_experiment.ipynb #2510cb26
 def _fmt(r): return f"{100 * r['diff']:+.1f} [{100 * r.lo:+.1f}, {100 * r.hi:+.1f}] {r.wins}/{r.n}" + (' *' if r.verdict != 'n.s.' else '')
 
 def paired_table(df:pd.DataFrame, baselines=('random', 'taylor')) -> pd.DataFrame:
@@ -390,6 +419,7 @@ def informative_columns(df:pd.DataFrame) -> tuple:
     ok = lambda c: flag(c) not in dense or dense[flag(c)].astype(bool).all()
     return [c for c in cols if ok(c)], [c for c in cols if not ok(c)]
 
+# %% ../nbs/09_experiment.ipynb #4e473592
 def potentials(df:pd.DataFrame, delta:float=0.005, # tolerated error increase
                per_parent:bool=False, # rows per parent (index target, seed, criterion) instead of the mean over parents
               ) -> pd.DataFrame:
@@ -424,6 +454,7 @@ def tidy(df:pd.DataFrame, stage:str='fine-tuned') -> pd.DataFrame:
                                  'split': 'target' if d == str(r.target) else 'source', 'acc': r[f'{q}acc:{d}']})
     return pd.DataFrame(rows)
 
+# %% ../nbs/09_experiment.ipynb #f871a7f7
 def save_outputs(df:pd.DataFrame, out) -> dict:
     "Write results.csv, summary.csv, paired.csv, potentials.csv and the plots into `out`; returns the paths."
     import matplotlib.pyplot as plt
@@ -448,11 +479,7 @@ def save_outputs(df:pd.DataFrame, out) -> dict:
     else: del paths['paired_plot'], paths['paired']
     return paths
 
-# %% ../nbs/09_experiment.ipynb #030bb705
-from fastcore.script import call_parse, store_true
-
-def _list(s, f=str): return tuple(f(v) for v in s.split(',') if v.strip()) if s else ()
-
+# %% ../nbs/09_experiment.ipynb #9c64fb8e
 def report(df:pd.DataFrame, delta:float=0.005):
     "Print what a run measured: parents, one-shot and fine-tuned summary, paired differences, prune potentials."
     with pd.option_context('display.width', 250, 'display.max_columns', 60, 'display.max_colwidth', 40):
@@ -474,50 +501,57 @@ def report(df:pd.DataFrame, delta:float=0.005):
             below = (pp.target < pp.in_domain).sum()
             print(f'\ntarget potential below in-domain for {below} of {len(pp)} criteria')
 
-@call_parse
-def dg_prune(dataset:str=None, # embedded (rotated_mnist, colored_mnist, digits_dg, rotated_digits) or a folder root/<domain>/<class>/<image>
-             preset:str=None, # DomainBed preset of a folder dataset: PACS, VLCS, OfficeHome, TerraIncognita, DomainNet
-             targets:str=None, # held-out domains, comma-separated, or 'all' (default: 0,75 on rotated_mnist, else all)
-             domains:str=None, # use only these domains (comma-separated)
-             arch:str=None, # mnist_cnn, resnet20..resnet110 (CIFAR), resnet18, resnet50 (default resnet20)
-             width:int=None, # first-layer width (default 24; 0: the architecture's own)
-             stem_stride:int=None, # stride of a CIFAR ResNet's stem (default 2)
-             algorithm:str=None, # erm, coral, mmd, mixup, vrex, irm, groupdro (default erm)
-             criteria:str=None, # comma-separated criteria (default random,l1,fpgm,taylor,ior)
-             ratios:str=None, # comma-separated fractions of filters pruned per layer (default 0.1,0.3,0.5,0.7)
-             mode:str=None, # hard (one shot + fine-tune) or soft (SFP while fine-tuning, then extract)
-             seeds:str=None, # comma-separated seeds (default 0,1,2)
-             epochs:int=None, # dense training epochs
-             finetune_epochs:float=None, # fine-tuning after pruning, in epochs (default 0.5: half of the items, at random)
-             lr:float=None, # learning rate (fit_one_cycle)
-             bs:int=None, # batch size
-             corruptions:str=None, # comma-separated corruptions, 'none', or 'auto' (measured informative ones)
-             workers:int=None, # parallel worker processes (0: one per CPU core)
-             device:str=None, # cpu, cuda, cuda:1 (default: CUDA if available)
-             out:str='dg_out', # output folder (resumes if it holds this configuration's results)
-             shard:str='0/1', # i/n: run the i-th of n slices of the (target, seed) groups
-             collect:store_true=False, # only merge the finished units of --out and write the tables and plots
-            ):
-    "Domain-generalized filter pruning: train, prune by every criterion and ratio, fine-tune, evaluate; resumable. Defaults: `Config`."
+# %% ../nbs/09_experiment.ipynb #48d696a6
+def _cli_value(f, text:str):
+    "The value of the `Config` field `f` written as `text` on the command line."
+    ann = str(f.type)
+    if text == 'none' and 'None' in ann: return None
+    if text in ('auto', 'all') and 'str' in ann: return text
     try:
-        if collect: df = globals()['collect'](out)
+        if ann.startswith('tuple'):
+            el = type(f.default[0]) if isinstance(f.default, tuple) and f.default else str
+            return tuple(el(v.strip()) for v in text.split(',') if v.strip())
+        for name, t in (('int', int), ('float', float)):
+            if ann.startswith(name): return t(text)
+    except ValueError as e: raise ValueError(f"--{f.name} {text!r}: {e}") from None
+    return text
+
+# %% ../nbs/09_experiment.ipynb #aca61c68
+def cli_parser() -> argparse.ArgumentParser:
+    "The parser of `dg_prune`: one option per `Config` field (its comment the help), and the run's own options."
+    p = argparse.ArgumentParser('dg_prune', description="Domain-generalized filter pruning: train, prune by every criterion and ratio, "
+                                "fine-tune, evaluate; resumable. Lists are comma-separated; 'none' unsets an option that may be None.")
+    p.add_argument('--config', metavar='JSON', help="a file of Config fields (e.g. a run's config.json); the options below override it")
+    helps = docments(Config)
+    for f in fields(Config):
+        d = ','.join(map(str, f.default)) if isinstance(f.default, tuple) else f.default
+        p.add_argument(f'--{f.name}', metavar=f.name.upper(), help=f"{helps[f.name]} (default: {d})".replace('%', '%%'))
+    p.add_argument('--out', default='dg_out', help='output folder; a rerun with the same configuration resumes (default: dg_out)')
+    p.add_argument('--shard', default='0/1', help='i/n: run the i-th of n slices of the (target, seed) groups (default: 0/1)')
+    p.add_argument('--merge', action='store_true', help='run nothing: write the tables and plots of the finished units of --out')
+    return p
+
+def config_from_args(args:argparse.Namespace) -> Config:
+    "The `Config` of parsed `dg_prune` options: `--config`'s fields, then every option given."
+    kw = json.loads(Path(args.config).read_text()) if args.config else {}
+    bad = set(kw) - {f.name for f in fields(Config)}
+    if bad: raise ValueError(f"{args.config} has fields that Config does not: {sorted(bad)}")
+    kw.update({f.name: _cli_value(f, getattr(args, f.name)) for f in fields(Config) if getattr(args, f.name) is not None})
+    return Config(**{k: tuple(v) if isinstance(v, list) else v for k, v in kw.items()})
+
+# %% ../nbs/09_experiment.ipynb #c18b34ef
+def dg_prune(argv:list|None=None): # the command line's words (None: sys.argv)
+    "The `dg_prune` command: run (or resume, or `--merge`) an experiment, write its tables and plots, print its report."
+    args = cli_parser().parse_args(argv)
+    try:
+        if args.merge: df = collect(args.out)
         else:
-            given = dict(dataset=dataset, preset=preset, arch=arch, width=width, stem_stride=stem_stride, algorithm=algorithm, mode=mode, epochs=epochs,
-                         finetune_epochs=finetune_epochs, lr=lr, bs=bs, workers=workers, device=device,
-                         domains=_list(domains) or None, criteria=criteria and _list(criteria), ratios=ratios and _list(ratios, float),
-                         seeds=seeds and _list(seeds, int),
-                         corruptions=None if corruptions is None else 'auto' if corruptions == 'auto' else () if corruptions == 'none' else _list(corruptions))
-            kw = {k: v for k, v in given.items() if v is not None}
-            if kw.get('width') == 0: kw['width'] = None
-            if targets is not None: kw['targets'] = None if targets == 'all' else _list(targets)
-            elif dataset not in (None, 'rotated_mnist'): kw['targets'] = None  # the default targets are RotatedMNIST's
-            cfg = Config(**kw)
-            i, n = (int(v) for v in shard.split('/'))
+            cfg, shard = config_from_args(args), tuple(int(v) for v in args.shard.split('/'))
             t0 = time.time()
-            df = run_experiment(cfg, out, (i, n))
+            df = run_experiment(cfg, args.out, shard)
             print(f"finished in {time.time() - t0:.0f} s")
-        if df.empty: raise ValueError(f"no finished unit under {out}/units")
-        paths = save_outputs(df, out)
+        if df.empty: raise ValueError(f"no finished unit under {args.out}/units")
+        paths = save_outputs(df, args.out)
     except (ValueError, TypeError, OSError, FloatingPointError, ImportError, RuntimeError) as e: raise SystemExit(f"dg_prune: {e}")
     report(df)
     print('\n' + '\n'.join(f"{k}: {v}" for k, v in paths.items()))

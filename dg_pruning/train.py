@@ -4,10 +4,8 @@
 
 # %% ../nbs/06_train.ipynb #15ae93a7
 from __future__ import annotations
-import tempfile
 from functools import partial
 import numpy as np
-import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -17,14 +15,13 @@ from fastai.callback.core import Callback
 from fastai.learner import Learner
 from fastai.metrics import accuracy
 from fastai.optimizer import OptimWrapper
-from fastai.callback.tracker import SaveModelCallback
+from fastai.callback.tracker import TrackerCallback
 import importlib
 importlib.import_module('fastai.callback.schedule')  # patches Learner.fit_one_cycle (an import statement would look unused)
 
 # %% auto #0
-__all__ = ['MMD_SCALES', 'ALGORITHMS', 'domain_risks', 'DGCallback', 'ERM', 'NaNGuard', 'coral_penalty', 'mmd_penalty', 'CORAL',
-           'MMD', 'VREx', 'irm_penalty', 'IRM', 'GroupDRO', 'Mixup', 'make_model', 'dg_learner', 'fit_dg',
-           'domain_accuracy']
+__all__ = ['MMD_SCALES', 'ALGORITHMS', 'domain_risks', 'DGCallback', 'ERM', 'NaNGuard', 'coral_penalty', 'CORAL', 'mmd_penalty',
+           'MMD', 'VREx', 'irm_penalty', 'IRM', 'GroupDRO', 'Mixup', 'make_model', 'dg_learner', 'KeepBest', 'fit_dg']
 
 # %% ../nbs/06_train.ipynb #95bd1d7b
 def domain_risks(pred, y, d):
@@ -33,6 +30,7 @@ def domain_risks(pred, y, d):
     losses = F.cross_entropy(pred, y, reduction='none')
     return torch.stack([losses[d == e].mean() for e in doms]), doms
 
+# %% ../nbs/06_train.ipynb #c21336e9
 def _last_linear(model):
     lins = [m for m in model.modules() if isinstance(m, nn.Linear)]
     if not lins: raise ValueError(f"{type(model).__name__} has no nn.Linear classifier to read features from")
@@ -60,6 +58,7 @@ class DGCallback(Callback):
         if self.training: self.step += 1
     def objective(self, pred, y, d): raise NotImplementedError
 
+# %% ../nbs/06_train.ipynb #a59555a9
 class ERM(DGCallback):
     "Empirical risk minimisation: the pooled cross-entropy (fastai's own loss; nothing to change)."
     needs_domains = 1
@@ -77,20 +76,6 @@ class NaNGuard(Callback):
 # %% ../nbs/06_train.ipynb #87caec41
 def _pairs(n): return [(i, j) for i in range(n) for j in range(i + 1, n)]
 
-def coral_penalty(fa, fb):
-    "CORAL between two feature sets: mean squared difference of means plus of (unbiased) covariances."
-    ma, mb = fa.mean(0, keepdim=True), fb.mean(0, keepdim=True)
-    ca, cb = (fa - ma).T @ (fa - ma) / (len(fa) - 1), (fb - mb).T @ (fb - mb) / (len(fb) - 1)
-    return (ma - mb).pow(2).mean() + (ca - cb).pow(2).mean()
-
-MMD_SCALES = (1e-3, 1e-2, 1e-1, 1, 10, 1e2, 1e3)
-def mmd_penalty(fa, fb, scales=MMD_SCALES):
-    "Squared MMD with a sum of Gaussian kernels exp(-s |x - y|^2): mean K(a,a) + mean K(b,b) - 2 mean K(a,b)."
-    def k(x, y):
-        d2 = torch.cdist(x, y).pow(2)
-        return sum(torch.exp(-s * d2) for s in scales)
-    return k(fa, fa).mean() + k(fb, fb).mean() - 2 * k(fa, fb).mean()
-
 class _PairPenalty(DGCallback):
     needs_features = True
     def __init__(self, gamma:float=1.0): self.gamma = gamma
@@ -100,9 +85,25 @@ class _PairPenalty(DGCallback):
         pen = torch.stack([self.penalty(f[i], f[j]) for i, j in _pairs(len(f))]).mean()
         return risks.mean() + self.gamma * pen
 
+# %% ../nbs/06_train.ipynb #ba39b2c1
+def coral_penalty(fa, fb):
+    "CORAL between two feature sets: mean squared difference of means plus of (unbiased) covariances."
+    ma, mb = fa.mean(0, keepdim=True), fb.mean(0, keepdim=True)
+    ca, cb = (fa - ma).T @ (fa - ma) / (len(fa) - 1), (fb - mb).T @ (fb - mb) / (len(fb) - 1)
+    return (ma - mb).pow(2).mean() + (ca - cb).pow(2).mean()
+
 class CORAL(_PairPenalty):
     "Deep CORAL (Sun & Saenko, 2016): align feature means and covariances between every pair of domains."
     penalty = staticmethod(coral_penalty)
+
+# %% ../nbs/06_train.ipynb #b6290f50
+MMD_SCALES = (1e-3, 1e-2, 1e-1, 1, 10, 1e2, 1e3)
+def mmd_penalty(fa, fb, scales=MMD_SCALES):
+    "Squared MMD with a sum of Gaussian kernels exp(-s |x - y|^2): mean K(a,a) + mean K(b,b) - 2 mean K(a,b)."
+    def k(x, y):
+        d2 = torch.cdist(x, y).pow(2)
+        return sum(torch.exp(-s * d2) for s in scales)
+    return k(fa, fa).mean() + k(fb, fb).mean() - 2 * k(fa, fb).mean()
 
 class MMD(_PairPenalty):
     "MMD (Li et al., 2018): align feature distributions between every pair of domains with Gaussian kernels."
@@ -123,6 +124,7 @@ class VREx(_Annealed):
         risks, _ = domain_risks(pred, y, d)
         return risks.mean() + self.weight() * ((risks - risks.mean()) ** 2).mean()
 
+# %% ../nbs/06_train.ipynb #277c4250
 def irm_penalty(logits, y):
     "IRMv1: product of the gradients w.r.t. a dummy scale s = 1 of the risks on the two halves of a domain's batch."
     s = torch.ones((), device=logits.device, requires_grad=True)
@@ -152,6 +154,7 @@ class GroupDRO(DGCallback):
         for e, v in zip(doms.tolist(), q.tolist()): self.q[e] = v
         return (q * risks).sum()
 
+# %% ../nbs/06_train.ipynb #d959a03d
 class Mixup(DGCallback):
     "DomainBed's inter-domain Mixup: pairs of domains, one lambda ~ Beta(alpha, alpha) per pair."
     def __init__(self, alpha:float=0.2): self.alpha = alpha
@@ -211,6 +214,7 @@ def make_model(arch:str, n_in:int, n_classes:int, weights=None, # a local state 
         return m
     raise ValueError(f"unknown arch {arch!r}; use 'mnist_cnn', 'resnet20', 'resnet56', 'resnet18' or 'resnet50'")
 
+# %% ../nbs/06_train.ipynb #cebebf36
 def dg_learner(data:MultiDomain, target, # the held-out domain
                arch:str='mnist_cnn', algorithm:str='erm',
                bs:int=64, # training batch size (a multiple of the number of source domains when balanced)
@@ -218,7 +222,7 @@ def dg_learner(data:MultiDomain, target, # the held-out domain
                seed:int=0, opt:str='fastai', # 'fastai' or 'domainbed' (torch Adam, no weight decay)
                weights=None, # path of a local state dict for torchvision architectures
                width:int|None=None, stem_stride:int=1, # first-layer width and stem stride (see `make_model`)
-               device=None, path=None, # where SaveModelCallback writes checkpoints (default: a temporary folder)
+               device=None, # 'cpu', 'cuda', ... (default: CUDA when there is one)
                **hparams) -> Learner:
     "A fastai Learner training `arch` with DG `algorithm` on every domain of `data` but `target`."
     if algorithm not in ALGORITHMS: raise ValueError(f"unknown algorithm {algorithm!r}; choose from {list(ALGORITHMS)}")
@@ -237,31 +241,29 @@ def dg_learner(data:MultiDomain, target, # the held-out domain
     if opt not in ('fastai', 'domainbed'): raise ValueError(f"opt must be 'fastai' or 'domainbed', got {opt!r}")
     kw = {'opt_func': partial(OptimWrapper, opt=torch.optim.Adam), 'wd': 0.0} if opt == 'domainbed' else {}
     learn = Learner(dls, model, loss_func=nn.CrossEntropyLoss(), metrics=accuracy,
-                    cbs=[DomainCallback(), cls(**{**defaults, **hparams}), NaNGuard()],
-                    path=path or tempfile.mkdtemp(prefix='dg_'), **kw)
+                    cbs=[DomainCallback(), cls(**{**defaults, **hparams}), NaNGuard()], **kw)
     learn.algorithm, learn.opt_name = algorithm, opt
     return learn
+
+# %% ../nbs/06_train.ipynb #d50c19e9
+class KeepBest(TrackerCallback):
+    "Keep the weights of the epoch with the best `monitor` in memory; load them after fitting."
+    order = TrackerCallback.order + 1
+    def __init__(self, monitor:str='accuracy'): super().__init__(monitor=monitor)
+    def before_fit(self): super().before_fit(); self.state = None
+    def after_epoch(self):
+        super().after_epoch()
+        if self.new_best: self.state = {k: v.detach().clone() for k, v in self.learn.model.state_dict().items()}
+    def after_fit(self):
+        super().after_fit()
+        if self.state is not None: self.learn.model.load_state_dict(self.state)
 
 # %% ../nbs/06_train.ipynb #d6a8a419
 def fit_dg(learn, epochs:int=5, lr:float=1e-3,
            one_cycle:bool|None=None, # default: fit_one_cycle with fastai's optimiser, a constant lr with DomainBed's
           ):
-    "Train with training-domain model selection (best validation accuracy); returns `domain_accuracy(learn)`."
+    "Train with training-domain model selection (the weights of the epoch with the best source-validation accuracy); returns `learn`."
     if one_cycle is None: one_cycle = getattr(learn, 'opt_name', 'fastai') == 'fastai'  # DomainBed's recipe: constant lr
-    cb = SaveModelCallback(monitor='accuracy', fname='best_dg', with_opt=False)
-    if one_cycle: learn.fit_one_cycle(epochs, lr, cbs=cb)
-    else: learn.fit(epochs, lr, cbs=cb)
-    return domain_accuracy(learn)
-
-def domain_accuracy(learn) -> pd.DataFrame:
-    "Accuracy on each source domain's validation split and on the target; in-domain mean and cross-domain gap."
-    dls, row = learn.dls, {}
-    for dl in (dls.valid, dls.target_dl):
-        preds, targs = learn.get_preds(dl=dl)
-        hit = (preds.argmax(1) == targs).float()
-        d = dl.dataset.d
-        for e in d.unique().tolist(): row[dls.domains[e]] = hit[d == e].mean().item()
-    src = [dls.domains[e] for e in dls.source_ids]
-    row['in_domain'] = float(np.mean([row[s] for s in src]))
-    row['gap'] = row['in_domain'] - row[dls.target]
-    return pd.DataFrame([row], index=[getattr(learn, 'algorithm', 'model')])
+    if one_cycle: learn.fit_one_cycle(epochs, lr, cbs=KeepBest())
+    else: learn.fit(epochs, lr, cbs=KeepBest())
+    return learn
