@@ -356,18 +356,18 @@ def domainbed_tfms(size:int=224):
     return train, T.Resize((size, size), antialias=True)
 
 # %% ../nbs/01_data.ipynb #2dc00890
-def _readable(p) -> bool:
+def _unreadable(p) -> str | None:
+    "Why the image file `p` cannot be used (None when it decodes): every pixel is decoded, so a truncated file is caught."
     from PIL import Image
     try:
-        with Image.open(p) as im: im.verify()
-        return True
-    except Exception: return False
+        with Image.open(p) as im: im.load()  # `verify()` only reads the headers: a truncated JPEG passes it
+    except Exception as e: return f"{type(e).__name__}: {e}"
 
 def domain_folders(root, # folder holding one sub-folder per domain
                    domains=None, # domain names (default: the preset's, or every sub-folder, sorted)
                    preset:str|None=None, # one of DOMAINBED's names: checks the domains and the class count
                    size:int=224, # image side after transforms
-                   verify:bool=True, # open every image once now and skip unreadable ones with a warning
+                   verify:bool=True, # decode every image once now and skip unreadable ones with a warning that names them
                   ) -> MultiDomain:
     "A `MultiDomain` from DomainBed's folder layout `root/<domain>/<class>/<image>`."
     root = Path(root)
@@ -378,6 +378,8 @@ def domain_folders(root, # folder holding one sub-folder per domain
     if missing: raise FileNotFoundError(f"domain folder(s) {missing} not found in {root}; it holds {sorted(p.name for p in root.iterdir() if p.is_dir())}")
     if len(domains) == 0: raise ValueError(f"{root} has no domain sub-folders")
     classes = {d: sorted(p.name for p in (root / d).iterdir() if p.is_dir()) for d in domains}
+    empty = [d for d, c in classes.items() if not c]
+    if empty: raise ValueError(f"domain folder(s) {[str(root / d) for d in empty]} are empty: a domain holds one sub-folder per class, of images")
     ref = classes[domains[0]]
     for d, c in classes.items():
         if c != ref: raise ValueError(f"domains {domains[0]!r} and {d!r} have different classes: only in {domains[0]!r}: "
@@ -390,7 +392,8 @@ def domain_folders(root, # folder holding one sub-folder per domain
         for ci, c in enumerate(ref):
             for p in sorted((root / d / c).iterdir()):
                 if p.suffix.lower() not in IMAGE_EXTS: continue
-                if verify and not _readable(p): warnings.warn(f"skipping unreadable image {p}"); continue
+                why = _unreadable(p) if verify else None
+                if why: warnings.warn(f"skipping unreadable image {p} ({why})"); continue
                 files.append(p); labels.append(ci)
         if not files: raise ValueError(f"domain folder {root / d} holds no readable image ({', '.join(sorted(IMAGE_EXTS))}) in its class folders")
         doms[d] = (files, labels)

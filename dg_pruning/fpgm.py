@@ -12,8 +12,8 @@ __all__ = ['distance_sums', 'fpgm_select', 'fpgm_scores']
 # %% ../nbs/02a_fpgm.ipynb #cdc095c3
 def distance_sums(w:torch.Tensor, # filters `[n, ...]` (a conv weight)
                  ) -> torch.Tensor:
-    "For every filter, the sum of its Euclidean distances to all the filters of `w`."
-    v = w.detach().flatten(1)
+    "For every filter, the sum of its Euclidean distances to all the filters of `w`, in float64 (as the official code)."
+    v = w.detach().flatten(1).double()
     return torch.cdist(v.unsqueeze(0), v.unsqueeze(0)).squeeze(0).sum(1)
 
 # %% ../nbs/02a_fpgm.ipynb #2019e6ba
@@ -29,7 +29,7 @@ def fpgm_select(w:torch.Tensor, # a conv weight `[n, ...]`
     n = w.shape[0]
     n_norm, n_dist = int(n * (1 - rate_norm)), int(n * rate_dist)
     if n_norm + n_dist > n: raise ValueError(f"rate_norm={rate_norm}, rate_dist={rate_dist} prune more than the {n} filters")
-    order = w.detach().flatten(1).norm(dim=1).argsort(stable=True)
+    order = w.detach().flatten(1).double().norm(dim=1).argsort(stable=True)
     small, cand = order[:n_norm], order[n_norm:]
     near = distance_sums(w[cand]).argsort(stable=True)[:n_dist]
     return torch.cat([small, cand[near]])
@@ -40,10 +40,10 @@ def fpgm_scores(w:torch.Tensor, # a conv weight `[n, ...]`
                ) -> torch.Tensor:
     "One score per filter (higher = keep) whose lowest entries are FPGM's selection."
     _check_rate('rate_norm', rate_norm)
-    norms = w.detach().flatten(1).norm(dim=1)
+    norms = w.detach().flatten(1).double().norm(dim=1)
     n_norm = int(w.shape[0] * (1 - rate_norm))
     order = norms.argsort(stable=True)
     scores = -1 / (1 + norms)
     cand = order[n_norm:]
-    scores[cand] = distance_sums(w[cand]).to(scores.dtype)
+    scores[cand] = distance_sums(w[cand])
     return scores

@@ -9,12 +9,12 @@ import torch
 from torch import nn
 import torch_pruning as tp
 from .core import filter_units, prunable_convs, FilterUnit
-from .risk import domain_terms
+from .risk import domain_terms, pool_terms
 from .fpgm import fpgm_scores
 
 # %% auto #0
-__all__ = ['CRITERIA', 'register_criterion', 'l1_importance', 'l2_importance', 'random_importance', 'fpgm_importance',
-           'taylor_importance', 'ior_importance', 'filter_importance', 'TPImportance']
+__all__ = ['CRITERIA', 'ACCUMULATE', 'register_criterion', 'filter_importance', 'l1_importance', 'l2_importance',
+           'random_importance', 'fpgm_importance', 'taylor_importance', 'ior_importance', 'TPImportance']
 
 # %% ../nbs/03_importance.ipynb #8bc53d7e
 CRITERIA = {}
@@ -24,52 +24,7 @@ def register_criterion(name:str, needs_data:bool=False):
     def deco(f): f.needs_data = needs_data; CRITERIA[name] = f; return f
     return deco
 
-# %% ../nbs/03_importance.ipynb #aad79734
-@register_criterion('l1')
-def l1_importance(model, units, batches):
-    "L1 norm of each filter's weights."
-    return {u.name: u.conv.weight.detach().flatten(1).abs().sum(1) for u in units}
-
-@register_criterion('l2')
-def l2_importance(model, units, batches):
-    "L2 norm of each filter's weights."
-    return {u.name: u.conv.weight.detach().flatten(1).norm(dim=1) for u in units}
-
-@register_criterion('random')
-def random_importance(model, units, batches, seed:int=0):
-    "Uniform random scores from a generator seeded by `seed`."
-    g = torch.Generator().manual_seed(seed)
-    return {u.name: torch.rand(u.n_filters, generator=g) for u in units}
-
-@register_criterion('fpgm')
-def fpgm_importance(model, units, batches, rate_norm:float=1.0):
-    "FPGM: distance sums among the norm-selected candidates (see `fpgm_scores`); comparable within a layer only."
-    return {u.name: fpgm_scores(u.conv.weight, rate_norm) for u in units}
-
-# %% ../nbs/03_importance.ipynb #34384441
-def _per_batch(terms, f):
-    "Apply `f: DomainTerms -> {name: scores}` to one DomainTerms or average it over a list of them."
-    if not isinstance(terms, list): return f(terms)
-    outs = [f(t) for t in terms]
-    return {k: torch.stack([o[k] for o in outs]).mean(0) for k in outs[0]}
-
-@register_criterion('taylor', needs_data=True)
-def taylor_importance(model, units, batches, form:str='filter', accumulate:str='batch', max_batches:int|None=None):
-    "First-order Taylor estimate of the change of the pooled (domain-agnostic) risk, squared."
-    terms = domain_terms(model, batches, units, form=form, accumulate=accumulate, max_batches=max_batches)
-    return _per_batch(terms, lambda t: {k: (v ** 2).sum(-1) for k, v in t.pooled_terms().items()})
-
-@register_criterion('ior', needs_data=True)
-def ior_importance(model, units, batches, alpha:float=1.0, form:str='filter', accumulate:str='batch', max_batches:int|None=None):
-    "IoR: sum over domains of the squared per-domain Taylor terms, plus `alpha` times the squared Taylor term of the REx variance."
-    terms = domain_terms(model, batches, units, form=form, accumulate=accumulate, max_batches=max_batches)
-    def f(t):
-        per = {k: (v ** 2).sum((0, 2)) for k, v in t.terms.items()}
-        if alpha == 0: return per
-        return {k: per[k] + alpha * (v ** 2).sum(-1) for k, v in t.var_terms().items()}
-    return _per_batch(terms, f)
-
-# %% ../nbs/03_importance.ipynb #68f425b1
+# %% ../nbs/03_importance.ipynb #fba17f24
 def _reiterable(batches):
     "`batches` as something that can be iterated more than once (an iterator is read into a list)."
     return list(batches) if batches is not None and iter(batches) is batches else batches
@@ -102,6 +57,61 @@ def filter_importance(model:nn.Module, batches=None, # (x, y, domain) batches: a
                                      "check training diverged, lower the learning rate, or score a checkpoint from before")
         res[u.name] = s
     return res
+
+# %% ../nbs/03_importance.ipynb #aad79734
+@register_criterion('l1')
+def l1_importance(model, units, batches):
+    "L1 norm of each filter's weights."
+    return {u.name: u.conv.weight.detach().flatten(1).abs().sum(1) for u in units}
+
+@register_criterion('l2')
+def l2_importance(model, units, batches):
+    "L2 norm of each filter's weights."
+    return {u.name: u.conv.weight.detach().flatten(1).norm(dim=1) for u in units}
+
+# %% ../nbs/03_importance.ipynb #2742bcff
+@register_criterion('random')
+def random_importance(model, units, batches, seed:int=0):
+    "Uniform random scores from a generator seeded by `seed`."
+    g = torch.Generator().manual_seed(seed)
+    return {u.name: torch.rand(u.n_filters, generator=g) for u in units}
+
+# %% ../nbs/03_importance.ipynb #f6b78a43
+@register_criterion('fpgm')
+def fpgm_importance(model, units, batches, rate_norm:float=1.0):
+    "FPGM: distance sums among the norm-selected candidates (see `fpgm_scores`); comparable within a layer only."
+    return {u.name: fpgm_scores(u.conv.weight, rate_norm) for u in units}
+
+# %% ../nbs/03_importance.ipynb #34384441
+ACCUMULATE = ('batch', 'data')
+
+def _accumulated(model, units, batches, form, accumulate, max_batches) -> list:
+    "The batches' `DomainTerms` ('batch': one per batch) or the terms of their pooled risk ('data': a list of one)."
+    if accumulate not in ACCUMULATE: raise ValueError(f"unknown accumulate {accumulate!r}; use one of {ACCUMULATE}")
+    per = domain_terms(model, batches, units, form=form, max_batches=max_batches)
+    return per if accumulate == 'batch' else [pool_terms(per)]
+
+def _mean_scores(terms:list, f) -> dict:
+    "The mean over `terms` of `f: DomainTerms -> {name: scores}`."
+    outs = [f(t) for t in terms]
+    return {k: torch.stack([o[k] for o in outs]).mean(0) for k in outs[0]}
+
+# %% ../nbs/03_importance.ipynb #8275ad8d
+@register_criterion('taylor', needs_data=True)
+def taylor_importance(model, units, batches, form:str='filter', accumulate:str='batch', max_batches:int|None=None):
+    "First-order Taylor estimate of the change of the pooled (domain-agnostic) risk, squared."
+    terms = _accumulated(model, units, batches, form, accumulate, max_batches)
+    return _mean_scores(terms, lambda t: {k: (v ** 2).sum(-1) for k, v in t.pooled_terms().items()})
+
+# %% ../nbs/03_importance.ipynb #a676a7a1
+@register_criterion('ior', needs_data=True)
+def ior_importance(model, units, batches, alpha:float=1.0, form:str='filter', accumulate:str='batch', max_batches:int|None=None):
+    "IoR: sum over domains of the squared per-domain Taylor terms, plus `alpha` times the squared Taylor term of the REx variance."
+    def f(t):
+        per = {k: (v ** 2).sum((0, 2)) for k, v in t.terms.items()}
+        if alpha == 0: return per
+        return {k: per[k] + alpha * (v ** 2).sum(-1) for k, v in t.var_terms().items()}
+    return _mean_scores(_accumulated(model, units, batches, form, accumulate, max_batches), f)
 
 # %% ../nbs/03_importance.ipynb #af4ae848
 class TPImportance(tp.importance.Importance):

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 from torch import nn
-from .core import filter_units, FilterUnit
+from .core import filter_units, FilterUnit, as_tensor, preserve_mode
 
 # %% auto #0
-__all__ = ['FORMS', 'ACCUMULATE', 'DomainTerms', 'domain_terms']
+__all__ = ['FORMS', 'DomainTerms', 'domain_terms', 'pool_terms']
 
 # %% ../nbs/02_risk.ipynb #ed87547c
 @dataclass
@@ -54,6 +54,7 @@ def _gate_hooks(units, gates):
         return out * z
     return [u.output_module.register_forward_hook(lambda m, i, o, n=u.name: hook(m, i, o, n)) for u in units]
 
+# %% ../nbs/02_risk.ipynb #019a0459
 def _folded_bias(u:FilterUnit):
     "b' of the unit in eval mode: beta + gamma (b - mu) / sigma with a BN, the conv bias without."
     b = u.conv.bias if u.conv.bias is not None else torch.zeros(u.n_filters, device=u.conv.weight.device)
@@ -72,8 +73,9 @@ def _batch_filter_terms(model, units, x, y, d, loss_func):
     gs = torch.autograd.grad(loss.sum(), [gates[u.name] for u in units])
     return loss.detach(), {u.name: g.flatten(1) for u, g in zip(units, gs)}
 
+# %% ../nbs/02_risk.ipynb #0965534d
 def _batch_weight_terms(model, units, x, y, d, doms, loss_func):
-    "Per-domain loss sums and per-weight terms `[domains, filters, k]` of one batch (one backward pass per domain)."
+    "Per-item losses and per-weight terms `[domains, filters, k]` (sums over each domain's items; one backward pass per domain)."
     out = model(x)
     loss = loss_func(out, y)
     res = {u.name: [] for u in units}
@@ -90,57 +92,47 @@ def _batch_weight_terms(model, units, x, y, d, doms, loss_func):
     return loss.detach(), {k: torch.stack(v) for k, v in res.items()}
 
 # %% ../nbs/02_risk.ipynb #ca425dd3
-FORMS, ACCUMULATE = ('filter', 'weight'), ('data', 'batch')
+FORMS = ('filter', 'weight')
 
 @torch.enable_grad()  # callers may hold torch.no_grad (Torch-Pruning's importance calls do)
 def domain_terms(model:nn.Module, batches, # iterable of (x, y, domain) batches, e.g. a `DomainDL`
                  units:list|None=None, # `FilterUnit`s to score (default: `filter_units(model, first batch)`)
                  form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
-                 accumulate:str='data', # 'data': terms of the risk over all batches; 'batch': a list, one per batch
                  max_batches:int|None=None, # stop after this many batches
                  loss_func=None, # per-item loss `f(out, y) -> [items]` (default: cross-entropy)
-                ) -> DomainTerms | list[DomainTerms]:
-    "Per-domain risks and first-order Taylor terms of removing each filter, from one pass over `batches`."
+                ) -> list:
+    "Per-domain risks and first-order Taylor terms of removing each filter: one `DomainTerms` per batch."
     if form not in FORMS: raise ValueError(f"unknown form {form!r}; use one of {FORMS}")
-    if accumulate not in ACCUMULATE: raise ValueError(f"unknown accumulate {accumulate!r}; use one of {ACCUMULATE}")
-    loss_func = loss_func or _per_item_loss
-    dev = next(model.parameters()).device
-    was_training, req = model.training, [p.requires_grad for p in model.parameters()]
-    model.eval()
-    for p in model.parameters(): p.requires_grad_(form == 'weight')
-    sums, per_batch = {}, []
-    try:
-        for b, (x, y, d) in enumerate(batches):
-            if max_batches is not None and b >= max_batches: break
-            x, y, d = x.to(dev), y.to(dev), d.to(dev)
-            if isinstance(x, torch.Tensor) and type(x) is not torch.Tensor: x = x.as_subclass(torch.Tensor)
-            if units is None: units = filter_units(model, x[:2])
-            doms = d.unique().tolist()
-            onehot = (d.unsqueeze(1) == torch.tensor(doms, device=dev)).to(x.dtype)  # [items, domains]
-            if form == 'filter':
-                loss, s = _batch_filter_terms(model, units, x, y, d, loss_func)
-                t = {k: (onehot.T @ v).unsqueeze(-1) for k, v in s.items()}
-            else:
-                loss, t = _batch_weight_terms(model, units, x, y, d, doms, loss_func)
-            bt = (doms, onehot.sum(0), onehot.T @ loss, t)  # sums over items: counts, losses, terms
-            if accumulate == 'batch': per_batch.append(_finish(*bt))
-            else: _add(sums, *bt)
-    finally:
-        model.train(was_training)
-        for p, r in zip(model.parameters(), req): p.requires_grad_(r)
-    if accumulate == 'batch':
-        if not per_batch: raise ValueError("no batch to score: `batches` was empty")
-        return per_batch
-    if not sums: raise ValueError("no batch to score: `batches` was empty")
-    doms = sorted(sums)
-    return _finish(doms, torch.stack([sums[j][0] for j in doms]), torch.stack([sums[j][1] for j in doms]),
-                   {k: torch.stack([sums[j][2][k] for j in doms]) for k in sums[doms[0]][2]})
+    loss_func, dev = loss_func or _per_item_loss, next(model.parameters()).device
+    req, per_batch = [p.requires_grad for p in model.parameters()], []
+    with preserve_mode(model, False):
+        for p in model.parameters(): p.requires_grad_(form == 'weight')
+        try:
+            for b, (x, y, d) in enumerate(batches):
+                if max_batches is not None and b >= max_batches: break
+                x, y, d = as_tensor(x.to(dev)), y.to(dev), d.to(dev)
+                if units is None: units = filter_units(model, x[:2])
+                doms = d.unique().tolist()
+                onehot = (d.unsqueeze(1) == torch.tensor(doms, device=dev)).to(x.dtype)  # [items, domains]
+                if form == 'filter':
+                    loss, s = _batch_filter_terms(model, units, x, y, d, loss_func)
+                    t = {k: (onehot.T @ v).unsqueeze(-1) for k, v in s.items()}
+                else: loss, t = _batch_weight_terms(model, units, x, y, d, doms, loss_func)
+                n = onehot.sum(0)
+                per_batch.append(DomainTerms(doms, n, onehot.T @ loss / n, {k: v / n.view(-1, 1, 1) for k, v in t.items()}))
+        finally:
+            for p, r in zip(model.parameters(), req): p.requires_grad_(r)
+    if not per_batch: raise ValueError("no batch to score: `batches` was empty")
+    return per_batch
 
-def _add(sums, doms, counts, losses, terms):
-    for i, j in enumerate(doms):
-        c, l, t = sums.get(j, (0, 0, {k: 0 for k in terms}))
-        sums[j] = (c + counts[i], l + losses[i], {k: t[k] + v[i] for k, v in terms.items()})
-
-def _finish(doms, counts, losses, terms) -> DomainTerms:
-    "Divide the sums over items by the item counts: means per domain."
-    return DomainTerms(list(doms), counts, losses / counts, {k: v / counts.view(-1, 1, 1) for k, v in terms.items()})
+# %% ../nbs/02_risk.ipynb #28c6b7fe
+def pool_terms(per_batch:list) -> DomainTerms:
+    "The terms of the risk over all the batches: per domain, the item-weighted mean of the batches' `DomainTerms`."
+    doms = sorted({j for t in per_batch for j in t.domains})
+    counts, risks, terms = [], [], {k: [] for k in per_batch[0].terms}
+    for j in doms:
+        rows = [(t.counts[i], t.risks[i], {k: v[i] for k, v in t.terms.items()}) for t in per_batch for i, dj in enumerate(t.domains) if dj == j]
+        n = sum(c for c, _, _ in rows)
+        counts.append(n); risks.append(sum(c * r for c, r, _ in rows) / n)
+        for k in terms: terms[k].append(sum(c * tt[k] for c, _, tt in rows) / n)
+    return DomainTerms(doms, torch.stack(counts), torch.stack(risks), {k: torch.stack(v) for k, v in terms.items()})
