@@ -6,14 +6,14 @@
 from __future__ import annotations
 import time, statistics
 import torch
-from .core import set_seed
+from .core import set_seed, median_times
 from .data import rotated_mnist, DomainDL
 from .models import MnistCNN
 from .importance import filter_importance
 from .fpgm import fpgm_scores
 
 # %% auto #0
-__all__ = ['BENCHMARKS', 'benchmark', 'paired_times', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'main']
+__all__ = ['BENCHMARKS', 'benchmark', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'main']
 
 # %% ../nbs/11_bench.ipynb #4f4c1a8b
 BENCHMARKS = {}
@@ -22,16 +22,6 @@ def benchmark(name:str, doc:str):
     "Register a benchmark function `f(quick:bool) -> None` that prints figures, the headline ratio last."
     def deco(f): BENCHMARKS[name] = (f, doc); return f
     return deco
-
-def paired_times(fs:dict, n:int=7, warmup:int=2) -> dict:
-    "Median times of several functions, run interleaved so that machine noise hits them alike."
-    for f in fs.values():
-        for _ in range(warmup): f()
-    ts = {k: [] for k in fs}
-    for _ in range(n):
-        for k, f in fs.items():
-            t = time.perf_counter(); f(); ts[k].append(time.perf_counter() - t)
-    return {k: statistics.median(v) for k, v in ts.items()}
 
 # %% ../nbs/11_bench.ipynb #3b00b957
 @benchmark('data', 'one epoch of RotatedMNIST batches: DomainDL vs item-wise fastai and torch loaders')
@@ -45,7 +35,7 @@ def bench_data(quick:bool=False):
     x = ds.items.float() / 255
     tdl = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, ds.y, ds.d), batch_size=64, shuffle=True, drop_last=True)
     epoch = lambda dl: [b for b in dl]
-    t = paired_times({'ours': lambda: epoch(ours), 'item': lambda: epoch(itemwise), 'torch': lambda: epoch(tdl)},
+    t = median_times({'ours': lambda: epoch(ours), 'item': lambda: epoch(itemwise), 'torch': lambda: epoch(tdl)},
                      n=3 if quick else 7, warmup=1)
     print(f"batches per epoch: {len(ours)}")
     print(f"DomainDL epoch: {t['ours'] * 1e3:.1f} ms")
@@ -66,7 +56,7 @@ def bench_scoring(quick:bool=False):
     n = 3 if quick else 5
     ratios = []
     for name, model, bs in (('small CNN', MnistCNN(), batches), ('ResNet-18 64x64', resnet18(num_classes=10), big)):
-        t = paired_times({c: (lambda c=c: filter_importance(model, bs, c)) for c in ('taylor', 'ior')}, n=n, warmup=1)
+        t = median_times({c: (lambda c=c: filter_importance(model, bs, c)) for c in ('taylor', 'ior')}, n=n, warmup=1)
         print(f"{name}: taylor {t['taylor'] * 1e3:.0f} ms, ior {t['ior'] * 1e3:.0f} ms, ior/taylor {t['ior'] / t['taylor']:.3f}")
         ratios.append(t['ior'] / t['taylor'])
     r50 = resnet50(num_classes=10).eval()
@@ -74,7 +64,7 @@ def bench_scoring(quick:bool=False):
     convs = [m for m in r50.modules() if isinstance(m, torch.nn.Conv2d)]
     groups = [DG.get_pruning_group(c, tp.prune_conv_out_channels, idxs=list(range(c.out_channels))) for c in convs]
     tpi = tp.importance.FPGMImportance()
-    t = paired_times({'ours': lambda: [fpgm_scores(c.weight) for c in convs], 'tp': lambda: [tpi(g) for g in groups]}, n=n, warmup=1)
+    t = median_times({'ours': lambda: [fpgm_scores(c.weight) for c in convs], 'tp': lambda: [tpi(g) for g in groups]}, n=n, warmup=1)
     print(f"FPGM on ResNet-50's {len(convs)} convs: ours {t['ours'] * 1e3:.0f} ms, Torch-Pruning FPGMImportance {t['tp'] * 1e3:.0f} ms")
     print(f"fpgm ours/torch-pruning time ratio: {t['ours'] / t['tp']:.3f}")
     print(f"ior/taylor time ratio: {max(ratios):.3f}")
@@ -101,8 +91,7 @@ def bench_latency(quick:bool=False):
         macs = base['macs'] / model_stats(pruned, ex[:1])['macs']
         for bs in (32, 1):
             x = torch.randn(bs, 3, 64, 64)
-            t = paired_times({'dense': lambda: latency(dense, x, n=1, warmup=0), 'pruned': lambda: latency(pruned, x, n=1, warmup=0),
-                              'masked': lambda: latency(masked, x, n=1, warmup=0)}, n=n, warmup=2)
+            t = latency({'dense': dense, 'pruned': pruned, 'masked': masked}, x, n=n, warmup=2)
             sp = t['dense'] / t['pruned']
             print(f"{r:.0%} filters, batch {bs}: MACs reduction x{macs:.2f}, latency speed-up x{sp:.2f} "
                   f"({t['dense'] * 1e3:.1f} -> {t['pruned'] * 1e3:.1f} ms), masked model x{t['dense'] / t['masked']:.2f}")
@@ -110,7 +99,7 @@ def bench_latency(quick:bool=False):
                 last = sp / macs
                 cl = lambda m: copy.deepcopy(m).to(memory_format=torch.channels_last)
                 dcl, pcl, xcl = cl(dense), cl(pruned), x.contiguous(memory_format=torch.channels_last)
-                t2 = paired_times({'dense': lambda: latency(dcl, xcl, n=1, warmup=0), 'pruned': lambda: latency(pcl, xcl, n=1, warmup=0)}, n=n, warmup=2)
+                t2 = latency({'dense': dcl, 'pruned': pcl}, xcl, n=n, warmup=2)
                 print(f"50% filters, batch 32, channels_last (both models): latency speed-up x{t2['dense'] / t2['pruned']:.2f}, "
                       f"speed-up / MACs reduction {t2['dense'] / t2['pruned'] / macs:.2f}")
     print(f"latency speedup / MACs reduction: {last:.2f}")

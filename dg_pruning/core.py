@@ -4,7 +4,8 @@
 
 # %% ../nbs/00_core.ipynb #4f023413
 from __future__ import annotations
-import random, os, warnings
+import random, os, statistics, time, warnings
+from contextlib import contextmanager
 import numpy as np
 import torch
 from torch import nn
@@ -12,7 +13,8 @@ from torch import nn
 warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['set_seed', 'get_device', 'check_ratio', 'as_tensor', 'preserve_mode', 'prunable_convs', 'FilterUnit', 'filter_units']
+__all__ = ['set_seed', 'get_device', 'check_ratio', 'as_tensor', 'preserve_mode', 'median_times', 'prunable_convs', 'FilterUnit',
+           'filter_units']
 
 # %% ../nbs/00_core.ipynb #b847e928
 def set_seed(seed:int=0, # the seed for python, numpy and torch (CPU and every GPU)
@@ -38,17 +40,17 @@ def get_device(device:str|torch.device|None=None, # 'cpu', 'cuda', 'cuda:1', ...
     return dev
 
 # %% ../nbs/00_core.ipynb #c0a1e002
-from contextlib import contextmanager
-
 def check_ratio(ratio:float):
     "Raise a clear error unless `ratio` (the fraction of filters pruned) is in [0, 1)."
     if not 0 <= ratio < 1: raise ValueError(f"ratio is the fraction of filters pruned and must be in [0, 1), got {ratio}")
 
+# %% ../nbs/00_core.ipynb #86b133e0
 def as_tensor(x):
     "Plain `torch.Tensor`s (also inside tuples and lists): fastai's tensor subclasses hide operations from tracers."
     if isinstance(x, (tuple, list)): return type(x)(as_tensor(o) for o in x)
     return x.as_subclass(torch.Tensor) if isinstance(x, torch.Tensor) else x
 
+# %% ../nbs/00_core.ipynb #f22bd7c0
 @contextmanager
 def preserve_mode(model:nn.Module, training:bool|None=None, # the mode inside the block (None: unchanged)
                  ):
@@ -57,6 +59,18 @@ def preserve_mode(model:nn.Module, training:bool|None=None, # the mode inside th
     if training is not None: model.train(training)
     try: yield model
     finally: model.train(was)
+
+# %% ../nbs/00_core.ipynb #6da9882e
+def median_times(fs:dict, # name -> function of no arguments
+                 n:int=7, warmup:int=2) -> dict:
+    "Median wall time in seconds of each function, the functions run interleaved `n` times after `warmup` runs each."
+    for f in fs.values():
+        for _ in range(warmup): f()
+    ts = {k: [] for k in fs}
+    for _ in range(n):
+        for k, f in fs.items():
+            t = time.perf_counter(); f(); ts[k].append(time.perf_counter() - t)
+    return {k: statistics.median(v) for k, v in ts.items()}
 
 # %% ../nbs/00_core.ipynb #1a479ed4
 _CONVS = (nn.Conv1d, nn.Conv2d, nn.Conv3d)
@@ -70,8 +84,7 @@ def _forward_order(model, example_inputs):
     try:
         with torch.no_grad():
             xs = example_inputs if isinstance(example_inputs, (tuple, list)) else (example_inputs,)
-            was_training = model.training
-            model.eval(); out = model(*xs); model.train(was_training)
+            with preserve_mode(model, False): out = model(*xs)
     finally:
         for h in hooks: h.remove()
     return order, out

@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn.functional as F
+from contextlib import ExitStack
 from torch import nn
-from .core import preserve_mode
+from .core import preserve_mode, as_tensor
 
 # %% auto #0
 __all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'domain_metrics', 'compare', 'prune_potential', 'prune_potentials',
@@ -21,21 +22,19 @@ __all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'domain_metrics', 'com
 @torch.no_grad()
 def predict(model:nn.Module, dl, tfm=None) -> tuple:
     "Softmax outputs, labels and domain ids of `model` (eval mode) over the batches of `dl`; `tfm` maps each input batch first."
-    was = model.training; model.eval()
-    dev = next(model.parameters()).device
-    ps, ys, ds = [], [], []
-    try:
+    dev, ps, ys, ds = next(model.parameters()).device, [], [], []
+    with preserve_mode(model, False):
         for x, y, d in dl:
-            x = x.to(dev).as_subclass(torch.Tensor)
+            x = as_tensor(x.to(dev))
             if tfm is not None: x = tfm(x)
             ps.append(model(x).softmax(1).cpu()); ys.append(y.cpu()); ds.append(d.cpu())
-    finally: model.train(was)
     return torch.cat(ps), torch.cat(ys), torch.cat(ds)
 
+# %% ../nbs/07_evaluate.ipynb #f2841f59
 def _acc_loss(p, y): return (p.argmax(1) == y).float().mean().item(), F.nll_loss(p.clamp_min(1e-12).log(), y).item()
 
 def domain_metrics(model:nn.Module, dls) -> pd.DataFrame:
-    "Accuracy and loss of `model` on each source domain's validation split and on the target domain."
+    "Accuracy and loss of `model` on each source domain's validation split and on the target domain; their in-domain mean."
     rows = []
     for split, dl in (('source', dls.valid), ('target', dls.target_dl)):
         p, y, d = predict(model, dl)
@@ -47,6 +46,7 @@ def domain_metrics(model:nn.Module, dls) -> pd.DataFrame:
     df.loc['in_domain'] = {'split': 'source', 'acc': src.acc.mean(), 'loss': src.loss.mean(), 'n': int(src.n.sum())}
     return df
 
+# %% ../nbs/07_evaluate.ipynb #342b2d2f
 def compare(parent:nn.Module, pruned:nn.Module, dls) -> pd.DataFrame:
     "Per-domain accuracy and loss of parent and pruned model, and the drop of each."
     a, b = domain_metrics(parent, dls), domain_metrics(pruned, dls)
@@ -63,6 +63,7 @@ def prune_potential(errors, # ratio -> error of the pruned model on one distribu
     ok = errors.index[errors <= parent_error + delta + 1e-12]
     return float(max(ok)) if len(ok) else 0.0
 
+# %% ../nbs/07_evaluate.ipynb #d4739856
 def prune_potentials(errors:pd.DataFrame, # rows: prune ratios; columns: distributions; values: errors
                      parent:pd.Series|dict, # the parent's error per distribution
                      delta:float=0.005) -> pd.Series:
@@ -77,6 +78,7 @@ def excess_loss(pruned_shift:float, pruned_nominal:float, parent_shift:float, pa
     "(pruned shifted - pruned nominal) - (parent shifted - parent nominal): for losses, or errors (excess error)."
     return (pruned_shift - pruned_nominal) - (parent_shift - parent_nominal)
 
+# %% ../nbs/07_evaluate.ipynb #4864f1b3
 def domain_excess(parent:nn.Module, pruned:nn.Module, dls) -> dict:
     "Excess loss and excess error from the source domains (validation, nominal) to the target domain (shifted)."
     a, b = domain_metrics(parent, dls), domain_metrics(pruned, dls)
@@ -94,19 +96,16 @@ def functional_distance(parent:nn.Module, pruned:nn.Module, x:torch.Tensor, # in
                         seed:int=0) -> pd.DataFrame:
     "Mean softmax L2 distance and top-1 agreement with the parent under uniform input noise, per eps (and for the reference)."
     models = {'pruned': pruned, **({'reference': reference} if reference is not None else {})}
-    was = {k: m.training for k, m in {**models, 'parent': parent}.items()}
-    for m in (parent, *models.values()): m.eval()
-    g = torch.Generator(device='cpu').manual_seed(seed)
-    x = x.as_subclass(torch.Tensor)
-    rows = []
-    for e in eps:
-        xn = x + 2 * e * (torch.rand(x.shape, generator=g).to(x.device) - 0.5)
-        p0 = parent(xn).softmax(1)
-        for name, m in models.items():
-            p = m(xn).softmax(1)
-            rows.append({'eps': float(e), 'model': name, 'distance': (p - p0).norm(dim=1).mean().item(),
-                         'agreement': (p.argmax(1) == p0.argmax(1)).float().mean().item()})
-    for k, m in {**models, 'parent': parent}.items(): m.train(was[k])
+    g, x, rows = torch.Generator(device='cpu').manual_seed(seed), as_tensor(x), []
+    with ExitStack() as stack:
+        for m in (parent, *models.values()): stack.enter_context(preserve_mode(m, False))
+        for e in eps:
+            xn = x + 2 * e * (torch.rand(x.shape, generator=g).to(x.device) - 0.5)
+            p0 = parent(xn).softmax(1)
+            for name, m in models.items():
+                p = m(xn).softmax(1)
+                rows.append({'eps': float(e), 'model': name, 'distance': (p - p0).norm(dim=1).mean().item(),
+                             'agreement': (p.argmax(1) == p0.argmax(1)).float().mean().item()})
     return pd.DataFrame(rows)
 
 # %% ../nbs/07_evaluate.ipynb #048130c2
@@ -115,9 +114,11 @@ CORRUPTIONS = ('gaussian_noise', 'shot_noise', 'impulse_noise', 'defocus_blur', 
 SEVERITIES = (1, 2, 3, 4, 5)
 
 def all_corruptions():
+    "The 19 corruption names of `imagecorruptions` (15 of ImageNet-C and 4 extra)."
     from imagecorruptions import get_corruption_names
     return tuple(get_corruption_names('all'))
 
+# %% ../nbs/07_evaluate.ipynb #767658af
 def corrupt_images(x:torch.Tensor, # images `(n, c, h, w)` in [0, 1], c in 1..3
                    name:str, severity:int=3, seed:int=0) -> torch.Tensor:
     "Apply corruption `name` at `severity` (1-5) to every image; returns the same shape, in [0, 1]."
@@ -146,7 +147,7 @@ def corrupted_sets(dl, # a `DomainDL` (e.g. `dls.target_dl`)
     ds = dl.dataset
     x, y = [], []
     for xb, yb, _ in dl:
-        x.append(xb.as_subclass(torch.Tensor).cpu()); y.append(yb.cpu())
+        x.append(as_tensor(xb).cpu()); y.append(yb.cpu())
         if max_items is not None and sum(map(len, y)) >= max_items: break
     x, y = torch.cat(x)[:max_items], torch.cat(y)[:max_items]
     norm = (lambda v: v) if ds.norm is None else (lambda v: (v - ds.norm[0]) / ds.norm[1])
@@ -156,6 +157,7 @@ def corrupted_sets(dl, # a `DomainDL` (e.g. `dls.target_dl`)
         for s in severities: sets[(name, s)] = (norm(corrupt_images(raw, name, s, seed)), y)
     return sets
 
+# %% ../nbs/07_evaluate.ipynb #94e07756
 @torch.no_grad()
 def accuracy(model:nn.Module, x:torch.Tensor, y:torch.Tensor, bs:int=500) -> float:
     "Top-1 accuracy of `model` (eval mode) on the tensors `x`, `y`, in batches of `bs`."
@@ -164,6 +166,7 @@ def accuracy(model:nn.Module, x:torch.Tensor, y:torch.Tensor, bs:int=500) -> flo
         hits = sum((model(x[i:i + bs].to(dev)).argmax(1).cpu() == y[i:i + bs]).sum().item() for i in range(0, len(y), bs))
     return hits / len(y)
 
+# %% ../nbs/07_evaluate.ipynb #73d425ce
 def sets_accuracy(model:nn.Module, sets:dict) -> pd.DataFrame:
     "Accuracy on every corrupted set: one row per corruption, a column per severity, 'clean', and the mean over severities."
     acc = {k: accuracy(model, *v) for k, v in sets.items()}
@@ -175,6 +178,7 @@ def sets_accuracy(model:nn.Module, sets:dict) -> pd.DataFrame:
     if len(res.columns) > 2: res['mean'] = res.drop(columns='clean').mean(1)
     return res
 
+# %% ../nbs/07_evaluate.ipynb #c1473a73
 def corruption_accuracy(model:nn.Module, dl, # a `DomainDL` (e.g. `dls.target_dl`)
                         corruptions=CORRUPTIONS, # names, or 'all'
                         severities=SEVERITIES, max_items:int|None=None, seed:int=0) -> pd.DataFrame:
@@ -187,6 +191,7 @@ def signal_threshold(n_classes:int, factor:float=2.0) -> float:
     chance = 1 / n_classes
     return min(factor * chance, chance + (1 - chance) / 2)
 
+# %% ../nbs/07_evaluate.ipynb #7be30632
 def informative(table:pd.DataFrame, # `corruption_accuracy` of the dense parent
                 n_classes:int, factor:float=2.0) -> pd.DataFrame:
     "Which (corruption, severity) cells of a parent's accuracy table carry signal (accuracy >= `signal_threshold`)."

@@ -4,15 +4,15 @@
 
 # %% ../nbs/04_hard.ipynb #1251e42d
 from __future__ import annotations
-import statistics, time
+from contextlib import ExitStack
 import torch
 from torch import nn
 import torch_pruning as tp
-from .core import prunable_convs, check_ratio, as_tensor, preserve_mode
+from .core import prunable_convs, check_ratio, as_tensor, preserve_mode, median_times
 from .importance import TPImportance
 
 # %% auto #0
-__all__ = ['prune_filters', 'remove_filters', 'model_stats', 'latency', 'prune_learner', 'save_pruned', 'load_pruned',
+__all__ = ['model_stats', 'latency', 'prune_filters', 'remove_filters', 'prune_learner', 'save_pruned', 'load_pruned',
            'export_onnx']
 
 # %% ../nbs/04_hard.ipynb #922660f0
@@ -21,11 +21,36 @@ def _check_trainable(model):
         raise ValueError(f"every parameter of {type(model).__name__} is frozen (requires_grad=False); Torch-Pruning traces "
                          "gradients to find coupled layers: unfreeze the model (model.requires_grad_(True)) before pruning")
 
+# %% ../nbs/04_hard.ipynb #02191cfa
 def _ignored(model, example_inputs):
     "Modules whose outputs must never be pruned: the classifier and every conv not in `prunable_convs`."
     keep = {id(m) for _, m in prunable_convs(model, example_inputs)}
     lin = [m for m in model.modules() if isinstance(m, nn.Linear)]
     return lin[-1:] + [m for m in model.modules() if isinstance(m, (nn.Conv1d, nn.Conv2d, nn.Conv3d)) and id(m) not in keep]
+
+# %% ../nbs/04_hard.ipynb #68fc96d1
+def model_stats(model:nn.Module, example_inputs) -> dict:
+    "Filters of the prunable convs, parameters and MACs of `model` on `example_inputs`."
+    ex = as_tensor(example_inputs)
+    macs, params = tp.utils.count_ops_and_params(model, ex)
+    return {'filters': sum(m.out_channels for _, m in prunable_convs(model, ex)), 'params': int(params), 'macs': int(macs)}
+
+# %% ../nbs/04_hard.ipynb #9d0e3b3f
+@torch.inference_mode()
+def latency(models:nn.Module|dict, # a model, or name -> model (timed interleaved)
+            x:torch.Tensor, # the input batch timed
+            n:int=20, warmup:int=5, threads:int|None=1, # CPU threads while timing (None: unchanged)
+           ) -> float|dict:
+    "Median wall time in seconds of `model(x)` in eval mode; for a dict of models, a dict of times."
+    ms, old = {'model': models} if isinstance(models, nn.Module) else models, torch.get_num_threads()
+    x = as_tensor(x)
+    if threads: torch.set_num_threads(threads)
+    try:
+        with ExitStack() as stack:
+            for m in ms.values(): stack.enter_context(preserve_mode(m, False))
+            t = median_times({k: (lambda m=m: m(x)) for k, m in ms.items()}, n, warmup)
+    finally: torch.set_num_threads(old)
+    return t['model'] if isinstance(models, nn.Module) else t
 
 # %% ../nbs/04_hard.ipynb #02a4e86a
 def prune_filters(model:nn.Module, ratio:float, # fraction of the filters of every prunable group removed, in [0, 1)
@@ -78,29 +103,6 @@ def _remove(model, DG, mods, convs, pruned, done):
         if not idxs: continue
         if len(idxs) >= conv.out_channels: raise ValueError(f"removing every filter of {name} would cut the network; keep at least one")
         DG.get_pruning_group(conv, tp.prune_conv_out_channels, idxs=idxs).prune()
-
-# %% ../nbs/04_hard.ipynb #68fc96d1
-def model_stats(model:nn.Module, example_inputs) -> dict:
-    "Filters of the prunable convs, parameters and MACs of `model` on `example_inputs`."
-    ex = as_tensor(example_inputs)
-    macs, params = tp.utils.count_ops_and_params(model, ex)
-    return {'filters': sum(m.out_channels for _, m in prunable_convs(model, ex)), 'params': int(params), 'macs': int(macs)}
-
-@torch.inference_mode()
-def latency(model:nn.Module, x:torch.Tensor, # the input batch timed
-            n:int=20, warmup:int=5, threads:int|None=1) -> float:
-    "Median wall time in seconds of `model(x)` in eval mode, after `warmup` runs, with `threads` CPU threads."
-    old = torch.get_num_threads()
-    if threads: torch.set_num_threads(threads)
-    x = as_tensor(x)
-    try:
-        with preserve_mode(model, False):
-            for _ in range(warmup): model(x)
-            ts = []
-            for _ in range(n):
-                t = time.perf_counter(); model(x); ts.append(time.perf_counter() - t)
-    finally: torch.set_num_threads(old)
-    return statistics.median(ts)
 
 # %% ../nbs/04_hard.ipynb #e722192e
 def prune_learner(learn, ratio:float, criterion:str='l1', n_batches:int=4, # training batches scored by data criteria
