@@ -18,14 +18,17 @@ __all__ = ['BENCHMARKS', 'benchmark', 'bench_data', 'bench_scoring', 'bench_late
 # %% ../nbs/11_bench.ipynb #4f4c1a8b
 BENCHMARKS = {}
 
-def benchmark(name:str, doc:str):
+def benchmark(name:str, # the name `dg_prune_bench` takes
+              doc:str, # one line: what the benchmark measures
+             ):
     "Register a benchmark function `f(quick:bool) -> None` that prints figures, the headline ratio last."
     def deco(f): BENCHMARKS[name] = (f, doc); return f
     return deco
 
 # %% ../nbs/11_bench.ipynb #3b00b957
 @benchmark('data', 'one epoch of RotatedMNIST batches: DomainDL vs item-wise fastai and torch loaders')
-def bench_data(quick:bool=False):
+def bench_data(quick:bool=False, # fewer repeats (a smoke run)
+              ):
     set_seed(0)
     dls = rotated_mnist().dls('75', bs=64, device='cpu')
     ds = dls.train.dataset
@@ -46,7 +49,8 @@ def bench_data(quick:bool=False):
 
 # %% ../nbs/11_bench.ipynb #7ec102c1
 @benchmark('scoring', 'taylor vs ior scoring time (small CNN, ResNet-18) and FPGM vs Torch-Pruning FPGMImportance (ResNet-50)')
-def bench_scoring(quick:bool=False):
+def bench_scoring(quick:bool=False, # fewer repeats (a smoke run)
+                 ):
     import torch_pruning as tp
     from torchvision.models import resnet18, resnet50
     set_seed(0)
@@ -71,7 +75,8 @@ def bench_scoring(quick:bool=False):
 
 # %% ../nbs/11_bench.ipynb #f8881268
 @benchmark('latency', 'ResNet-18 64x64 hard-pruned 30%/50%: MACs reduction vs measured CPU speed-up; masked model for contrast')
-def bench_latency(quick:bool=False):
+def bench_latency(quick:bool=False, # fewer repeats (a smoke run)
+                 ):
     import copy
     from torchvision.models import resnet18
     from dg_pruning.hard import prune_filters, model_stats, latency
@@ -106,7 +111,8 @@ def bench_latency(quick:bool=False):
 
 # %% ../nbs/11_bench.ipynb #2bbf8ade
 @benchmark('train', 'ERM step time through the fastai Learner vs a plain PyTorch loop; CORAL and V-REx vs ERM')
-def bench_train(quick:bool=False):
+def bench_train(quick:bool=False, # fewer repeats (a smoke run)
+               ):
     import torch.nn.functional as F
     from fastai.callback.core import Callback
     from dg_pruning.train import dg_learner
@@ -143,7 +149,8 @@ def bench_train(quick:bool=False):
     print(f"fastai/plain step time ratio: {t['erm'] / t['plain']:.3f}")
 
 # %% ../nbs/11_bench.ipynb #1616ff2c
-def main(argv=None):
+def main(argv=None, # the command line's words (None: sys.argv)
+        ):
     "Run a named benchmark: `dg_prune_bench NAME [--quick]`; `dg_prune_bench --list` lists them."
     import argparse
     p = argparse.ArgumentParser(prog='dg_prune_bench', description=main.__doc__)

@@ -40,19 +40,22 @@ def get_device(device:str|torch.device|None=None, # 'cpu', 'cuda', 'cuda:1', ...
     return dev
 
 # %% ../nbs/00_core.ipynb #c0a1e002
-def check_ratio(ratio:float):
+def check_ratio(ratio:float, # the fraction of filters pruned
+               ):
     "Raise a clear error unless `ratio` (the fraction of filters pruned) is in [0, 1)."
     if not 0 <= ratio < 1: raise ValueError(f"ratio is the fraction of filters pruned and must be in [0, 1), got {ratio}")
 
 # %% ../nbs/00_core.ipynb #86b133e0
-def as_tensor(x):
+def as_tensor(x, # a tensor, or tuples/lists of them
+             ):
     "Plain `torch.Tensor`s (also inside tuples and lists): fastai's tensor subclasses hide operations from tracers."
     if isinstance(x, (tuple, list)): return type(x)(as_tensor(o) for o in x)
     return x.as_subclass(torch.Tensor) if isinstance(x, torch.Tensor) else x
 
 # %% ../nbs/00_core.ipynb #f22bd7c0
 @contextmanager
-def preserve_mode(model:nn.Module, training:bool|None=None, # the mode inside the block (None: unchanged)
+def preserve_mode(model:nn.Module, # the model whose train/eval mode is restored
+                  training:bool|None=None, # the mode inside the block (None: unchanged)
                  ):
     "Set `model` to `training` mode inside the block and restore its own mode on exit."
     was = model.training
@@ -62,7 +65,9 @@ def preserve_mode(model:nn.Module, training:bool|None=None, # the mode inside th
 
 # %% ../nbs/00_core.ipynb #6da9882e
 def median_times(fs:dict, # name -> function of no arguments
-                 n:int=7, warmup:int=2) -> dict:
+                 n:int=7, # interleaved timed runs
+                 warmup:int=2, # untimed runs first
+                ) -> dict:
     "Median wall time in seconds of each function, the functions run interleaved `n` times after `warmup` runs each."
     for f in fs.values():
         for _ in range(warmup): f()
@@ -128,8 +133,10 @@ class FilterUnit:
         ps = [self.conv.weight, self.conv.bias] + ([self.bn.weight, self.bn.bias] if self.bn is not None else [])
         return [p for p in ps if p is not None]
 
-def filter_units(model:nn.Module, example_inputs, # an input batch for one forward pass
-                 exclude=()) -> list[FilterUnit]:
+def filter_units(model:nn.Module, # the network
+                 example_inputs, # an input batch for one forward pass
+                 exclude=(), # names of convs never pruned
+                ) -> list[FilterUnit]:
     "The `FilterUnit`s of `model` in forward order: each prunable conv with the BatchNorm fed by its output."
     convs = prunable_convs(model, example_inputs, exclude)
     outs, bn_of = {}, {}  # id(conv output) -> (conv name, output); conv name -> BN

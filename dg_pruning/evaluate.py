@@ -20,7 +20,10 @@ __all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'domain_metrics', 'com
 
 # %% ../nbs/07_evaluate.ipynb #88ba51b4
 @torch.no_grad()
-def predict(model:nn.Module, dl, tfm=None) -> tuple:
+def predict(model:nn.Module, # the network
+            dl, # a loader of (x, y, domain) batches
+            tfm=None, # maps each input batch first (e.g. a corruption)
+           ) -> tuple:
     "Softmax outputs, labels and domain ids of `model` (eval mode) over the batches of `dl`; `tfm` maps each input batch first."
     dev, ps, ys, ds = next(model.parameters()).device, [], [], []
     with preserve_mode(model, False):
@@ -33,7 +36,9 @@ def predict(model:nn.Module, dl, tfm=None) -> tuple:
 # %% ../nbs/07_evaluate.ipynb #f2841f59
 def _acc_loss(p, y): return (p.argmax(1) == y).float().mean().item(), F.nll_loss(p.clamp_min(1e-12).log(), y).item()
 
-def domain_metrics(model:nn.Module, dls) -> pd.DataFrame:
+def domain_metrics(model:nn.Module, # the network
+                   dls, # the `DomainDataLoaders` of the run
+                  ) -> pd.DataFrame:
     "Accuracy and loss of `model` on each source domain's validation split and on the target domain; their in-domain mean."
     rows = []
     for split, dl in (('source', dls.valid), ('target', dls.target_dl)):
@@ -47,7 +52,10 @@ def domain_metrics(model:nn.Module, dls) -> pd.DataFrame:
     return df
 
 # %% ../nbs/07_evaluate.ipynb #342b2d2f
-def compare(parent:nn.Module, pruned:nn.Module, dls) -> pd.DataFrame:
+def compare(parent:nn.Module, # the dense parent
+            pruned:nn.Module, # the pruned model
+            dls, # the `DomainDataLoaders` of the run
+           ) -> pd.DataFrame:
     "Per-domain accuracy and loss of parent and pruned model, and the drop of each."
     a, b = domain_metrics(parent, dls), domain_metrics(pruned, dls)
     return pd.DataFrame({'split': a.split, 'parent_acc': a.acc, 'pruned_acc': b.acc, 'acc_drop': a.acc - b.acc,
@@ -66,7 +74,8 @@ def prune_potential(errors, # ratio -> error of the pruned model on one distribu
 # %% ../nbs/07_evaluate.ipynb #d4739856
 def prune_potentials(errors:pd.DataFrame, # rows: prune ratios; columns: distributions; values: errors
                      parent:pd.Series|dict, # the parent's error per distribution
-                     delta:float=0.005) -> pd.Series:
+                     delta:float=0.005, # tolerated error increase
+                    ) -> pd.Series:
     "`prune_potential` for every distribution (column) of `errors`."
     parent = pd.Series(parent)
     missing = [c for c in errors.columns if c not in parent.index]
@@ -74,12 +83,19 @@ def prune_potentials(errors:pd.DataFrame, # rows: prune ratios; columns: distrib
     return pd.Series({c: prune_potential(errors[c], parent[c], delta) for c in errors.columns}, name='prune_potential')
 
 # %% ../nbs/07_evaluate.ipynb #eeb35ae8
-def excess_loss(pruned_shift:float, pruned_nominal:float, parent_shift:float, parent_nominal:float) -> float:
+def excess_loss(pruned_shift:float, # loss (or error) of the pruned model under the shift
+                pruned_nominal:float, # its loss (or error) without the shift
+                parent_shift:float, # the parent's loss (or error) under the shift
+                parent_nominal:float, # the parent's loss (or error) without the shift
+               ) -> float:
     "(pruned shifted - pruned nominal) - (parent shifted - parent nominal): for losses, or errors (excess error)."
     return (pruned_shift - pruned_nominal) - (parent_shift - parent_nominal)
 
 # %% ../nbs/07_evaluate.ipynb #4864f1b3
-def domain_excess(parent:nn.Module, pruned:nn.Module, dls) -> dict:
+def domain_excess(parent:nn.Module, # the dense parent
+                  pruned:nn.Module, # the pruned model
+                  dls, # the `DomainDataLoaders` of the run
+                 ) -> dict:
     "Excess loss and excess error from the source domains (validation, nominal) to the target domain (shifted)."
     a, b = domain_metrics(parent, dls), domain_metrics(pruned, dls)
     t, s = dls.target, 'in_domain'
@@ -90,10 +106,13 @@ def domain_excess(parent:nn.Module, pruned:nn.Module, dls) -> dict:
 EPS = tuple(np.round(np.arange(0, 0.701, 0.05), 2))
 
 @torch.no_grad()
-def functional_distance(parent:nn.Module, pruned:nn.Module, x:torch.Tensor, # inputs (normalised as the models see them)
+def functional_distance(parent:nn.Module, # the dense parent
+                        pruned:nn.Module, # the pruned model
+                        x:torch.Tensor, # inputs (normalised as the models see them)
                         eps=EPS, # noise levels
                         reference:nn.Module|None=None, # a separately trained dense model, compared to the parent too
-                        seed:int=0) -> pd.DataFrame:
+                        seed:int=0, # seeds the random choices
+                       ) -> pd.DataFrame:
     "Mean softmax L2 distance and top-1 agreement with the parent under uniform input noise, per eps (and for the reference)."
     models = {'pruned': pruned, **({'reference': reference} if reference is not None else {})}
     g, x, rows = torch.Generator(device='cpu').manual_seed(seed), as_tensor(x), []
@@ -120,7 +139,10 @@ def all_corruptions():
 
 # %% ../nbs/07_evaluate.ipynb #767658af
 def corrupt_images(x:torch.Tensor, # images `(n, c, h, w)` in [0, 1], c in 1..3
-                   name:str, severity:int=3, seed:int=0) -> torch.Tensor:
+                   name:str, # a corruption of `all_corruptions()`
+                   severity:int=3, # corruption severity, 1-5
+                   seed:int=0, # seeds the random choices
+                  ) -> torch.Tensor:
     "Apply corruption `name` at `severity` (1-5) to every image; returns the same shape, in [0, 1]."
     from imagecorruptions import corrupt
     if name not in all_corruptions(): raise ValueError(f"unknown corruption {name!r}; known: {all_corruptions()}")
@@ -140,8 +162,10 @@ def corrupt_images(x:torch.Tensor, # images `(n, c, h, w)` in [0, 1], c in 1..3
 # %% ../nbs/07_evaluate.ipynb #e7a10002
 def corrupted_sets(dl, # a `DomainDL` (e.g. `dls.target_dl`)
                    corruptions=CORRUPTIONS, # names, or 'all'
-                   severities=SEVERITIES, max_items:int|None=None, # corrupt only the first `max_items` items
-                   seed:int=0) -> dict:
+                   severities=SEVERITIES, # corruption severities (1-5)
+                   max_items:int|None=None, # corrupt only the first `max_items` items
+                   seed:int=0, # seeds the random choices
+                  ) -> dict:
     "`{(name, severity): (x, y)}` and `{('clean', 0): (x, y)}`: the items of `dl`, corrupted once, normalised as the model sees them."
     if corruptions == 'all': corruptions = all_corruptions()
     ds = dl.dataset
@@ -159,7 +183,11 @@ def corrupted_sets(dl, # a `DomainDL` (e.g. `dls.target_dl`)
 
 # %% ../nbs/07_evaluate.ipynb #94e07756
 @torch.no_grad()
-def accuracy(model:nn.Module, x:torch.Tensor, y:torch.Tensor, bs:int=500) -> float:
+def accuracy(model:nn.Module, # the network
+             x:torch.Tensor, # inputs, normalised as the model sees them
+             y:torch.Tensor, # labels
+             bs:int=500, # batch size
+            ) -> float:
     "Top-1 accuracy of `model` (eval mode) on the tensors `x`, `y`, in batches of `bs`."
     dev = next(model.parameters()).device
     with preserve_mode(model, False):
@@ -167,7 +195,9 @@ def accuracy(model:nn.Module, x:torch.Tensor, y:torch.Tensor, bs:int=500) -> flo
     return hits / len(y)
 
 # %% ../nbs/07_evaluate.ipynb #73d425ce
-def sets_accuracy(model:nn.Module, sets:dict) -> pd.DataFrame:
+def sets_accuracy(model:nn.Module, # the network
+                  sets:dict, # `corrupted_sets`
+                 ) -> pd.DataFrame:
     "Accuracy on every corrupted set: one row per corruption, a column per severity, 'clean', and the mean over severities."
     acc = {k: accuracy(model, *v) for k, v in sets.items()}
     rows = {}
@@ -179,29 +209,41 @@ def sets_accuracy(model:nn.Module, sets:dict) -> pd.DataFrame:
     return res
 
 # %% ../nbs/07_evaluate.ipynb #c1473a73
-def corruption_accuracy(model:nn.Module, dl, # a `DomainDL` (e.g. `dls.target_dl`)
+def corruption_accuracy(model:nn.Module, # the network
+                        dl, # a `DomainDL` (e.g. `dls.target_dl`)
                         corruptions=CORRUPTIONS, # names, or 'all'
-                        severities=SEVERITIES, max_items:int|None=None, seed:int=0) -> pd.DataFrame:
+                        severities=SEVERITIES, # corruption severities (1-5)
+                        max_items:int|None=None, # use only the first items
+                        seed:int=0, # seeds the random choices
+                       ) -> pd.DataFrame:
     "Accuracy of `model` on `dl` under each corruption and severity (one row per corruption; 'mean' over severities as in ImageNet-C)."
     return sets_accuracy(model, corrupted_sets(dl, corruptions, severities, max_items, seed))
 
 # %% ../nbs/07_evaluate.ipynb #e7a10005
-def signal_threshold(n_classes:int, factor:float=2.0) -> float:
+def signal_threshold(n_classes:int, # classes of the task (chance = 1/n)
+                     factor:float=2.0, # times chance
+                    ) -> float:
     "The accuracy a parent needs on a distribution for it to carry signal: `factor` x chance, at most halfway from chance to 1."
     chance = 1 / n_classes
     return min(factor * chance, chance + (1 - chance) / 2)
 
 # %% ../nbs/07_evaluate.ipynb #7be30632
 def informative(table:pd.DataFrame, # `corruption_accuracy` of the dense parent
-                n_classes:int, factor:float=2.0) -> pd.DataFrame:
+                n_classes:int, # classes of the task (chance = 1/n)
+                factor:float=2.0, # times chance
+               ) -> pd.DataFrame:
     "Which (corruption, severity) cells of a parent's accuracy table carry signal (accuracy >= `signal_threshold`)."
     sev = [c for c in table.columns if c not in ('clean', 'mean')]
     return table[sev] >= signal_threshold(n_classes, factor)
 
 # %% ../nbs/07_evaluate.ipynb #e7a10008
 def show_corruptions(x:torch.Tensor, # images `(n, c, h, w)` in [0, 1] (e.g. `ds.decode(batch)`)
-                     corruptions=('gaussian_noise', 'motion_blur', 'contrast'), severities=SEVERITIES,
-                     max_n:int=2, seed:int=0, size:float=1.1):
+                     corruptions=('gaussian_noise', 'motion_blur', 'contrast'), # corruption names
+                     severities=SEVERITIES, # corruption severities (1-5)
+                     max_n:int=2, # images shown
+                     seed:int=0, # seeds the random choices
+                     size:float=1.1, # image side after resizing
+                    ):
     "Clean images beside their corrupted versions: a row per (image, corruption), the clean image then each severity."
     import matplotlib.pyplot as plt
     x = x[:max_n].cpu()
@@ -221,10 +263,13 @@ def show_corruptions(x:torch.Tensor, # images `(n, c, h, w)` in [0, 1] (e.g. `ds
     return axs
 
 # %% ../nbs/07_evaluate.ipynb #e7a1000b
-def evaluate_model(model:nn.Module, dls, # the model and its `DomainDataLoaders`
+def evaluate_model(model:nn.Module, # the model evaluated
+                   dls, # its `DomainDataLoaders`
                    sets:dict|None=None, # `corrupted_sets` of the target domain (None: no corruption columns)
-                   parent:nn.Module|None=None, parent_row:dict|None=None, # the dense parent and its own row: excess and distance
-                   noise_x:torch.Tensor|None=None, noise_eps:float=0.1, # inputs of the functional distance
+                   parent:nn.Module|None=None, # the dense parent (None: no excess, no distance)
+                   parent_row:dict|None=None, # the parent's own row (for the excess loss and error)
+                   noise_x:torch.Tensor|None=None, # inputs of the functional distance
+                   noise_eps:float=0.1, # noise level of the functional distance
                   ) -> dict:
     "One flat row of metrics: per-domain accuracy/loss, in-domain/target/gap, corruptions (mean over severities), excess, distance."
     dm = domain_metrics(model, dls)

@@ -112,7 +112,8 @@ def check(self:Config):
     return self
 
 # %% ../nbs/09_experiment.ipynb #67eaa07d
-def load_data(cfg:Config) -> MultiDomain:
+def load_data(cfg:Config, # the configuration
+             ) -> MultiDomain:
     "The `MultiDomain` of a configuration (embedded or folder), restricted to `cfg.domains`."
     data = EMBEDDED[cfg.dataset]() if cfg.dataset in EMBEDDED else domain_folders(cfg.dataset, preset=cfg.preset, size=cfg.size)
     if cfg.domains:
@@ -122,7 +123,9 @@ def load_data(cfg:Config) -> MultiDomain:
     return data
 
 # %% ../nbs/09_experiment.ipynb #1780b371
-def targets_of(cfg:Config, data:MultiDomain) -> list:
+def targets_of(cfg:Config, # the configuration
+               data:MultiDomain, # a `MultiDomain`
+              ) -> list:
     "The held-out domains of `cfg` on `data` ('auto' and 'all' resolved)."
     auto = DEFAULT_TARGETS.get(cfg.dataset, ())
     if cfg.targets == 'auto' and set(auto) <= set(data.names) and auto: return list(auto)
@@ -131,7 +134,9 @@ def targets_of(cfg:Config, data:MultiDomain) -> list:
     return list(cfg.targets)
 
 # %% ../nbs/09_experiment.ipynb #42ccbdb2
-def check_data(cfg:Config, data:MultiDomain) -> list:
+def check_data(cfg:Config, # the configuration
+               data:MultiDomain, # a `MultiDomain`
+              ) -> list:
     "The held-out targets of `cfg` on `data`, after checking everything the data decides (before any training)."
     targets = targets_of(cfg, data)
     n_src = len(data.names) - 1
@@ -150,7 +155,10 @@ def check_data(cfg:Config, data:MultiDomain) -> list:
     return targets
 
 # %% ../nbs/09_experiment.ipynb #c431372d
-def plan(cfg:Config, data:MultiDomain, shard=(0, 1)) -> list:
+def plan(cfg:Config, # the configuration
+         data:MultiDomain, # a `MultiDomain`
+         shard=(0, 1), # (i, n): every n-th (target, seed) group, starting at i
+        ) -> list:
     "The (target, seed) groups of this shard; each trains one dense model and prunes it by every criterion and ratio."
     i, n = shard
     if not 0 <= i < n: raise ValueError(f"shard must be i/n with 0 <= i < n, got {i}/{n}")
@@ -279,8 +287,13 @@ def _exit_with(ppid):
         os._exit(1)
     threading.Thread(target=watch, daemon=True).start()
 
-def run_group(cfg:Config|dict, out, target, seed, on_unit=None,
-              threads:int|None=None, parent_pid:int|None=None, # set in worker processes
+def run_group(cfg:Config|dict, # the configuration
+              out, # the output folder
+              target, # the held-out domain of the group
+              seed, # the seed of the group
+              on_unit=None, # called with each unit's name once it is written
+              threads:int|None=None, # torch threads of the process
+              parent_pid:int|None=None, # set in worker processes
              ):
     "Every missing unit of one (target, seed) group: the dense parent, then each criterion and ratio."
     if threads: torch.set_num_threads(threads)
@@ -293,7 +306,10 @@ def run_group(cfg:Config|dict, out, target, seed, on_unit=None,
         for r in cfg.ratios: g.pruned(c, r, on_unit)
 
 # %% ../nbs/09_experiment.ipynb #6ff489d3
-def start_run(cfg:Config, out, shard=(0, 1)) -> tuple:
+def start_run(cfg:Config, # the configuration
+              out, # the output folder
+              shard=(0, 1), # (i, n): every n-th (target, seed) group, starting at i
+             ) -> tuple:
     "Check `cfg` and its data, create `out` with its `config.json`, and return `(data, groups with missing units)`."
     cfg.check()
     data = load_data(cfg)
@@ -307,7 +323,8 @@ def start_run(cfg:Config, out, shard=(0, 1)) -> tuple:
     return data, [g for g in groups if _Group(cfg, data, *g, out).todo()]
 
 # %% ../nbs/09_experiment.ipynb #a2dffa3f
-def collect(*outs) -> pd.DataFrame:
+def collect(*outs, # output folders (e.g. the shards of one sweep)
+           ) -> pd.DataFrame:
     "All unit results under the output folders `outs` as one table (rows sorted by target, seed, criterion, ratio)."
     rows = [json.loads(f.read_text()) for o in outs for f in sorted(Path(o, 'units').glob('*.json'))]
     if not rows: return pd.DataFrame()
@@ -322,7 +339,12 @@ def _workers(cfg, n_groups) -> int:
     n = cfg.workers or (1 if get_device(cfg.device).type == 'cuda' else os.cpu_count() or 1)
     return max(1, min(n, n_groups))
 
-def run_groups(cfg:Config, out, groups:list, progress:bool=True, on_unit=None):
+def run_groups(cfg:Config, # the configuration
+               out, # the output folder
+               groups:list, # (target, seed) groups
+               progress:bool=True, # show a progress bar
+               on_unit=None, # called with each unit's name once it is written
+              ):
     "Run `groups` of `cfg` into `out`: in this process, or in `cfg.workers` spawned worker processes."
     n = _workers(cfg, len(groups))
     if n == 1:
@@ -338,9 +360,11 @@ def run_groups(cfg:Config, out, groups:list, progress:bool=True, on_unit=None):
             raise RuntimeError(f"a worker process died ({e}); finished units are kept in {out}: rerun to resume, or run with "
                                "workers=1 to see the error in this process") from None
 
-def run_experiment(cfg:Config|None=None, out='dg_out', # results folder: config.json, units/*.json, dense/*.pth, plots
+def run_experiment(cfg:Config|None=None, # the configuration
+                   out='dg_out', # results folder: config.json, units/*.json, dense/*.pth, plots
                    shard=(0, 1), # (i, n): run every n-th (target, seed) group starting at i
-                   progress:bool=True, on_unit=None, # called with each unit's name after it is written (in-process runs)
+                   progress:bool=True, # show a progress bar
+                   on_unit=None, # called with each unit's name after it is written (in-process runs)
                   ) -> pd.DataFrame:
     "Run (or resume) the protocol of `cfg`, writing one file per finished unit; returns the results of this folder."
     cfg = cfg or Config()
@@ -361,7 +385,8 @@ def _accs(g, p=''):
     row[('Avg', 'in')], row[('Avg', 'cross')] = _pm(per_seed.iloc[:, 0]), _pm(per_seed.iloc[:, 1])
     return row
 
-def summary(df:pd.DataFrame) -> pd.DataFrame:
+def summary(df:pd.DataFrame, # results (`collect`)
+           ) -> pd.DataFrame:
     "Accuracy (%) in-domain and cross-domain per target and on average (mean ± std over seeds): dense, then each criterion/ratio one-shot and fine-tuned."
     rows = {('dense', ''): _accs(df[df.criterion == 'dense'])} if (df.criterion == 'dense').any() else {}
     for (c, r), g in df[df.criterion != 'dense'].groupby(['criterion', 'ratio'], sort=False):
@@ -372,7 +397,9 @@ def summary(df:pd.DataFrame) -> pd.DataFrame:
     return res
 
 # %% ../nbs/09_experiment.ipynb #e1a20008
-def mean_ci(d, confidence:float=0.95) -> tuple:
+def mean_ci(d, # the values (e.g. paired differences)
+            confidence:float=0.95, # of the interval
+           ) -> tuple:
     "Mean of the values `d` and its t-interval `(mean, lo, hi)`; the interval is NaN for fewer than two values."
     from scipy import stats
     d = np.asarray(d, dtype=float); n = len(d)
@@ -380,9 +407,11 @@ def mean_ci(d, confidence:float=0.95) -> tuple:
     return d.mean(), d.mean() - h, d.mean() + h
 
 # %% ../nbs/09_experiment.ipynb #b52fb9a5
-def paired(df:pd.DataFrame, baseline:str='random', # the criterion every other is compared with, on the same parent
+def paired(df:pd.DataFrame, # results (`collect`)
+           baseline:str='random', # the criterion every other is compared with, on the same parent
            metric:str='target_acc', # a column of the results (prefix 'oneshot:' for the one-shot stage)
-           confidence:float=0.95) -> pd.DataFrame:
+           confidence:float=0.95, # of the interval
+          ) -> pd.DataFrame:
     "Per criterion and ratio: the mean difference to `baseline` over parents (target, seed), its t-interval, and the wins."
     base = df[df.criterion == baseline].set_index(['target', 'seed', 'ratio'])[metric]
     if base.empty: raise ValueError(f"no {baseline!r} rows to pair with: add {baseline!r} to the criteria")
@@ -397,7 +426,9 @@ def paired(df:pd.DataFrame, baseline:str='random', # the criterion every other i
 # %% ../nbs/09_experiment.ipynb #2510cb26
 def _fmt(r): return f"{100 * r['diff']:+.1f} [{100 * r.lo:+.1f}, {100 * r.hi:+.1f}] {r.wins}/{r.n}" + (' *' if r.verdict != 'n.s.' else '')
 
-def paired_table(df:pd.DataFrame, baselines=('random', 'taylor')) -> pd.DataFrame:
+def paired_table(df:pd.DataFrame, # results (`collect`)
+                 baselines=('random', 'taylor'), # the criteria compared with
+                ) -> pd.DataFrame:
     "Paired differences (accuracy points) to each baseline: mean [95% CI] wins/parents, in-domain and cross-domain, one-shot and fine-tuned; * where the CI excludes 0."
     cols = {}
     for b in baselines:
@@ -411,7 +442,8 @@ def paired_table(df:pd.DataFrame, baselines=('random', 'taylor')) -> pd.DataFram
     return pd.DataFrame(cols).fillna('—')  # a baseline is not compared with itself
 
 # %% ../nbs/09_experiment.ipynb #e1a2000b
-def informative_columns(df:pd.DataFrame) -> tuple:
+def informative_columns(df:pd.DataFrame, # results (`collect`)
+                       ) -> tuple:
     "(kept, flagged): the target and corruption accuracy columns on which every parent carries signal (`signal_threshold`), and the others."
     dense = df[df.criterion == 'dense']
     cols = ['target_acc'] + [c for c in df.columns if c.startswith('corr:') and '@' not in c]
@@ -420,7 +452,8 @@ def informative_columns(df:pd.DataFrame) -> tuple:
     return [c for c in cols if ok(c)], [c for c in cols if not ok(c)]
 
 # %% ../nbs/09_experiment.ipynb #4e473592
-def potentials(df:pd.DataFrame, delta:float=0.005, # tolerated error increase
+def potentials(df:pd.DataFrame, # results (`collect`)
+               delta:float=0.005, # tolerated error increase
                per_parent:bool=False, # rows per parent (index target, seed, criterion) instead of the mean over parents
               ) -> pd.DataFrame:
     "Prune potential (filter ratio) per criterion and distribution (in-domain, and the target and corruptions where informative), after fine-tuning."
@@ -440,7 +473,9 @@ def potentials(df:pd.DataFrame, delta:float=0.005, # tolerated error increase
     return res if per_parent else res.groupby(level='criterion', sort=False).mean()
 
 # %% ../nbs/09_experiment.ipynb #913af665
-def tidy(df:pd.DataFrame, stage:str='fine-tuned') -> pd.DataFrame:
+def tidy(df:pd.DataFrame, # results (`collect`)
+         stage:str='fine-tuned', # 'one-shot' or 'fine-tuned'
+        ) -> pd.DataFrame:
     "Long format for the plots: criterion, ratio, domain, split, acc (the dense rows repeated as ratio 0 of every criterion)."
     p, rows = STAGES[stage], []
     crits = [c for c in df.criterion.unique() if c != 'dense']
@@ -455,7 +490,9 @@ def tidy(df:pd.DataFrame, stage:str='fine-tuned') -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 # %% ../nbs/09_experiment.ipynb #f871a7f7
-def save_outputs(df:pd.DataFrame, out) -> dict:
+def save_outputs(df:pd.DataFrame, # results (`collect`)
+                 out, # the output folder
+                ) -> dict:
     "Write results.csv, summary.csv, paired.csv, potentials.csv and the plots into `out`; returns the paths."
     import matplotlib.pyplot as plt
     from dg_pruning.viz import plot_ratio_curves, plot_prune_potential, plot_paired
@@ -480,7 +517,9 @@ def save_outputs(df:pd.DataFrame, out) -> dict:
     return paths
 
 # %% ../nbs/09_experiment.ipynb #9c64fb8e
-def report(df:pd.DataFrame, delta:float=0.005):
+def report(df:pd.DataFrame, # results (`collect`)
+           delta:float=0.005, # tolerated error increase
+          ):
     "Print what a run measured: parents, one-shot and fine-tuned summary, paired differences, prune potentials."
     with pd.option_context('display.width', 250, 'display.max_columns', 60, 'display.max_colwidth', 40):
         print('accuracy (%), mean ± std over seeds; in = source-validation mean, cross = held-out target\n')
@@ -531,7 +570,8 @@ def cli_parser() -> argparse.ArgumentParser:
     p.add_argument('--merge', action='store_true', help='run nothing: write the tables and plots of the finished units of --out')
     return p
 
-def config_from_args(args:argparse.Namespace) -> Config:
+def config_from_args(args:argparse.Namespace, # the parsed options of `cli_parser`
+                    ) -> Config:
     "The `Config` of parsed `dg_prune` options: `--config`'s fields, then every option given."
     kw = json.loads(Path(args.config).read_text()) if args.config else {}
     bad = set(kw) - {f.name for f in fields(Config)}

@@ -29,7 +29,9 @@ def _ignored(model, example_inputs):
     return lin[-1:] + [m for m in model.modules() if isinstance(m, (nn.Conv1d, nn.Conv2d, nn.Conv3d)) and id(m) not in keep]
 
 # %% ../nbs/04_hard.ipynb #68fc96d1
-def model_stats(model:nn.Module, example_inputs) -> dict:
+def model_stats(model:nn.Module, # the network
+                example_inputs, # an input batch (for tracing)
+               ) -> dict:
     "Filters of the prunable convs, parameters and MACs of `model` on `example_inputs`."
     ex = as_tensor(example_inputs)
     macs, params = tp.utils.count_ops_and_params(model, ex)
@@ -39,7 +41,9 @@ def model_stats(model:nn.Module, example_inputs) -> dict:
 @torch.inference_mode()
 def latency(models:nn.Module|dict, # a model, or name -> model (timed interleaved)
             x:torch.Tensor, # the input batch timed
-            n:int=20, warmup:int=5, threads:int|None=1, # CPU threads while timing (None: unchanged)
+            n:int=20, # timed runs
+            warmup:int=5, # untimed runs first
+            threads:int|None=1, # CPU threads while timing (None: unchanged)
            ) -> float|dict:
     "Median wall time in seconds of `model(x)` in eval mode; for a dict of models, a dict of times."
     ms, old = {'model': models} if isinstance(models, nn.Module) else models, torch.get_num_threads()
@@ -53,13 +57,15 @@ def latency(models:nn.Module|dict, # a model, or name -> model (timed interleave
     return t['model'] if isinstance(models, nn.Module) else t
 
 # %% ../nbs/04_hard.ipynb #02a4e86a
-def prune_filters(model:nn.Module, ratio:float, # fraction of the filters of every prunable group removed, in [0, 1)
+def prune_filters(model:nn.Module, # the network
+                  ratio:float, # fraction of the filters of every prunable group removed, in [0, 1)
                   example_inputs, # an input batch (for tracing)
                   criterion:str='l1', # a criterion of `CRITERIA`
                   batches=None, # (x, y, domain) batches for data criteria
                   scope:str='layer', # 'layer': the same ratio in every group; 'global': one ranking over all groups
                   scores:dict|None=None, # precomputed `filter_importance` scores of `model` by conv name (e.g. shared by several ratios)
-                  **opts) -> nn.Module:
+                  **opts, # the criterion's options
+                 ) -> nn.Module:
     "Physically remove the `ratio` least important filters (by `criterion`) and every coupled channel; in place."
     check_ratio(ratio)
     if scope not in ('layer', 'global'): raise ValueError(f"scope must be 'layer' or 'global', got {scope!r}")
@@ -73,8 +79,10 @@ def prune_filters(model:nn.Module, ratio:float, # fraction of the filters of eve
     return model
 
 # %% ../nbs/04_hard.ipynb #52cdee51
-def remove_filters(model:nn.Module, pruned:dict, # conv name -> indices of its filters to remove
-                   example_inputs) -> nn.Module:
+def remove_filters(model:nn.Module, # the network
+                   pruned:dict, # conv name -> indices of its filters to remove
+                   example_inputs, # an input batch (for tracing)
+                  ) -> nn.Module:
     "Physically remove the given filters (where all coupled convs agree) and every coupled channel; in place."
     _check_trainable(model)
     ex = as_tensor(example_inputs)
@@ -105,9 +113,14 @@ def _remove(model, DG, mods, convs, pruned, done):
         DG.get_pruning_group(conv, tp.prune_conv_out_channels, idxs=idxs).prune()
 
 # %% ../nbs/04_hard.ipynb #e722192e
-def prune_learner(learn, ratio:float, criterion:str='l1', n_batches:int=4, # training batches scored by data criteria
-                  scope:str='layer', scores:dict|None=None, # precomputed scores (see `prune_filters`)
-                  **opts):
+def prune_learner(learn, # a fastai `Learner`
+                  ratio:float, # fraction of the filters pruned, in [0, 1)
+                  criterion:str='l1', # a criterion of `CRITERIA`
+                  n_batches:int=4, # training batches scored by data criteria
+                  scope:str='layer', # 'layer': the same ratio in every layer; 'global': one ranking
+                  scores:dict|None=None, # precomputed scores (see `prune_filters`)
+                  **opts, # the criterion's options
+                 ):
     "Hard-prune `learn.model` by `criterion` and rebuild the optimizer (Torch-Pruning replaces parameters)."
     batches = [b for _, b in zip(range(n_batches if scores is None else 1), learn.dls.train)]
     if not batches: raise ValueError("the learner's training loader gave no batch to score with")
@@ -116,16 +129,23 @@ def prune_learner(learn, ratio:float, criterion:str='l1', n_batches:int=4, # tra
     return learn
 
 # %% ../nbs/04_hard.ipynb #7f44b5a1
-def save_pruned(model:nn.Module, path):
+def save_pruned(model:nn.Module, # the network
+                path, # the file
+               ):
     "Save a (pruned) module whole: architecture and weights."
     torch.save(model, path)
 
-def load_pruned(path, map_location='cpu') -> nn.Module:
+def load_pruned(path, # the file
+                map_location='cpu', # where the tensors go (as in `torch.load`)
+               ) -> nn.Module:
     "Load a module saved by `save_pruned` (a pickle: load only files you trust)."
     return torch.load(path, map_location=map_location, weights_only=False)
 
 # %% ../nbs/04_hard.ipynb #40e7fcff
-def export_onnx(model:nn.Module, example_inputs, path):
+def export_onnx(model:nn.Module, # the network
+                example_inputs, # an input batch (for tracing)
+                path, # the file
+               ):
     "Export `model` (eval mode) to ONNX at `path`, the batch dimension dynamic."
     with preserve_mode(model, False):
         torch.onnx.export(model, (as_tensor(example_inputs),), str(path), input_names=['x'], output_names=['y'], verbose=False,

@@ -19,7 +19,9 @@ __all__ = ['CRITERIA', 'ACCUMULATE', 'register_criterion', 'filter_importance', 
 # %% ../nbs/03_importance.ipynb #8bc53d7e
 CRITERIA = {}
 
-def register_criterion(name:str, needs_data:bool=False):
+def register_criterion(name:str, # the name `filter_importance` takes
+                       needs_data:bool=False, # the criterion scores with (x, y, domain) batches
+                      ):
     "Register `f(model, units, batches, **opts) -> {unit name: scores}` as criterion `name`."
     def deco(f): f.needs_data = needs_data; CRITERIA[name] = f; return f
     return deco
@@ -29,11 +31,13 @@ def _reiterable(batches):
     "`batches` as something that can be iterated more than once (an iterator is read into a list)."
     return list(batches) if batches is not None and iter(batches) is batches else batches
 
-def filter_importance(model:nn.Module, batches=None, # (x, y, domain) batches: a `DomainDL` or a list; needed by data criteria
+def filter_importance(model:nn.Module, # the network
+                      batches=None, # (x, y, domain) batches: a `DomainDL` or a list; needed by data criteria
                       criterion:str='l1', # a name in `CRITERIA`
                       units:list|None=None, # the `FilterUnit`s to score (default: every prunable conv)
                       example_inputs=None, # input for tracing when no batches are given
-                      **opts) -> dict:
+                      **opts, # the criterion's options
+                     ) -> dict:
     "One score per filter (higher = keep) for every prunable conv of `model`, by `criterion`."
     if criterion not in CRITERIA: raise ValueError(f"unknown criterion {criterion!r}; registered: {sorted(CRITERIA)}")
     f = CRITERIA[criterion]
@@ -60,25 +64,39 @@ def filter_importance(model:nn.Module, batches=None, # (x, y, domain) batches: a
 
 # %% ../nbs/03_importance.ipynb #aad79734
 @register_criterion('l1')
-def l1_importance(model, units, batches):
+def l1_importance(model, # the network
+                  units, # `FilterUnit`s to score
+                  batches, # (x, y, domain) batches
+                 ):
     "L1 norm of each filter's weights."
     return {u.name: u.conv.weight.detach().flatten(1).abs().sum(1) for u in units}
 
 @register_criterion('l2')
-def l2_importance(model, units, batches):
+def l2_importance(model, # the network
+                  units, # `FilterUnit`s to score
+                  batches, # (x, y, domain) batches
+                 ):
     "L2 norm of each filter's weights."
     return {u.name: u.conv.weight.detach().flatten(1).norm(dim=1) for u in units}
 
 # %% ../nbs/03_importance.ipynb #2742bcff
 @register_criterion('random')
-def random_importance(model, units, batches, seed:int=0):
+def random_importance(model, # the network
+                      units, # `FilterUnit`s to score
+                      batches, # (x, y, domain) batches
+                      seed:int=0, # seeds the random choices
+                     ):
     "Uniform random scores from a generator seeded by `seed`."
     g = torch.Generator().manual_seed(seed)
     return {u.name: torch.rand(u.n_filters, generator=g) for u in units}
 
 # %% ../nbs/03_importance.ipynb #f6b78a43
 @register_criterion('fpgm')
-def fpgm_importance(model, units, batches, rate_norm:float=1.0):
+def fpgm_importance(model, # the network
+                    units, # `FilterUnit`s to score
+                    batches, # (x, y, domain) batches
+                    rate_norm:float=1.0, # fraction of filters kept as candidates by L2 norm
+                   ):
     "FPGM: distance sums among the norm-selected candidates (see `fpgm_scores`); comparable within a layer only."
     return {u.name: fpgm_scores(u.conv.weight, rate_norm) for u in units}
 
@@ -98,14 +116,27 @@ def _mean_scores(terms:list, f) -> dict:
 
 # %% ../nbs/03_importance.ipynb #8275ad8d
 @register_criterion('taylor', needs_data=True)
-def taylor_importance(model, units, batches, form:str='filter', accumulate:str='batch', max_batches:int|None=None):
+def taylor_importance(model, # the network
+                      units, # `FilterUnit`s to score
+                      batches, # (x, y, domain) batches
+                      form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
+                      accumulate:str='batch', # 'batch': squares averaged over batches; 'data': the pooled risk's terms squared
+                      max_batches:int|None=None, # score at most this many batches (None: all)
+                     ):
     "First-order Taylor estimate of the change of the pooled (domain-agnostic) risk, squared."
     terms = _accumulated(model, units, batches, form, accumulate, max_batches)
     return _mean_scores(terms, lambda t: {k: (v ** 2).sum(-1) for k, v in t.pooled_terms().items()})
 
 # %% ../nbs/03_importance.ipynb #a676a7a1
 @register_criterion('ior', needs_data=True)
-def ior_importance(model, units, batches, alpha:float=1.0, form:str='filter', accumulate:str='batch', max_batches:int|None=None):
+def ior_importance(model, # the network
+                   units, # `FilterUnit`s to score
+                   batches, # (x, y, domain) batches
+                   alpha:float=1.0, # Beta(alpha, alpha) of the mixing weight
+                   form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
+                   accumulate:str='batch', # 'batch': squares averaged over batches; 'data': the pooled risk's terms squared
+                   max_batches:int|None=None, # score at most this many batches (None: all)
+                  ):
     "IoR: sum over domains of the squared per-domain Taylor terms, plus `alpha` times the squared Taylor term of the REx variance."
     def f(t):
         per = {k: (v ** 2).sum((0, 2)) for k, v in t.terms.items()}
@@ -116,10 +147,13 @@ def ior_importance(model, units, batches, alpha:float=1.0, form:str='filter', ac
 # %% ../nbs/03_importance.ipynb #af4ae848
 class TPImportance(tp.importance.Importance):
     "A Torch-Pruning `Importance` (group -> one score per channel) backed by `filter_importance`."
-    def __init__(self, model:nn.Module, batches=None, criterion:str='l1',
+    def __init__(self, model:nn.Module, # the network Torch-Pruning prunes
+                 batches=None, # (x, y, domain) batches for data criteria
+                 criterion:str='l1', # a criterion of `CRITERIA`
                  normalize:bool=False, # divide each group's scores by their mean (comparable across groups, for global pruning)
                  scores:dict|None=None, # precomputed `filter_importance` scores of `model` (conv name -> scores): not recomputed
-                 **opts):
+                 **opts, # the criterion's options
+                ):
         self.model, self.batches, self.criterion, self.normalize, self.opts = model, _reiterable(batches), criterion, normalize, opts
         self.given, self.scores = scores, None
     def refresh(self):

@@ -16,7 +16,8 @@ def _conv_bn(ni, nf, stride=1):
 class MnistCNN(nn.Module):
     "DomainBed's MNIST CNN with conv -> BN -> ReLU blocks: `features` (4 convs + pooling) and a linear `classifier`."
     def __init__(self, n_in:int=1, # input channels (1 for grey digits, 2 for ColoredMNIST, 3 for DigitsDG)
-                 n_classes:int=10, width:int=64, # filters of the first conv; the others have 2 * width
+                 n_classes:int=10, # outputs of the classifier
+                 width:int=64, # filters of the first conv; the others have 2 * width
                 ):
         super().__init__()
         self.features = nn.Sequential(_conv_bn(n_in, width), _conv_bn(width, 2 * width, 2), _conv_bn(2 * width, 2 * width),
@@ -28,7 +29,10 @@ class MnistCNN(nn.Module):
 # %% ../nbs/01a_models.ipynb #c194e8c4
 class BasicBlock(nn.Module):
     "Two 3x3 conv -> BN layers with a residual shortcut (identity, or 1x1 conv -> BN when the shape changes)."
-    def __init__(self, ni, nf, stride=1):
+    def __init__(self, ni, # input channels
+                 nf, # output channels
+                 stride=1, # stride of the first conv
+                ):
         super().__init__()
         self.conv1, self.bn1 = nn.Conv2d(ni, nf, 3, stride, 1, bias=False), nn.BatchNorm2d(nf)
         self.conv2, self.bn2 = nn.Conv2d(nf, nf, 3, 1, 1, bias=False), nn.BatchNorm2d(nf)
@@ -40,7 +44,10 @@ class BasicBlock(nn.Module):
 
 class CifarResNet(nn.Module):
     "ResNet-(6n+2) for small images: `features` (stem + 3 stages + pooling) and a linear `classifier`."
-    def __init__(self, depth:int=20, n_classes:int=10, n_in:int=3, width:int=16,
+    def __init__(self, depth:int=20, # layers: 6n+2 (20, 32, 44, 56, 110)
+                 n_classes:int=10, # outputs of the classifier
+                 n_in:int=3, # input channels
+                 width:int=16, # filters of the first conv
                  stem_stride:int=1, # 2 halves the resolution in the stem: about 4x fewer MACs (used for 28x28 digits)
                 ):
         super().__init__()
@@ -57,6 +64,9 @@ class CifarResNet(nn.Module):
             if isinstance(m, nn.Conv2d): nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity='relu')
     def forward(self, x): return self.classifier(self.features(x))
 
-def cifar_resnet(depth:int=20, n_classes:int=10, n_in:int=3) -> CifarResNet:
+def cifar_resnet(depth:int=20, # layers: 6n+2 (20, 32, 44, 56, 110)
+                 n_classes:int=10, # outputs of the classifier
+                 n_in:int=3, # input channels
+                ) -> CifarResNet:
     "The CIFAR ResNet of the FPGM/SFP papers (depth 20, 32, 44, 56 or 110)."
     return CifarResNet(depth, n_classes, n_in)

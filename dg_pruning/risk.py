@@ -95,7 +95,8 @@ def _batch_weight_terms(model, units, x, y, d, doms, loss_func):
 FORMS = ('filter', 'weight')
 
 @torch.enable_grad()  # callers may hold torch.no_grad (Torch-Pruning's importance calls do)
-def domain_terms(model:nn.Module, batches, # iterable of (x, y, domain) batches, e.g. a `DomainDL`
+def domain_terms(model:nn.Module, # the network
+                 batches, # iterable of (x, y, domain) batches, e.g. a `DomainDL`
                  units:list|None=None, # `FilterUnit`s to score (default: `filter_units(model, first batch)`)
                  form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
                  max_batches:int|None=None, # stop after this many batches
@@ -126,7 +127,8 @@ def domain_terms(model:nn.Module, batches, # iterable of (x, y, domain) batches,
     return per_batch
 
 # %% ../nbs/02_risk.ipynb #28c6b7fe
-def pool_terms(per_batch:list) -> DomainTerms:
+def pool_terms(per_batch:list, # `DomainTerms` of several batches (`domain_terms`)
+              ) -> DomainTerms:
     "The terms of the risk over all the batches: per domain, the item-weighted mean of the batches' `DomainTerms`."
     doms = sorted({j for t in per_batch for j in t.domains})
     counts, risks, terms = [], [], {k: [] for k in per_batch[0].terms}

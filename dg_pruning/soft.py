@@ -41,7 +41,9 @@ def select_pruned(scores:dict, # unit name -> scores (higher = keep)
 
 # %% ../nbs/05_soft.ipynb #e1e2596c
 @torch.no_grad()
-def zero_filters(units:list, pruned:dict):
+def zero_filters(units:list, # `FilterUnit`s to score
+                 pruned:dict, # conv name -> indices of its zeroed filters
+                ):
     "Zero the conv weights and bias and the BN weight and bias of the pruned filters of every unit."
     for u in units:
         idx = pruned.get(u.name)
@@ -50,7 +52,9 @@ def zero_filters(units:list, pruned:dict):
 
 # %% ../nbs/05_soft.ipynb #d4d54839
 @torch.no_grad()
-def recalibrate_bn(model:nn.Module, batches):
+def recalibrate_bn(model:nn.Module, # the network
+                   batches, # (x, y, domain) batches
+                  ):
     "Re-estimate every BatchNorm's running statistics on `batches` (x first); weights untouched."
     bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm) and m.track_running_stats]
     if not bns: return model
@@ -67,10 +71,15 @@ def recalibrate_bn(model:nn.Module, batches):
 class SoftFilterPruning(Callback):
     "SFP: zero the `ratio` least important filters before training and after every `every` epochs; they keep training."
     order = 55  # after the Recorder's training metrics, before validation-based trackers act
-    def __init__(self, ratio:float, criterion:str='l2', every:int=1, grad_mask:bool=False, scope:str='layer',
+    def __init__(self, ratio:float, # fraction of the filters of every layer zeroed
+                 criterion:str='l2', # a criterion of `CRITERIA`
+                 every:int=1, # select filters every this many epochs
+                 grad_mask:bool=False, # also zero the gradients of pruned filters before each step
+                 scope:str='layer', # 'layer': the same ratio in every layer; 'global': one ranking
                  n_batches:int=4, # training batches scored by data criteria and used to recalibrate BN
                  recalibrate:bool=True, # re-estimate BN statistics of the masked network after each selection
-                 **opts):
+                 **opts, # the criterion's options
+                ):
         check_ratio(ratio)
         if every < 1: raise ValueError(f"every must be a positive number of epochs, got {every}")
         self.ratio, self.criterion, self.every, self.grad_mask, self.scope, self.n_batches, self.recalibrate, self.opts = \
@@ -107,8 +116,10 @@ class SoftFilterPruning(Callback):
         if (self.epoch + 1) % self.every == 0 or self.epoch == self.n_epoch - 1: self._select(self.epoch)
 
 # %% ../nbs/05_soft.ipynb #20f7b5a8
-def extract_compact(model:nn.Module, pruned:dict, # unit name -> pruned filter indices (e.g. `SoftFilterPruning.pruned`)
-                    example_inputs) -> nn.Module:
+def extract_compact(model:nn.Module, # the network
+                    pruned:dict, # unit name -> pruned filter indices (e.g. `SoftFilterPruning.pruned`)
+                    example_inputs, # an input batch (for tracing)
+                   ) -> nn.Module:
     "A copy of the masked `model` with its zeroed filters physically removed."
     compact = copy.deepcopy(model)
     remove_filters(compact, {n: v.tolist() for n, v in pruned.items()}, example_inputs)
@@ -120,9 +131,15 @@ def _metrics(learn, x):
     return {'valid_loss': v[0], 'valid_acc': v[1] if len(v) > 1 else None,
             'target_loss': t[0], 'target_acc': t[1] if len(t) > 1 else None, **model_stats(learn.model, x)}
 
-def prune_retrain(learn, ratios=(0.3, 0.5, 0.7), # increasing fractions of the original filters pruned
-                  criterion:str='l1', epochs:int=1, lr:float=1e-3, # retraining after each step (fit_one_cycle)
-                  mode:str='hard', n_batches:int=4, **opts) -> list:
+def prune_retrain(learn, # a fastai `Learner`
+                  ratios=(0.3, 0.5, 0.7), # increasing fractions of the original filters pruned
+                  criterion:str='l1', # a criterion of `CRITERIA`
+                  epochs:int=1, # retraining after each pruning step
+                  lr:float=1e-3, # learning rate of the retraining (fit_one_cycle)
+                  mode:str='hard', # 'soft' (zero, keep training) or 'hard' (remove)
+                  n_batches:int=4, # training batches that data criteria score
+                  **opts, # the criterion's options
+                 ) -> list:
     "Lost in Pruning's prune-retrain loop: for each ratio, prune (relative to the original) and retrain; keep every step."
     if mode not in ('hard', 'soft'): raise ValueError(f"mode must be 'hard' or 'soft', got {mode!r}")
     ratios = list(ratios)

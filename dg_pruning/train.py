@@ -24,7 +24,10 @@ __all__ = ['MMD_SCALES', 'ALGORITHMS', 'domain_risks', 'DGCallback', 'ERM', 'NaN
            'MMD', 'VREx', 'irm_penalty', 'IRM', 'GroupDRO', 'Mixup', 'make_model', 'dg_learner', 'KeepBest', 'fit_dg']
 
 # %% ../nbs/06_train.ipynb #95bd1d7b
-def domain_risks(pred, y, d):
+def domain_risks(pred, # logits `(items, classes)`
+                 y, # labels
+                 d, # the domain id of every item
+                ):
     "Per-domain mean cross-entropy `R_e` (one per domain present, sorted by id) and the domain ids."
     doms = d.unique()
     losses = F.cross_entropy(pred, y, reduction='none')
@@ -56,7 +59,11 @@ class DGCallback(Callback):
         self.learn.loss = loss.detach().clone()
     def after_batch(self):
         if self.training: self.step += 1
-    def objective(self, pred, y, d): raise NotImplementedError
+    def objective(self, pred, # logits `(items, classes)`
+                  y, # labels, one per item
+                  d, # the domain id of every item
+                 ):
+        raise NotImplementedError
 
 # %% ../nbs/06_train.ipynb #a59555a9
 class ERM(DGCallback):
@@ -86,7 +93,9 @@ class _PairPenalty(DGCallback):
         return risks.mean() + self.gamma * pen
 
 # %% ../nbs/06_train.ipynb #ba39b2c1
-def coral_penalty(fa, fb):
+def coral_penalty(fa, # features of one domain `(items, dims)`
+                  fb, # features of another domain
+                 ):
     "CORAL between two feature sets: mean squared difference of means plus of (unbiased) covariances."
     ma, mb = fa.mean(0, keepdim=True), fb.mean(0, keepdim=True)
     ca, cb = (fa - ma).T @ (fa - ma) / (len(fa) - 1), (fb - mb).T @ (fb - mb) / (len(fb) - 1)
@@ -98,7 +107,10 @@ class CORAL(_PairPenalty):
 
 # %% ../nbs/06_train.ipynb #b6290f50
 MMD_SCALES = (1e-3, 1e-2, 1e-1, 1, 10, 1e2, 1e3)
-def mmd_penalty(fa, fb, scales=MMD_SCALES):
+def mmd_penalty(fa, # features of one domain `(items, dims)`
+                fb, # features of another domain
+                scales=MMD_SCALES, # inverse bandwidths s of the Gaussian kernels
+               ):
     "Squared MMD with a sum of Gaussian kernels exp(-s |x - y|^2): mean K(a,a) + mean K(b,b) - 2 mean K(a,b)."
     def k(x, y):
         d2 = torch.cdist(x, y).pow(2)
@@ -119,13 +131,21 @@ class _Annealed(DGCallback):
 
 class VREx(_Annealed):
     "V-REx (Krueger et al., 2021): mean domain risk plus `lam` times their variance."
-    def __init__(self, lam:float=10.0, anneal_steps:int=500): super().__init__(lam, anneal_steps)
-    def objective(self, pred, y, d):
+    def __init__(self, lam:float=10.0, # penalty weight after annealing
+                 anneal_steps:int=500, # steps with penalty weight 1 first
+                ):
+        super().__init__(lam, anneal_steps)
+    def objective(self, pred, # logits `(items, classes)`
+                  y, # labels, one per item
+                  d, # the domain id of every item
+                 ):
         risks, _ = domain_risks(pred, y, d)
         return risks.mean() + self.weight() * ((risks - risks.mean()) ** 2).mean()
 
 # %% ../nbs/06_train.ipynb #277c4250
-def irm_penalty(logits, y):
+def irm_penalty(logits, # one domain's logits
+                y, # that domain's labels
+               ):
     "IRMv1: product of the gradients w.r.t. a dummy scale s = 1 of the risks on the two halves of a domain's batch."
     s = torch.ones((), device=logits.device, requires_grad=True)
     g1 = torch.autograd.grad(F.cross_entropy(logits[::2] * s, y[::2]), s, create_graph=True)[0]
@@ -134,8 +154,14 @@ def irm_penalty(logits, y):
 
 class IRM(_Annealed):
     "IRMv1 (Arjovsky et al., 2019): mean domain risk plus `lam` times the mean IRMv1 penalty."
-    def __init__(self, lam:float=100.0, anneal_steps:int=500): super().__init__(lam, anneal_steps)
-    def objective(self, pred, y, d):
+    def __init__(self, lam:float=100.0, # penalty weight after annealing
+                 anneal_steps:int=500, # steps with penalty weight 1 first
+                ):
+        super().__init__(lam, anneal_steps)
+    def objective(self, pred, # logits `(items, classes)`
+                  y, # labels, one per item
+                  d, # the domain id of every item
+                 ):
         risks, doms = domain_risks(pred, y, d)
         pen = torch.stack([irm_penalty(pred[d == e], y[d == e]) for e in doms]).mean()
         return risks.mean() + self.weight() * pen
@@ -144,9 +170,14 @@ class IRM(_Annealed):
 class GroupDRO(DGCallback):
     "GroupDRO (Sagawa et al., 2020): risks weighted by q, q_e <- q_e exp(eta R_e), renormalised."
     needs_domains = 1
-    def __init__(self, eta:float=0.01): self.eta = eta
+    def __init__(self, eta:float=0.01, # step size of the domain weights
+                ):
+        self.eta = eta
     def before_fit(self): super().before_fit(); self.q = {}
-    def objective(self, pred, y, d):
+    def objective(self, pred, # logits `(items, classes)`
+                  y, # labels, one per item
+                  d, # the domain id of every item
+                 ):
         risks, doms = domain_risks(pred, y, d)
         for e, r in zip(doms.tolist(), risks.detach()): self.q[e] = self.q.get(e, 1.0) * torch.exp(self.eta * r).item()
         q = torch.tensor([self.q[e] for e in doms.tolist()], device=risks.device)
@@ -157,7 +188,9 @@ class GroupDRO(DGCallback):
 # %% ../nbs/06_train.ipynb #d959a03d
 class Mixup(DGCallback):
     "DomainBed's inter-domain Mixup: pairs of domains, one lambda ~ Beta(alpha, alpha) per pair."
-    def __init__(self, alpha:float=0.2): self.alpha = alpha
+    def __init__(self, alpha:float=0.2, # Beta(alpha, alpha) of the mixing weight
+                ):
+        self.alpha = alpha
     def before_batch(self):
         if not self.training: return
         x, y, d = self.learn.xb[0], self.learn.yb[0], self.learn.domain
@@ -193,7 +226,10 @@ ALGORITHMS = {  # name -> (callback class, default hyper-parameters)
 }
 
 # %% ../nbs/06_train.ipynb #b6c01382
-def make_model(arch:str, n_in:int, n_classes:int, weights=None, # a local state dict for torchvision architectures
+def make_model(arch:str, # 'mnist_cnn', 'resnet20'...'resnet110' (CIFAR), 'resnet18', 'resnet50'
+               n_in:int, # input channels
+               n_classes:int, # outputs of the classifier
+               weights=None, # a local state dict for torchvision architectures
                width:int|None=None, # first-layer width of mnist_cnn (64) and the CIFAR ResNets (16); None: theirs
                stem_stride:int=1, # stride of a CIFAR ResNet's stem conv
               ) -> nn.Module:
@@ -215,15 +251,20 @@ def make_model(arch:str, n_in:int, n_classes:int, weights=None, # a local state 
     raise ValueError(f"unknown arch {arch!r}; use 'mnist_cnn', 'resnet20', 'resnet56', 'resnet18' or 'resnet50'")
 
 # %% ../nbs/06_train.ipynb #cebebf36
-def dg_learner(data:MultiDomain, target, # the held-out domain
-               arch:str='mnist_cnn', algorithm:str='erm',
+def dg_learner(data:MultiDomain, # a `MultiDomain`
+               target, # the held-out domain
+               arch:str='mnist_cnn', # architecture name: 'mnist_cnn', 'resnet20'...'resnet110', 'resnet18', 'resnet50'
+               algorithm:str='erm', # a DG algorithm of `ALGORITHMS`
                bs:int=64, # training batch size (a multiple of the number of source domains when balanced)
                balanced:bool|None=None, # default: True for algorithms that need several domains per batch
-               seed:int=0, opt:str='fastai', # 'fastai' or 'domainbed' (torch Adam, no weight decay)
+               seed:int=0, # seeds the splits
+               opt:str='fastai', # 'fastai' or 'domainbed' (torch Adam, no weight decay)
                weights=None, # path of a local state dict for torchvision architectures
-               width:int|None=None, stem_stride:int=1, # first-layer width and stem stride (see `make_model`)
+               width:int|None=None, # filters of the stem (see `make_model`; None: the architecture's own)
+               stem_stride:int=1, # stride of a CIFAR ResNet's stem conv (see `make_model`)
                device=None, # 'cpu', 'cuda', ... (default: CUDA when there is one)
-               **hparams) -> Learner:
+               **hparams, # the algorithm's hyper-parameters (defaults: `ALGORITHMS`)
+              ) -> Learner:
     "A fastai Learner training `arch` with DG `algorithm` on every domain of `data` but `target`."
     if algorithm not in ALGORITHMS: raise ValueError(f"unknown algorithm {algorithm!r}; choose from {list(ALGORITHMS)}")
     cls, defaults = ALGORITHMS[algorithm]
@@ -249,7 +290,9 @@ def dg_learner(data:MultiDomain, target, # the held-out domain
 class KeepBest(TrackerCallback):
     "Keep the weights of the epoch with the best `monitor` in memory; load them after fitting."
     order = TrackerCallback.order + 1
-    def __init__(self, monitor:str='accuracy'): super().__init__(monitor=monitor)
+    def __init__(self, monitor:str='accuracy', # the recorded metric that picks the best epoch
+                ):
+        super().__init__(monitor=monitor)
     def before_fit(self): super().before_fit(); self.state = None
     def after_epoch(self):
         super().after_epoch()
@@ -259,7 +302,9 @@ class KeepBest(TrackerCallback):
         if self.state is not None: self.learn.model.load_state_dict(self.state)
 
 # %% ../nbs/06_train.ipynb #d6a8a419
-def fit_dg(learn, epochs:int=5, lr:float=1e-3,
+def fit_dg(learn, # a `dg_learner`
+           epochs:int=5, # training epochs
+           lr:float=1e-3, # learning rate
            one_cycle:bool|None=None, # default: fit_one_cycle with fastai's optimiser, a constant lr with DomainBed's
           ):
     "Train with training-domain model selection (the weights of the epoch with the best source-validation accuracy); returns `learn`."

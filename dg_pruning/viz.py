@@ -15,7 +15,9 @@ __all__ = ['plot_ratio_curves', 'potential_table', 'plot_prune_potential', 'plot
 
 # %% ../nbs/08_viz.ipynb #340f1d36
 def plot_ratio_curves(res:pd.DataFrame, # tidy: criterion, ratio, domain, split, acc
-                      ax=None, metric:str='acc'):
+                      ax=None, # matplotlib axes (default: a new figure)
+                      metric:str='acc', # the column plotted
+                     ):
     "Accuracy vs prune ratio, one colour per criterion, source domains dashed (their mean), target solid."
     ax = ax or plt.subplots(figsize=(6, 4))[1]
     for i, (crit, g) in enumerate(res.groupby('criterion', sort=False)):
@@ -30,7 +32,9 @@ def plot_ratio_curves(res:pd.DataFrame, # tidy: criterion, ratio, domain, split,
     return ax
 
 # %% ../nbs/08_viz.ipynb #36b54fe0
-def potential_table(res:pd.DataFrame, delta:float=0.005) -> pd.DataFrame:
+def potential_table(res:pd.DataFrame, # results in long format (criterion, ratio, domain, split, acc)
+                    delta:float=0.005, # tolerated error increase
+                   ) -> pd.DataFrame:
     "Prune potential per distribution (rows: domains) and criterion (columns) from tidy results with ratio 0 as the parent."
     out = {}
     for crit, g in res.groupby('criterion', sort=False):
@@ -38,7 +42,9 @@ def potential_table(res:pd.DataFrame, delta:float=0.005) -> pd.DataFrame:
         out[crit] = prune_potentials(err.drop(index=0.0), err.loc[0.0], delta)
     return pd.DataFrame(out)
 
-def plot_prune_potential(pp:pd.DataFrame, ax=None):
+def plot_prune_potential(pp:pd.DataFrame, # prune potentials (distributions x criteria)
+                         ax=None, # matplotlib axes (default: a new figure)
+                        ):
     "Bars of prune potential: distributions along x, one bar per criterion."
     ax = ax or plt.subplots(figsize=(6, 3.5))[1]
     pp.plot.bar(ax=ax, rot=20, width=0.8)
@@ -47,7 +53,9 @@ def plot_prune_potential(pp:pd.DataFrame, ax=None):
     return ax
 
 # %% ../nbs/08_viz.ipynb #d3626e41
-def plot_functional_distance(fd:pd.DataFrame, axs=None):
+def plot_functional_distance(fd:pd.DataFrame, # `functional_distance` output
+                             axs=None, # two matplotlib axes (default: a new figure)
+                            ):
     "Softmax distance and top-1 agreement with the parent vs the noise level, one line per model."
     axs = axs if axs is not None else plt.subplots(1, 2, figsize=(9, 3.2))[1]
     for k, (col, ax) in enumerate(zip(('distance', 'agreement'), axs)):
@@ -58,7 +66,10 @@ def plot_functional_distance(fd:pd.DataFrame, axs=None):
     return axs
 
 # %% ../nbs/08_viz.ipynb #788d76cb
-def plot_corruptions(ca:pd.DataFrame, ax=None, title:str='accuracy under corruption'):
+def plot_corruptions(ca:pd.DataFrame, # `corruption_accuracy` output
+                     ax=None, # matplotlib axes (default: a new figure)
+                     title:str='accuracy under corruption', # the title
+                    ):
     "Heat map of accuracy: corruptions down, severities (and clean) across."
     ax = ax or plt.subplots(figsize=(5, 0.35 * len(ca) + 1))[1]
     im = ax.imshow(ca.values, vmin=0, vmax=1, cmap='viridis', aspect='auto')
@@ -70,7 +81,9 @@ def plot_corruptions(ca:pd.DataFrame, ax=None, title:str='accuracy under corrupt
 
 # %% ../nbs/08_viz.ipynb #f8a20002
 def plot_paired(pt:pd.DataFrame, # `experiment.paired` output: criterion, ratio, diff, lo, hi, verdict (and optionally stage)
-                ax=None, baseline:str='random'):
+                ax=None, # matplotlib axes (default: a new figure)
+                baseline:str='random', # the criterion the differences are to
+               ):
     "Forest plot of paired differences (accuracy points) with 95% CIs; hollow markers where the CI contains 0."
     stages = list(pt['stage'].unique()) if 'stage' in pt else [None]
     labels = list(dict.fromkeys(f"{c} {r:.0%}" for c, r in zip(pt.criterion, pt.ratio)))
@@ -108,7 +121,8 @@ def _bars(res, criterion, ratio, target=None, ax=None):
     ax.legend(fontsize=8)
     return ax
 
-def explore(res:pd.DataFrame):
+def explore(res:pd.DataFrame, # results in long format (criterion, ratio, domain, split, acc)
+           ):
     "Widgets to switch criterion / target / ratio; plain plot without a widget front end."
     crits, ratios = list(res.criterion.unique()), sorted(r for r in res.ratio.unique() if r > 0)
     targets = list(res.target.unique()) if 'target' in res.columns else [None]
