@@ -135,10 +135,7 @@ class VREx(_Annealed):
                  anneal_steps:int=500, # steps with penalty weight 1 first
                 ):
         super().__init__(lam, anneal_steps)
-    def objective(self, pred, # logits `(items, classes)`
-                  y, # labels, one per item
-                  d, # the domain id of every item
-                 ):
+    def objective(self, pred, y, d):  # see `DGCallback.objective`
         risks, _ = domain_risks(pred, y, d)
         return risks.mean() + self.weight() * ((risks - risks.mean()) ** 2).mean()
 
@@ -158,10 +155,7 @@ class IRM(_Annealed):
                  anneal_steps:int=500, # steps with penalty weight 1 first
                 ):
         super().__init__(lam, anneal_steps)
-    def objective(self, pred, # logits `(items, classes)`
-                  y, # labels, one per item
-                  d, # the domain id of every item
-                 ):
+    def objective(self, pred, y, d):  # see `DGCallback.objective`
         risks, doms = domain_risks(pred, y, d)
         pen = torch.stack([irm_penalty(pred[d == e], y[d == e]) for e in doms]).mean()
         return risks.mean() + self.weight() * pen
@@ -174,10 +168,7 @@ class GroupDRO(DGCallback):
                 ):
         self.eta = eta
     def before_fit(self): super().before_fit(); self.q = {}
-    def objective(self, pred, # logits `(items, classes)`
-                  y, # labels, one per item
-                  d, # the domain id of every item
-                 ):
+    def objective(self, pred, y, d):  # see `DGCallback.objective`
         risks, doms = domain_risks(pred, y, d)
         for e, r in zip(doms.tolist(), risks.detach()): self.q[e] = self.q.get(e, 1.0) * torch.exp(self.eta * r).item()
         q = torch.tensor([self.q[e] for e in doms.tolist()], device=risks.device)
