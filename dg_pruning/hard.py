@@ -12,8 +12,8 @@ from .core import prunable_convs, check_ratio, as_tensor, preserve_mode, median_
 from .importance import TPImportance
 
 # %% auto #0
-__all__ = ['model_stats', 'latency', 'prune_filters', 'remove_filters', 'prune_learner', 'save_pruned', 'load_pruned',
-           'export_onnx']
+__all__ = ['STRUCTURES', 'model_stats', 'latency', 'coupled_convs', 'prune_filters', 'remove_filters', 'prune_learner',
+           'save_pruned', 'load_pruned', 'export_onnx']
 
 # %% ../nbs/04_hard.ipynb #922660f0
 def _check_trainable(model):
@@ -56,6 +56,37 @@ def latency(models:nn.Module|dict, # a model, or name -> model (timed interleave
     finally: torch.set_num_threads(old)
     return t['model'] if isinstance(models, nn.Module) else t
 
+# %% ../nbs/04_hard.ipynb #d9b18920
+STRUCTURES = ('coupled', 'internal')
+
+def coupled_convs(model:nn.Module, # the network
+                  example_inputs, # an input batch (for tracing)
+                 ) -> list:
+    "Names of the prunable convs whose output channels are tied to another prunable conv's (residual adds), in forward order."
+    ex = as_tensor(example_inputs)
+    named = prunable_convs(model, ex)
+    convs = {id(m): n for n, m in named}
+    with preserve_mode(model, False): DG = tp.DependencyGraph().build_dependency(model, example_inputs=ex)
+    tied = set()
+    for n, m in named:
+        g = DG.get_pruning_group(m, tp.prune_conv_out_channels, idxs=list(range(m.out_channels)))
+        members = {convs[id(dep.layer)] for dep, _ in g if dep.pruning_fn == tp.prune_conv_out_channels and id(dep.layer) in convs}
+        if len(members) > 1: tied |= members
+    return [n for n, _ in named if n in tied]
+
+def _check_structure(structure):
+    if structure not in STRUCTURES: raise ValueError(f"structure must be one of {STRUCTURES}, got {structure!r}")
+
+# %% ../nbs/04_hard.ipynb #a6c4e7d1
+def _prune_group(model, group, convs:dict):
+    "Prune one Torch-Pruning group, keeping `model.kept_filters` (conv name -> the original indices it keeps) up to date."
+    kept = model.__dict__.setdefault('kept_filters', {})
+    for dep, idxs in group:
+        if dep.pruning_fn == tp.prune_conv_out_channels and id(dep.layer) in convs:
+            n, gone = convs[id(dep.layer)], set(idxs)
+            kept[n] = [o for i, o in enumerate(kept.get(n, range(dep.layer.out_channels))) if i not in gone]
+    group.prune()
+
 # %% ../nbs/04_hard.ipynb #02a4e86a
 def prune_filters(model:nn.Module, # the network
                   ratio:float, # fraction of the filters of every prunable group removed, in [0, 1)
@@ -64,18 +95,22 @@ def prune_filters(model:nn.Module, # the network
                   batches=None, # (x, y, domain) batches for data criteria
                   scope:str='layer', # 'layer': the same ratio in every group; 'global': one ranking over all groups
                   scores:dict|None=None, # precomputed `filter_importance` scores of `model` by conv name (e.g. shared by several ratios)
+                  structure:str='coupled', # 'coupled': the residual stream too; 'internal': only convs whose channels no add reads
                   **opts, # the criterion's options
                  ) -> nn.Module:
     "Physically remove the `ratio` least important filters (by `criterion`) and every coupled channel; in place."
-    check_ratio(ratio)
+    check_ratio(ratio); _check_structure(structure)
     if scope not in ('layer', 'global'): raise ValueError(f"scope must be 'layer' or 'global', got {scope!r}")
     if scope == 'global' and criterion == 'fpgm': raise ValueError("fpgm scores are comparable only within a layer: use scope='layer'")
     _check_trainable(model)
     ex = as_tensor(example_inputs)
     imp = TPImportance(model, batches, criterion, normalize=scope == 'global', scores=scores, **opts)
+    mods, convs = dict(model.named_modules()), {id(m): n for n, m in prunable_convs(model, ex)}
+    ignored = _ignored(model, ex) + ([mods[n] for n in coupled_convs(model, ex)] if structure == 'internal' else [])
     with preserve_mode(model):
-        tp.pruner.BasePruner(model, ex, importance=imp, pruning_ratio=ratio, global_pruning=scope == 'global',
-                             ignored_layers=_ignored(model, ex), root_module_types=[nn.Conv1d, nn.Conv2d, nn.Conv3d]).step()
+        pruner = tp.pruner.BasePruner(model, ex, importance=imp, pruning_ratio=ratio, global_pruning=scope == 'global',
+                                      ignored_layers=ignored, root_module_types=[nn.Conv1d, nn.Conv2d, nn.Conv3d])
+        for g in pruner.step(interactive=True): _prune_group(model, g, convs)
     return model
 
 # %% ../nbs/04_hard.ipynb #52cdee51
@@ -110,7 +145,7 @@ def _remove(model, DG, mods, convs, pruned, done):
         idxs = sorted(common or [])
         if not idxs: continue
         if len(idxs) >= conv.out_channels: raise ValueError(f"removing every filter of {name} would cut the network; keep at least one")
-        DG.get_pruning_group(conv, tp.prune_conv_out_channels, idxs=idxs).prune()
+        _prune_group(model, DG.get_pruning_group(conv, tp.prune_conv_out_channels, idxs=idxs), convs)
 
 # %% ../nbs/04_hard.ipynb #e722192e
 def prune_learner(learn, # a fastai `Learner`
@@ -119,12 +154,13 @@ def prune_learner(learn, # a fastai `Learner`
                   n_batches:int=4, # training batches scored by data criteria
                   scope:str='layer', # 'layer': the same ratio in every layer; 'global': one ranking
                   scores:dict|None=None, # precomputed scores (see `prune_filters`)
+                  structure:str='coupled', # 'coupled' or 'internal' (see `prune_filters`)
                   **opts, # the criterion's options
                  ):
     "Hard-prune `learn.model` by `criterion` and rebuild the optimizer (Torch-Pruning replaces parameters)."
     batches = [b for _, b in zip(range(n_batches if scores is None else 1), learn.dls.train)]
     if not batches: raise ValueError("the learner's training loader gave no batch to score with")
-    prune_filters(learn.model, ratio, batches[0][0][:2], criterion, batches, scope, scores, **opts)
+    prune_filters(learn.model, ratio, batches[0][0][:2], criterion, batches, scope, scores, structure, **opts)
     learn.create_opt()
     return learn
 

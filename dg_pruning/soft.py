@@ -12,10 +12,11 @@ from fastai.callback.core import Callback
 import importlib
 importlib.import_module('fastai.callback.schedule')  # patches Learner.fit_one_cycle (an import statement would look unused)
 from .importance import filter_importance
-from .hard import remove_filters, model_stats, prune_learner
+from .hard import remove_filters, model_stats, prune_learner, coupled_convs, STRUCTURES
 
 # %% auto #0
-__all__ = ['select_pruned', 'zero_filters', 'recalibrate_bn', 'SoftFilterPruning', 'extract_compact', 'prune_retrain']
+__all__ = ['select_pruned', 'zero_filters', 'recalibrate_bn', 'SoftFilterPruning', 'extract_compact', 'masked_stats',
+           'prune_retrain']
 
 # %% ../nbs/05_soft.ipynb #945235c1
 def select_pruned(scores:dict, # unit name -> scores (higher = keep)
@@ -78,16 +79,18 @@ class SoftFilterPruning(Callback):
                  scope:str='layer', # 'layer': the same ratio in every layer; 'global': one ranking
                  n_batches:int=4, # training batches scored by data criteria and used to recalibrate BN
                  recalibrate:bool=True, # re-estimate BN statistics of the masked network after each selection
+                 structure:str='coupled', # 'coupled': every prunable conv; 'internal': only convs whose channels no residual add reads
                  **opts, # the criterion's options
                 ):
         check_ratio(ratio)
+        if structure not in STRUCTURES: raise ValueError(f"structure must be one of {STRUCTURES}, got {structure!r}")
         if every < 1: raise ValueError(f"every must be a positive number of epochs, got {every}")
-        self.ratio, self.criterion, self.every, self.grad_mask, self.scope, self.n_batches, self.recalibrate, self.opts = \
-            ratio, criterion, every, grad_mask, scope, n_batches, recalibrate, opts
+        self.ratio, self.criterion, self.every, self.grad_mask, self.scope, self.n_batches, self.recalibrate, self.structure, self.opts = \
+            ratio, criterion, every, grad_mask, scope, n_batches, recalibrate, structure, opts
     def _select(self, epoch):
         batches = [b for _, b in zip(range(self.n_batches), self.learn.dls.train)]
         x = as_tensor(batches[0][0][:2])
-        self.units = filter_units(self.learn.model, x)
+        self.units = [u for u in filter_units(self.learn.model, x) if u.name not in self.tied]
         scores = filter_importance(self.learn.model, batches, self.criterion, units=self.units, **self.opts)
         new = select_pruned(scores, self.ratio, self.scope)
         old = getattr(self, 'pruned', None)
@@ -100,7 +103,8 @@ class SoftFilterPruning(Callback):
         zero_filters(self.units, self.pruned)
         if self.recalibrate: recalibrate_bn(self.learn.model, batches)
     def before_fit(self):
-        self.history, self.pruned = [], None
+        self.history, self.pruned, self.tied = [], None, set()
+        if self.structure == 'internal': self.tied = set(coupled_convs(self.learn.model, as_tensor(self.learn.dls.one_batch()[0][:2])))
         self._select(-1)
     def before_train(self):
         with torch.no_grad():  # restore the BN entries of the pruned filters: only W_m (and b_m) start from zero
@@ -124,6 +128,36 @@ def extract_compact(model:nn.Module, # the network
     compact = copy.deepcopy(model)
     remove_filters(compact, {n: v.tolist() for n, v in pruned.items()}, example_inputs)
     return compact
+
+# %% ../nbs/05_soft.ipynb #2a2cec4f
+@torch.no_grad()
+def masked_stats(model:nn.Module, # the soft-pruned (or any) network
+                 pruned:dict, # conv name -> indices of its zeroed filters (e.g. `SoftFilterPruning.pruned`; {}: dense)
+                 example_inputs, # an input batch (for the shapes)
+                ) -> dict:
+    "Parameters and MACs (convs and linear layers) of `model` when the `pruned` filters are skipped and the residual stream keeps its width."
+    m, ex = copy.deepcopy(model).eval().double(), as_tensor(example_inputs).double()
+    for mod in m.modules():  # a positive network: a channel is zero only where a zeroed filter makes it so
+        if isinstance(mod, (nn.Conv1d, nn.Conv2d, nn.Conv3d, nn.Linear)):  # scaled by the fan-in: no overflow in deep nets
+            mod.weight.copy_((torch.rand_like(mod.weight) + 0.1) / mod.weight[0].numel())
+            if mod.bias is not None: mod.bias.fill_(0.1)
+        elif isinstance(mod, nn.modules.batchnorm._BatchNorm):
+            mod.running_mean.zero_(); mod.running_var.fill_(1 - mod.eps); mod.weight.fill_(1.); mod.bias.fill_(0.1)
+    zero_filters(filter_units(m, ex), {n: torch.as_tensor(v, dtype=torch.long) for n, v in pruned.items()})
+    live = lambda t: int((t.abs().amax(dim=[d for d in range(t.dim()) if d != 1]) > 0).sum())
+    tot = {'params': 0, 'macs': 0}
+    def count(mod, inp, out):
+        i, o = live(inp[0]), live(out)
+        if isinstance(mod, nn.modules.batchnorm._BatchNorm): tot['params'] += 2 * i; return
+        per = i // getattr(mod, 'groups', 1) * (mod.weight[0, 0].numel() if mod.weight.dim() > 2 else 1)
+        tot['params'] += o * per + (o if mod.bias is not None else 0)
+        tot['macs'] += o * per * (out[0, 0].numel() if out.dim() > 2 else 1)
+    kinds = (nn.Conv1d, nn.Conv2d, nn.Conv3d, nn.Linear, nn.modules.batchnorm._BatchNorm)
+    hooks = [mod.register_forward_hook(count) for mod in m.modules() if isinstance(mod, kinds)]
+    try: m(ex.abs() + 0.1)
+    finally:
+        for h in hooks: h.remove()
+    return tot
 
 # %% ../nbs/05_soft.ipynb #9bd322f7
 def _metrics(learn, x):
