@@ -19,8 +19,8 @@ from fastprogress.fastprogress import progress_bar
 from .core import set_seed, get_device, as_tensor, check_ratio, filter_units
 from .data import rotated_mnist, colored_mnist, digits_dg, rotated_digits, domain_folders, MultiDomain
 from .importance import CRITERIA, filter_importance
-from .hard import prune_learner, model_stats, save_pruned, load_pruned
-from .soft import SoftFilterPruning, extract_compact, recalibrate_bn, select_pruned, zero_filters
+from .hard import prune_learner, model_stats, save_pruned, load_pruned, coupled_convs, STRUCTURES
+from .soft import SoftFilterPruning, extract_compact, recalibrate_bn, select_pruned, zero_filters, masked_stats
 from .train import dg_learner, fit_dg, make_model, ALGORITHMS
 from .evaluate import evaluate_model, corrupted_sets, prune_potential, signal_threshold, CORRUPTIONS, SEVERITIES, all_corruptions
 
@@ -47,6 +47,7 @@ class Config:
     criteria: tuple = ('random', 'l1', 'taylor', 'ior') # filter criteria compared (keep 'random': the paired baseline)
     ratios: tuple = (0.1, 0.3, 0.5, 0.7) # fractions of the filters of every layer pruned
     mode: str = 'hard'                  # 'hard' (one shot + fine-tune) or 'soft' (SFP while fine-tuning, then extract)
+    structure: str = 'coupled'          # 'coupled': channels tied by residual adds pruned together; 'internal': only convs inside blocks
     seeds: tuple = (0, 1, 2)            # one parent per (target, seed)
     epochs: int = 6                     # dense training (fit_one_cycle, checkpoint by source-validation accuracy)
     finetune_epochs: float = 0.5        # fine-tuning after pruning, in epochs of the source training data (a fraction: random items)
@@ -92,6 +93,7 @@ def check(self:Config):
     if not self.ratios: raise ValueError("give at least one ratio")
     for r in self.ratios: check_ratio(r)
     if self.mode not in ('hard', 'soft'): raise ValueError(f"mode must be 'hard' or 'soft', got {self.mode!r}")
+    if self.structure not in STRUCTURES: raise ValueError(f"structure must be one of {STRUCTURES}, got {self.structure!r}")
     if self.algorithm not in ALGORITHMS: raise ValueError(f"unknown algorithm {self.algorithm!r}; choose from {list(ALGORITHMS)}")
     if not self.seeds: raise ValueError("give at least one seed")
     if isinstance(self.targets, str) and self.targets not in ('auto', 'all'):
@@ -245,6 +247,39 @@ def dense(self:_Group, on_unit=None):
 
 # %% ../nbs/09_experiment.ipynb #5176a897
 @patch
+def tied(self:_Group) -> set:
+    "The parent's convs that `structure='internal'` leaves alone (its residual stream; none with 'coupled')."
+    if self.cfg.structure == 'coupled': return set()
+    if not hasattr(self, 'tied_convs'): self.tied_convs = set(coupled_convs(self.parent, self.noise_x[:2]))
+    return self.tied_convs
+
+@patch
+def oneshot(self:_Group, pl, criterion, ratio, scores):
+    "Prune the parent's copy in `pl` (hard: in place; soft: a zeroed copy) and re-estimate BatchNorm: the one-shot model."
+    cfg, ex = self.cfg, self.noise_x[:2]
+    recal = _batches(pl.dls.train, cfg.recal_batches)
+    if cfg.mode == 'hard':
+        if ratio > 0: prune_learner(pl, ratio, criterion, scores=scores, structure=cfg.structure)
+        pl.model.to(memory_format=torch.contiguous_format)  # channels_last pruned nets crashed in backward (torch 2.14 CPU, 70%)
+        model = pl.model
+    else:
+        model = copy.deepcopy(pl.model)
+        zero_filters(filter_units(model, ex), select_pruned({k: v for k, v in scores.items() if k not in self.tied()}, ratio))
+    return recalibrate_bn(model, recal)
+
+@patch
+def finetune(self:_Group, pl, criterion, ratio) -> dict:
+    "Fine-tune `pl` (soft: under SFP, then extract the compact model); for soft, what the masked model needs (`masked_stats`)."
+    cfg, ex = self.cfg, self.noise_x[:2]
+    if cfg.mode == 'hard': _fit(pl, cfg.finetune_epochs, cfg.lr / 3, cbs=[]); return {}
+    sfp = SoftFilterPruning(ratio, criterion, n_batches=cfg.n_batches, structure=cfg.structure)
+    _fit(pl, cfg.finetune_epochs, cfg.lr / 3, cbs=[sfp])
+    ms, md = masked_stats(pl.model, sfp.pruned, ex), masked_stats(self.parent, {}, ex)
+    pl.model = extract_compact(pl.model, sfp.pruned, ex)
+    return {'masked_params_pruned': 1 - ms['params'] / md['params'], 'masked_macs_pruned': 1 - ms['macs'] / md['macs']}
+
+# %% ../nbs/09_experiment.ipynb #6074e159
+@patch
 def pruned(self:_Group, criterion, ratio, on_unit=None):
     "One pruned unit: prune a copy of the parent, evaluate it one-shot (after BN recalibration), fine-tune, evaluate."
     cfg, name = self.cfg, _unit_name(self.target, self.seed, criterion, ratio)
@@ -253,28 +288,17 @@ def pruned(self:_Group, criterion, ratio, on_unit=None):
     scores = self.scores(criterion)  # (re)seeds itself: before the unit's own seed
     set_seed(_unit_seed(self.target, self.seed, criterion, ratio))
     pl = _learner(cfg, self.data, self.target, self.seed, copy.deepcopy(self.parent))
-    ex, times, t0 = self.noise_x[:2], {}, time.time()
-    recal = _batches(pl.dls.train, cfg.recal_batches)
-    if cfg.mode == 'hard':
-        if ratio > 0: prune_learner(pl, ratio, criterion, scores=scores)
-        pl.model.to(memory_format=torch.contiguous_format)  # channels_last pruned nets crashed in backward (torch 2.14 CPU, 70%)
-        oneshot = pl.model
-    else:
-        oneshot = copy.deepcopy(pl.model)
-        zero_filters(filter_units(oneshot, ex), select_pruned(scores, ratio))
-    recalibrate_bn(oneshot, recal)
+    times, t0 = {}, time.time()
+    oneshot = self.oneshot(pl, criterion, ratio, scores)
     times['time_prune_s'] = time.time() - t0; t0 = time.time()
     row = {f'oneshot:{k}': v for k, v in evaluate_model(oneshot, pl.dls).items()}
     times['time_eval_s'] = time.time() - t0; t0 = time.time()
-    if cfg.mode == 'hard': _fit(pl, cfg.finetune_epochs, cfg.lr / 3, cbs=[])
-    else:
-        sfp = SoftFilterPruning(ratio, criterion, n_batches=cfg.n_batches)
-        _fit(pl, cfg.finetune_epochs, cfg.lr / 3, cbs=[sfp])
-        pl.model = extract_compact(pl.model, sfp.pruned, ex)
+    masked = self.finetune(pl, criterion, ratio)
     times['time_finetune_s'] = time.time() - t0; t0 = time.time()
+    size = model_stats(pl.model, self.noise_x[:2])
     row = {'target': self.target, 'seed': self.seed, 'criterion': criterion, 'ratio': ratio,
-           **evaluate_model(pl.model, pl.dls, self.sets, self.parent, self.row, self.noise_x, cfg.noise_eps),
-           **model_stats(pl.model, ex), **row}
+           **evaluate_model(pl.model, pl.dls, self.sets, self.parent, self.row, self.noise_x, cfg.noise_eps), **size,
+           'params_pruned': 1 - size['params'] / self.row['params'], 'macs_pruned': 1 - size['macs'] / self.row['macs'], **masked, **row}
     times['time_eval_s'] += time.time() - t0
     _write_json(f, {**row, **times})
     if on_unit: on_unit(name)
@@ -543,7 +567,7 @@ def report(df:pd.DataFrame, # results (`collect`)
 # %% ../nbs/09_experiment.ipynb #48d696a6
 def _cli_value(f, text:str):
     "The value of the `Config` field `f` written as `text` on the command line."
-    ann = str(f.type)
+    ann = f.type if isinstance(f.type, str) else getattr(f.type, '__name__', None) or str(f.type)  # 'tuple | None', 'int', ...
     if text == 'none' and 'None' in ann: return None
     if text in ('auto', 'all') and 'str' in ann: return text
     try:
