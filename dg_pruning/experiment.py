@@ -278,7 +278,7 @@ def finetune(self:_Group, pl, criterion, ratio) -> dict:
     pl.model = extract_compact(pl.model, sfp.pruned, ex)
     return {'masked_params_pruned': 1 - ms['params'] / md['params'], 'masked_macs_pruned': 1 - ms['macs'] / md['macs']}
 
-# %% ../nbs/09_experiment.ipynb #6074e159
+# %% ../nbs/09_experiment.ipynb #6b32b893
 @patch
 def pruned(self:_Group, criterion, ratio, on_unit=None):
     "One pruned unit: prune a copy of the parent, evaluate it one-shot (after BN recalibration), fine-tune, evaluate."
@@ -479,8 +479,11 @@ def informative_columns(df:pd.DataFrame, # results (`collect`)
 def potentials(df:pd.DataFrame, # results (`collect`)
                delta:float=0.005, # tolerated error increase
                per_parent:bool=False, # rows per parent (index target, seed, criterion) instead of the mean over parents
+               unit:str='ratio', # 'ratio': the filter ratio; 'params': the fraction of parameters removed (Lost in Pruning's unit)
               ) -> pd.DataFrame:
-    "Prune potential (filter ratio) per criterion and distribution (in-domain, and the target and corruptions where informative), after fine-tuning."
+    "Prune potential per criterion and distribution (in-domain, and the target and corruptions where informative), after fine-tuning."
+    if unit not in ('ratio', 'params'): raise ValueError(f"unit must be 'ratio' or 'params', got {unit!r}")
+    if unit == 'params' and 'params_pruned' not in df: raise ValueError("no params_pruned column: these results predate it; rerun the units")
     kept, flagged = informative_columns(df)
     name = lambda c: 'target' if c == 'target_acc' else c[5:]
     if flagged: warnings.warn(f"left out of prune potential: {[name(c) for c in flagged]}, where a dense parent is near chance (uninformative)")
@@ -490,8 +493,11 @@ def potentials(df:pd.DataFrame, # results (`collect`)
         dense = g[g.criterion == 'dense']
         if dense.empty: continue
         for c, gc in g[g.criterion != 'dense'].groupby('criterion', sort=False):
-            out.append({'_t': t, '_s': s, 'criterion': c,
-                        **{k: prune_potential(dict(zip(gc.ratio, 1 - gc[v])), 1 - dense[v].item(), delta) for k, v in dists.items()}})
+            pot = {k: prune_potential(dict(zip(gc.ratio, 1 - gc[v])), 1 - dense[v].item(), delta) for k, v in dists.items()}
+            if unit == 'params':  # the parameters that the unit at the potential ratio had removed (0 at ratio 0)
+                removed = dict(zip(gc.ratio, gc.params_pruned))
+                pot = {k: removed.get(r, 0.0) for k, r in pot.items()}
+            out.append({'_t': t, '_s': s, 'criterion': c, **pot})
     if not out: return pd.DataFrame()
     res = pd.DataFrame(out).set_index(['_t', '_s', 'criterion']).rename_axis(['target', 'seed', 'criterion'])  # column 'target': a potential
     return res if per_parent else res.groupby(level='criterion', sort=False).mean()
@@ -500,7 +506,7 @@ def potentials(df:pd.DataFrame, # results (`collect`)
 def tidy(df:pd.DataFrame, # results (`collect`)
          stage:str='fine-tuned', # 'one-shot' or 'fine-tuned'
         ) -> pd.DataFrame:
-    "Long format for the plots: criterion, ratio, domain, split, acc (the dense rows repeated as ratio 0 of every criterion)."
+    "Long format for the plots: criterion, ratio, domain, split, acc, params_pruned (the dense rows repeated as ratio 0 of every criterion)."
     p, rows = STAGES[stage], []
     crits = [c for c in df.criterion.unique() if c != 'dense']
     accs = [k[len(p) + 4:] for k in df.columns if k.startswith(p + 'acc:')]
@@ -510,7 +516,8 @@ def tidy(df:pd.DataFrame, # results (`collect`)
             for d in accs:
                 if pd.notna(r.get(f'{q}acc:{d}')):
                     rows.append({'criterion': c, 'ratio': r.ratio, 'target': r.target, 'seed': r.seed, 'domain': d,
-                                 'split': 'target' if d == str(r.target) else 'source', 'acc': r[f'{q}acc:{d}']})
+                                 'split': 'target' if d == str(r.target) else 'source', 'acc': r[f'{q}acc:{d}'],
+                                 'params_pruned': 0.0 if r.criterion == 'dense' else r.get('params_pruned', np.nan)})
     return pd.DataFrame(rows)
 
 # %% ../nbs/09_experiment.ipynb #f871a7f7
@@ -522,10 +529,12 @@ def save_outputs(df:pd.DataFrame, # results (`collect`)
     from dg_pruning.viz import plot_ratio_curves, plot_prune_potential, plot_paired
     out = Path(out)
     paths = {k: out / f'{k}.{"png" if k.endswith("_plot") or k == "ratio_curves" else "csv"}'
-             for k in ('results', 'summary', 'paired', 'potentials', 'ratio_curves', 'potentials_plot', 'paired_plot')}
+             for k in ('results', 'summary', 'paired', 'potentials', 'potentials_params', 'ratio_curves', 'potentials_plot', 'paired_plot')}
     df.to_csv(paths['results'], index=False); summary(df).to_csv(paths['summary'])
     with warnings.catch_warnings():
         warnings.simplefilter('ignore'); pp = potentials(df)
+        if 'params_pruned' in df: potentials(df, unit='params').to_csv(paths['potentials_params'])
+        else: del paths['potentials_params']
     pp.to_csv(paths['potentials'])
     def save(ax, k):
         fig = np.ravel(ax)[0].figure; fig.savefig(paths[k], dpi=110, bbox_inches='tight'); plt.close(fig)
@@ -560,6 +569,11 @@ def report(df:pd.DataFrame, # results (`collect`)
         print(f'\nprune potential (largest ratio within {delta:.1%} of the parent\'s error), mean over parents:')
         for m in w: print(f'  note: {m.message}')
         print(pp.round(2).to_string())
+        if 'params_pruned' in df:
+            with warnings.catch_warnings():
+                warnings.simplefilter('ignore'); pq = potentials(df, delta, unit='params')
+            print('\nthe same as the fraction of parameters removed (Lost in Pruning\'s unit):')
+            print(pq.round(2).to_string())
         if len(pp) and 'target' in pp:
             below = (pp.target < pp.in_domain).sum()
             print(f'\ntarget potential below in-domain for {below} of {len(pp)} criteria')

@@ -17,16 +17,18 @@ __all__ = ['plot_ratio_curves', 'potential_table', 'plot_prune_potential', 'plot
 def plot_ratio_curves(res:pd.DataFrame, # tidy: criterion, ratio, domain, split, acc
                       ax=None, # matplotlib axes (default: a new figure)
                       metric:str='acc', # the column plotted
+                      x:str='ratio', # 'ratio' (filters pruned per layer) or 'params_pruned' (fraction of parameters removed)
                      ):
-    "Accuracy vs prune ratio, one colour per criterion, source domains dashed (their mean), target solid."
+    "Accuracy vs prune ratio (or parameters removed), one colour per criterion, source domains dashed (their mean), target solid."
+    if x not in ('ratio', 'params_pruned'): raise ValueError(f"x must be 'ratio' or 'params_pruned', got {x!r}")
     ax = ax or plt.subplots(figsize=(6, 4))[1]
     for i, (crit, g) in enumerate(res.groupby('criterion', sort=False)):
         c = f'C{i}'
-        src = g[g.split == 'source'].groupby('ratio')[metric].mean()
-        tgt = g[g.split == 'target'].groupby('ratio')[metric].mean()
-        ax.plot(src.index, src.values, '--', color=c, marker='o', ms=3)
-        ax.plot(tgt.index, tgt.values, '-', color=c, marker='o', ms=3, label=crit)
-    ax.set_xlabel('fraction of filters pruned'); ax.set_ylabel(metric)
+        src = g[g.split == 'source'].groupby('ratio')[[x, metric]].mean()
+        tgt = g[g.split == 'target'].groupby('ratio')[[x, metric]].mean()
+        ax.plot(src[x], src[metric], '--', color=c, marker='o', ms=3)
+        ax.plot(tgt[x], tgt[metric], '-', color=c, marker='o', ms=3, label=crit)
+    ax.set_xlabel('fraction of filters pruned' if x == 'ratio' else 'fraction of parameters removed'); ax.set_ylabel(metric)
     ax.set_title('source domains (dashed) and target domain (solid)', fontsize=10)
     ax.legend(fontsize=8); ax.grid(alpha=0.3)
     return ax
