@@ -21,7 +21,8 @@ from .data import rotated_mnist, colored_mnist, digits_dg, rotated_digits, domai
 from .importance import CRITERIA, filter_importance
 from .hard import prune_learner, model_stats, save_pruned, load_pruned, coupled_convs, STRUCTURES
 from .soft import SoftFilterPruning, extract_compact, recalibrate_bn, select_pruned, zero_filters, masked_stats
-from .train import dg_learner, fit_dg, make_model, ALGORITHMS
+from .models import make_model
+from .train import dg_learner, fit_dg, ALGORITHMS
 from .evaluate import evaluate_model, corrupted_sets, prune_potential, signal_threshold, CORRUPTIONS, SEVERITIES, all_corruptions
 
 # %% auto #0

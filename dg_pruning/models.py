@@ -4,10 +4,11 @@
 
 # %% ../nbs/01a_models.ipynb #d3de60f4
 from __future__ import annotations
+import torch
 from torch import nn
 
 # %% auto #0
-__all__ = ['MnistCNN', 'BasicBlock', 'CifarResNet', 'cifar_resnet']
+__all__ = ['MnistCNN', 'BasicBlock', 'CifarResNet', 'cifar_resnet', 'make_model']
 
 # %% ../nbs/01a_models.ipynb #e9cf9a1e
 def _conv_bn(ni, nf, stride=1):
@@ -70,3 +71,33 @@ def cifar_resnet(depth:int=20, # layers: 6n+2 (20, 32, 44, 56, 110)
                 ) -> CifarResNet:
     "The CIFAR ResNet of the FPGM/SFP papers (depth 20, 32, 44, 56 or 110)."
     return CifarResNet(depth, n_classes, n_in)
+
+# %% ../nbs/01a_models.ipynb #1c0741f4
+def make_model(arch:str, # 'mnist_cnn', 'resnet20'...'resnet110' (CIFAR), 'resnet18', 'resnet50'
+               n_in:int, # input channels
+               n_classes:int, # outputs of the classifier
+               weights=None, # a local state dict for torchvision architectures
+               width:int|None=None, # first-layer width of mnist_cnn (64) and the CIFAR ResNets (16); None: theirs
+               stem_stride:int=1, # stride of a CIFAR ResNet's stem conv
+              ) -> nn.Module:
+    "A model by name: 'mnist_cnn', 'resnet20'/'32'/'44'/'56'/'110' (CIFAR), 'resnet18'/'resnet50' (torchvision); `model.spec` rebuilds it."
+    m = _build(arch, n_in, n_classes, weights, width, stem_stride)
+    m.spec = {'arch': arch, 'n_in': n_in, 'n_classes': n_classes, 'width': width, 'stem_stride': stem_stride}
+    return m
+
+def _build(arch, n_in, n_classes, weights, width, stem_stride):
+    w = {} if width is None else {'width': width}
+    if arch == 'mnist_cnn': return MnistCNN(n_in, n_classes, **w)
+    if arch.startswith('resnet') and arch[6:].isdigit() and int(arch[6:]) in (20, 32, 44, 56, 110):
+        return CifarResNet(int(arch[6:]), n_classes, n_in, stem_stride=stem_stride, **w)
+    if arch in ('resnet18', 'resnet50'):
+        if width is not None or stem_stride != 1: raise ValueError(f"{arch} has torchvision's fixed widths and stem; leave width and stem_stride unset")
+        import torchvision
+        m = getattr(torchvision.models, arch)()
+        if weights is not None:
+            sd = torch.load(weights, map_location='cpu', weights_only=True)  # tensors only: nothing in the file runs
+            m.load_state_dict(sd)
+        if n_in != 3: m.conv1 = nn.Conv2d(n_in, 64, 7, 2, 3, bias=False)
+        m.fc = nn.Linear(m.fc.in_features, n_classes)
+        return m
+    raise ValueError(f"unknown arch {arch!r}; use 'mnist_cnn', 'resnet20', 'resnet56', 'resnet18' or 'resnet50'")

@@ -10,7 +10,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from .data import DomainCallback, MultiDomain
-from .models import MnistCNN, CifarResNet
+from .models import make_model
 from fastai.callback.core import Callback
 from fastai.learner import Learner
 from fastai.metrics import accuracy
@@ -21,7 +21,7 @@ importlib.import_module('fastai.callback.schedule')  # patches Learner.fit_one_c
 
 # %% auto #0
 __all__ = ['MMD_SCALES', 'ALGORITHMS', 'domain_risks', 'DGCallback', 'ERM', 'NaNGuard', 'coral_penalty', 'CORAL', 'mmd_penalty',
-           'MMD', 'VREx', 'irm_penalty', 'IRM', 'GroupDRO', 'Mixup', 'make_model', 'dg_learner', 'KeepBest', 'fit_dg']
+           'MMD', 'VREx', 'irm_penalty', 'IRM', 'GroupDRO', 'Mixup', 'dg_learner', 'KeepBest', 'fit_dg']
 
 # %% ../nbs/06_train.ipynb #95bd1d7b
 def domain_risks(pred, # logits `(items, classes)`
@@ -215,31 +215,6 @@ ALGORITHMS = {  # name -> (callback class, default hyper-parameters)
     'irm': (IRM, {'lam': 100.0, 'anneal_steps': 500}),
     'groupdro': (GroupDRO, {'eta': 0.01}),
 }
-
-# %% ../nbs/06_train.ipynb #b6c01382
-def make_model(arch:str, # 'mnist_cnn', 'resnet20'...'resnet110' (CIFAR), 'resnet18', 'resnet50'
-               n_in:int, # input channels
-               n_classes:int, # outputs of the classifier
-               weights=None, # a local state dict for torchvision architectures
-               width:int|None=None, # first-layer width of mnist_cnn (64) and the CIFAR ResNets (16); None: theirs
-               stem_stride:int=1, # stride of a CIFAR ResNet's stem conv
-              ) -> nn.Module:
-    "A model by name: 'mnist_cnn', 'resnet20'/'32'/'44'/'56'/'110' (CIFAR), 'resnet18'/'resnet50' (torchvision)."
-    w = {} if width is None else {'width': width}
-    if arch == 'mnist_cnn': return MnistCNN(n_in, n_classes, **w)
-    if arch.startswith('resnet') and arch[6:].isdigit() and int(arch[6:]) in (20, 32, 44, 56, 110):
-        return CifarResNet(int(arch[6:]), n_classes, n_in, stem_stride=stem_stride, **w)
-    if arch in ('resnet18', 'resnet50'):
-        if width is not None or stem_stride != 1: raise ValueError(f"{arch} has torchvision's fixed widths and stem; leave width and stem_stride unset")
-        import torchvision
-        m = getattr(torchvision.models, arch)()
-        if weights is not None:
-            sd = torch.load(weights, map_location='cpu')
-            m.load_state_dict(sd)
-        if n_in != 3: m.conv1 = nn.Conv2d(n_in, 64, 7, 2, 3, bias=False)
-        m.fc = nn.Linear(m.fc.in_features, n_classes)
-        return m
-    raise ValueError(f"unknown arch {arch!r}; use 'mnist_cnn', 'resnet20', 'resnet56', 'resnet18' or 'resnet50'")
 
 # %% ../nbs/06_train.ipynb #cebebf36
 def dg_learner(data:MultiDomain, # a `MultiDomain`
