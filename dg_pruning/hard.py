@@ -4,16 +4,19 @@
 
 # %% ../nbs/04_hard.ipynb #1251e42d
 from __future__ import annotations
+import json
 from contextlib import ExitStack
+from pathlib import Path
 import torch
 from torch import nn
 import torch_pruning as tp
 from .core import prunable_convs, check_ratio, as_tensor, preserve_mode, median_times
 from .importance import TPImportance
+from .models import make_model
 
 # %% auto #0
-__all__ = ['STRUCTURES', 'model_stats', 'latency', 'coupled_convs', 'prune_filters', 'remove_filters', 'prune_learner',
-           'save_pruned', 'load_pruned', 'export_onnx']
+__all__ = ['STRUCTURES', 'PRUNED_FORMAT', 'model_stats', 'latency', 'coupled_convs', 'prune_filters', 'remove_filters',
+           'prune_learner', 'save_pruned', 'read_header', 'load_pruned', 'export_onnx']
 
 # %% ../nbs/04_hard.ipynb #922660f0
 def _check_trainable(model):
@@ -165,17 +168,74 @@ def prune_learner(learn, # a fastai `Learner`
     return learn
 
 # %% ../nbs/04_hard.ipynb #7f44b5a1
-def save_pruned(model:nn.Module, # the network
-                path, # the file
-               ):
-    "Save a (pruned) module whole: architecture and weights."
-    torch.save(model, path)
+PRUNED_FORMAT = 'dg_pruning.pruned/1'
 
-def load_pruned(path, # the file
-                map_location='cpu', # where the tensors go (as in `torch.load`)
+def save_pruned(model:nn.Module, # a (pruned) model built by `make_model`
+                path, # the file (conventionally `.safetensors`)
+                example_inputs, # an input batch (its shape is recorded; tracing)
+                meta:dict|None=None, # free JSON-able information (e.g. the run's configuration)
+               ):
+    "Save `model` as safetensors weights plus a JSON header that says how to rebuild it; no pickle."
+    from safetensors.torch import save_file
+    spec = getattr(model, 'spec', None)
+    if spec is None: raise ValueError(f"{type(model).__name__} has no `spec`: build it with make_model, or set model.spec to make_model's arguments")
+    ex = as_tensor(example_inputs)[:1]
+    tied, widths = coupled_convs(model, ex), {n: m.out_channels for n, m in prunable_convs(model, ex)}
+    kept = getattr(model, 'kept_filters', {})
+    header = {'format': PRUNED_FORMAT, 'spec': spec, 'input_shape': list(ex.shape[1:]), 'kept': kept, 'widths': widths,
+              'structure': 'coupled' if any(n in kept for n in tied) else 'internal', 'meta': meta or {}}
+    save_file({k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}, str(path),
+              metadata={'dg_pruning': json.dumps(header)})
+    return path
+
+# %% ../nbs/04_hard.ipynb #c016c8c9
+def read_header(path, # a file written by `save_pruned`
+               ) -> dict:
+    "The checked JSON header of a `save_pruned` file; a clear error for a pickle, a foreign file or a tampered header."
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"no model file {path}")
+    with open(path, 'rb') as f: head = f.read(8)
+    n = int.from_bytes(head, 'little')  # a safetensors file starts with the length of its JSON header
+    if (head[:4] == b'PK\x03\x04' or head[:1] == b'\x80') and n > path.stat().st_size - 8:  # torch.save's zip, or a bare pickle
+        raise ValueError(f"{path} is a pickled PyTorch file (save_pruned's old format or torch.save); it is not opened, because "
+                         "unpickling can run code from the file. Re-save the model with save_pruned where you trust its source")
+    from safetensors import safe_open
+    try:
+        with safe_open(str(path), 'pt') as f: h = json.loads((f.metadata() or {})['dg_pruning'])
+        spec, shape = h['spec'], h['input_shape']
+        ok = (h['format'] == PRUNED_FORMAT and isinstance(spec, dict) and set(spec) == {'arch', 'n_in', 'n_classes', 'width', 'stem_stride'}
+              and all(isinstance(v, int) and 0 < v <= 4096 for v in shape)
+              and all(isinstance(k, str) and isinstance(v, list) and all(isinstance(i, int) for i in v) for k, v in h['kept'].items())
+              and all(isinstance(v, int) and v > 0 for v in h['widths'].values()))
+    except Exception as e: raise ValueError(f"{path} is not a model file written by save_pruned ({type(e).__name__}: {e})") from None
+    if not ok: raise ValueError(f"{path}: its header is malformed (format, spec, input_shape, kept or widths); it may have been edited")
+    return h
+
+# %% ../nbs/04_hard.ipynb #4b2bddfd
+def load_pruned(path, # a file written by `save_pruned`
+                map_location='cpu', # where the weights go
                ) -> nn.Module:
-    "Load a module saved by `save_pruned` (a pickle: load only files you trust)."
-    return torch.load(path, map_location=map_location, weights_only=False)
+    "Rebuild the model of a `save_pruned` file: the dense architecture from its header, the same filters removed, the weights loaded."
+    from safetensors.torch import load_file
+    h = read_header(path)
+    try: model = make_model(**h['spec'])
+    except (ValueError, TypeError) as e: raise ValueError(f"{path}: its header names an architecture that cannot be built ({e})") from None
+    ex = torch.zeros(1, *h['input_shape'])
+    dense = {n: m.out_channels for n, m in prunable_convs(model, ex)}
+    bad = [n for n in {**h['kept'], **h['widths']} if n not in dense]
+    if bad: raise ValueError(f"{path}: its header names convs that {h['spec']['arch']} does not have: {bad[:3]}")
+    gone = {}
+    for n, w in dense.items():  # the recorded kept filters, or (not recorded) the last ones, down to the saved width
+        kept = h['kept'].get(n)
+        gone[n] = sorted(set(range(w)) - set(kept)) if kept is not None else list(range(h['widths'].get(n, w), w))
+    try: remove_filters(model, {n: v for n, v in gone.items() if v}, ex)
+    except Exception as e: raise ValueError(f"{path}: the filters its header lists cannot be removed from {h['spec']['arch']} ({e})") from None
+    sd, own = load_file(str(path)), model.state_dict()
+    wrong = sorted(set(sd) ^ set(own)) + [k for k in sd if k in own and sd[k].shape != own[k].shape]
+    if wrong: raise ValueError(f"{path}: the weights do not fit the architecture its header describes (first: {wrong[0]})")
+    model.load_state_dict(sd)
+    model.kept_filters = {n: list(v) for n, v in h['kept'].items()}
+    return model.to(map_location)
 
 # %% ../nbs/04_hard.ipynb #40e7fcff
 def export_onnx(model:nn.Module, # the network
