@@ -19,17 +19,17 @@ from fastprogress.fastprogress import progress_bar
 from .core import set_seed, get_device, as_tensor, check_ratio, filter_units
 from .data import rotated_mnist, colored_mnist, digits_dg, rotated_digits, domain_folders, MultiDomain
 from .importance import CRITERIA, filter_importance
-from .hard import prune_learner, model_stats, save_pruned, load_pruned, coupled_convs, STRUCTURES
+from .hard import prune_learner, model_stats, save_pruned, load_pruned, read_header, coupled_convs, STRUCTURES
 from .soft import SoftFilterPruning, extract_compact, recalibrate_bn, select_pruned, zero_filters, masked_stats
 from .models import make_model
 from .train import dg_learner, fit_dg, ALGORITHMS
-from .evaluate import evaluate_model, corrupted_sets, prune_potential, signal_threshold, CORRUPTIONS, SEVERITIES, all_corruptions
+from .evaluate import domain_metrics, evaluate_model, corrupted_sets, prune_potential, signal_threshold, CORRUPTIONS, SEVERITIES, all_corruptions
 
 # %% auto #0
 __all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'STAGES', 'Config', 'load_data', 'targets_of', 'check_data', 'plan',
            'run_group', 'start_run', 'collect', 'run_groups', 'run_experiment', 'summary', 'mean_ci', 'paired',
-           'paired_table', 'informative_columns', 'potentials', 'tidy', 'save_outputs', 'report', 'cli_parser',
-           'config_from_args', 'dg_prune']
+           'paired_table', 'informative_columns', 'potentials', 'tidy', 'save_outputs', 'report', 'evaluate_saved',
+           'cli_parser', 'config_from_args', 'dg_prune']
 
 # %% ../nbs/09_experiment.ipynb #8be5e5e1
 EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg, 'rotated_digits': rotated_digits}
@@ -61,6 +61,7 @@ class Config:
     corruption_items: int = 60          # target items corrupted (once per parent) for the corruption columns
     noise_eps: float = 0.1              # input noise of the functional distance
     workers: int = 0                    # parallel worker processes, one (target, seed) group each; 0: one per CPU core (1 on CUDA)
+    save_models: bool = False           # also keep every pruned unit's model (models/<unit>.safetensors; parents are always kept)
     device: str | None = None           # cpu, cuda, cuda:1 (None: CUDA when there is one)
     size: int = 224                     # image side of folder datasets
 
@@ -218,17 +219,26 @@ class _Group:
 
 # %% ../nbs/09_experiment.ipynb #8eaa343e
 @patch
+def save(self:_Group, model, path:Path, unit:str):
+    "Write `model` with `save_pruned` (atomically), its header saying which run, group and unit it is."
+    ex = self.data.dls(self.target, bs=2, seed=self.seed, device='cpu').target_dl.dataset.batch([0])[0]  # the input shape; no randomness drawn
+    meta = {'config': asdict(self.cfg), 'target': self.target, 'seed': self.seed, 'unit': unit}
+    tmp = path.with_name(path.name + f'.tmp{os.getpid()}')
+    save_pruned(model, tmp, ex.to(next(model.parameters()).device), meta); os.replace(tmp, path)
+
+# %% ../nbs/09_experiment.ipynb #3ea298ad
+@patch
 def dense(self:_Group, on_unit=None):
     "Train (or reload) the parent; evaluate and write its unit; prepare the inputs every pruned unit is evaluated on."
     cfg, out = self.cfg, self.out
-    dense_file, dense_json = out / 'dense' / f'{self.names[0]}.pth', out / 'units' / f'{self.names[0]}.json'
+    dense_file, dense_json = out / 'dense' / f'{self.names[0]}.safetensors', out / 'units' / f'{self.names[0]}.json'
     set_seed(_unit_seed(self.target, self.seed))
     learn = _learner(cfg, self.data, self.target, self.seed)
     t0 = time.time()
     if dense_file.exists(): learn.model = load_pruned(dense_file).to(learn.dls.device, memory_format=torch.channels_last)
     else:
         _fit(learn, cfg.epochs, cfg.lr)
-        tmp = dense_file.with_name(dense_file.name + '.tmp'); save_pruned(learn.model, tmp); os.replace(tmp, dense_file)
+        self.save(learn.model, dense_file, self.names[0])
     t_train = time.time() - t0
     self.parent, dls, names = learn.model, learn.dls, _corruptions(cfg)
     self.sets = corrupted_sets(dls.target_dl, names, cfg.severities, cfg.corruption_items) if names else None
@@ -301,6 +311,7 @@ def pruned(self:_Group, criterion, ratio, on_unit=None):
            **evaluate_model(pl.model, pl.dls, self.sets, self.parent, self.row, self.noise_x, cfg.noise_eps), **size,
            'params_pruned': 1 - size['params'] / self.row['params'], 'macs_pruned': 1 - size['macs'] / self.row['macs'], **masked, **row}
     times['time_eval_s'] += time.time() - t0
+    if cfg.save_models: (self.out / 'models').mkdir(exist_ok=True); self.save(pl.model, self.out / 'models' / f'{name}.safetensors', name)
     _write_json(f, {**row, **times})
     if on_unit: on_unit(name)
 
@@ -579,12 +590,27 @@ def report(df:pd.DataFrame, # results (`collect`)
             below = (pp.target < pp.in_domain).sum()
             print(f'\ntarget potential below in-domain for {below} of {len(pp)} criteria')
 
+# %% ../nbs/09_experiment.ipynb #a775f736
+def evaluate_saved(path, # a model file a run wrote (dense/ or models/)
+                  ) -> pd.DataFrame:
+    "Accuracy and loss of a saved unit's model on each source domain (validation split) and on its target (`domain_metrics`)."
+    meta = read_header(path)['meta']
+    if 'config' not in meta: raise ValueError(f"{path} was not written by a dg_prune run (its header has no configuration): "
+                                              "load it with load_pruned and evaluate it on your own loaders")
+    cfg = Config(**{k: tuple(v) if isinstance(v, list) else v for k, v in meta['config'].items()})
+    dls = load_data(cfg).dls(meta['target'], bs=cfg.bs, seed=meta['seed'], device=cfg.device)
+    return domain_metrics(load_pruned(path).to(dls.device), dls)
+
 # %% ../nbs/09_experiment.ipynb #48d696a6
 def _cli_value(f, text:str):
     "The value of the `Config` field `f` written as `text` on the command line."
     ann = f.type if isinstance(f.type, str) else getattr(f.type, '__name__', None) or str(f.type)  # 'tuple | None', 'int', ...
     if text == 'none' and 'None' in ann: return None
     if text in ('auto', 'all') and 'str' in ann: return text
+    if ann == 'bool':
+        if text.lower() in ('true', 'yes', '1'): return True
+        if text.lower() in ('false', 'no', '0'): return False
+        raise ValueError(f"--{f.name} {text!r}: give true or false")
     try:
         if ann.startswith('tuple'):
             el = type(f.default[0]) if isinstance(f.default, tuple) and f.default else str
@@ -603,10 +629,13 @@ def cli_parser() -> argparse.ArgumentParser:
     helps = docments(Config)
     for f in fields(Config):
         d = ','.join(map(str, f.default)) if isinstance(f.default, tuple) else f.default
-        p.add_argument(f'--{f.name}', metavar=f.name.upper(), help=f"{helps[f.name]} (default: {d})".replace('%', '%%'))
+        h = f"{helps[f.name]} (default: {d})".replace('%', '%%')
+        if isinstance(f.default, bool): p.add_argument(f'--{f.name}', action='store_const', const='true', help=h)  # a flag
+        else: p.add_argument(f'--{f.name}', metavar=f.name.upper(), help=h)
     p.add_argument('--out', default='dg_out', help='output folder; a rerun with the same configuration resumes (default: dg_out)')
     p.add_argument('--shard', default='0/1', help='i/n: run the i-th of n slices of the (target, seed) groups (default: 0/1)')
     p.add_argument('--merge', action='store_true', help='run nothing: write the tables and plots of the finished units of --out')
+    p.add_argument('--evaluate', metavar='FILE', help="run nothing: evaluate a model a run saved (dense/ or models/) on every domain")
     return p
 
 def config_from_args(args:argparse.Namespace, # the parsed options of `cli_parser`
@@ -623,6 +652,9 @@ def dg_prune(argv:list|None=None): # the command line's words (None: sys.argv)
     "The `dg_prune` command: run (or resume, or `--merge`) an experiment, write its tables and plots, print its report."
     args = cli_parser().parse_args(argv)
     try:
+        if args.evaluate:
+            with pd.option_context('display.width', 200): print(evaluate_saved(args.evaluate).round(4).to_string())
+            return
         if args.merge: df = collect(args.out)
         else:
             cfg, shard = config_from_args(args), tuple(int(v) for v in args.shard.split('/'))
