@@ -540,8 +540,8 @@ def save_outputs(df:pd.DataFrame, # results (`collect`)
     import matplotlib.pyplot as plt
     from dg_pruning.viz import plot_ratio_curves, plot_prune_potential, plot_paired
     out = Path(out)
-    paths = {k: out / f'{k}.{"png" if k.endswith("_plot") or k == "ratio_curves" else "csv"}'
-             for k in ('results', 'summary', 'paired', 'potentials', 'potentials_params', 'ratio_curves', 'potentials_plot', 'paired_plot')}
+    paths = {k: out / f'{k}.{"png" if k.endswith("_plot") or k.startswith("ratio_curves") else "csv"}'
+             for k in ('results', 'summary', 'paired', 'potentials', 'potentials_params', 'ratio_curves', 'ratio_curves_params', 'potentials_plot', 'paired_plot')}
     df.to_csv(paths['results'], index=False); summary(df).to_csv(paths['summary'])
     with warnings.catch_warnings():
         warnings.simplefilter('ignore'); pp = potentials(df)
@@ -550,9 +550,11 @@ def save_outputs(df:pd.DataFrame, # results (`collect`)
     pp.to_csv(paths['potentials'])
     def save(ax, k):
         fig = np.ravel(ax)[0].figure; fig.savefig(paths[k], dpi=110, bbox_inches='tight'); plt.close(fig)
-    fig, axs = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
-    for ax, stage in zip(axs, STAGES): plot_ratio_curves(tidy(df, stage), ax=ax); ax.set_title(f'{stage}: source (dashed), target (solid)', fontsize=10)
-    save(axs, 'ratio_curves')
+    for k, x in (('ratio_curves', 'ratio'), ('ratio_curves_params', 'params_pruned')):  # x: filters pruned, parameters removed
+        if x not in ('ratio', *df.columns): del paths[k]; continue
+        fig, axs = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
+        for ax, stage in zip(axs, STAGES): plot_ratio_curves(tidy(df, stage), ax=ax, x=x); ax.set_title(f'{stage}: source (dashed), target (solid)', fontsize=10)
+        save(axs, k)
     if len(pp): save(plot_prune_potential(pp.T), 'potentials_plot')
     else: del paths['potentials_plot']
     if 'random' in set(df.criterion) and df.criterion.nunique() > 2:
