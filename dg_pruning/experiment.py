@@ -27,9 +27,9 @@ from .evaluate import domain_metrics, evaluate_model, corrupted_sets, prune_pote
 
 # %% auto #0
 __all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'STAGES', 'Config', 'load_data', 'targets_of', 'check_data', 'plan',
-           'run_group', 'start_run', 'collect', 'run_groups', 'run_experiment', 'summary', 'mean_ci', 'paired',
-           'paired_table', 'informative_columns', 'potentials', 'tidy', 'save_outputs', 'report', 'evaluate_saved',
-           'cli_parser', 'config_from_args', 'dg_prune']
+           'run_group', 'provenance', 'start_run', 'collect', 'run_groups', 'run_experiment', 'summary', 'mean_ci',
+           'paired', 'paired_table', 'informative_columns', 'potentials', 'tidy', 'save_outputs', 'report',
+           'evaluate_saved', 'cli_parser', 'config_from_args', 'dg_prune']
 
 # %% ../nbs/09_experiment.ipynb #8be5e5e1
 EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg, 'rotated_digits': rotated_digits}
@@ -341,6 +341,25 @@ def run_group(cfg:Config|dict, # the configuration
     for c in cfg.criteria:
         for r in cfg.ratios: g.pruned(c, r, on_unit)
 
+# %% ../nbs/09_experiment.ipynb #83467c5e
+def provenance(device=None, # the run's device (None: CUDA when there is one)
+              ) -> dict:
+    "What produces a run's numbers: library versions, device, threads, host, the project's git commit, the time."
+    import platform, subprocess, fastai, torchvision, torch_pruning, dg_pruning
+    dev = get_device(device)
+    name = torch.cuda.get_device_name(dev) if dev.type == 'cuda' else platform.processor() or platform.machine()
+    if dev.type == 'cpu' and Path('/proc/cpuinfo').exists():
+        name = next((l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('model name')), name)
+    git = lambda *a: subprocess.run(['git', *a], cwd=Path(dg_pruning.__file__).parent, capture_output=True, text=True, timeout=10)
+    try: commit, dirty = git('rev-parse', 'HEAD'), git('status', '--porcelain')
+    except (OSError, subprocess.SubprocessError): commit = dirty = None
+    return {'dg_pruning': dg_pruning.__version__, 'python': platform.python_version(), 'torch': torch.__version__,
+            'torchvision': torchvision.__version__, 'fastai': fastai.__version__, 'torch_pruning': getattr(torch_pruning, '__version__', '?'),
+            'device': str(dev), 'device_name': name, 'threads': torch.get_num_threads(), 'cpus': os.cpu_count(), 'host': platform.node(),
+            'git_commit': commit.stdout.strip() if commit is not None and commit.returncode == 0 else None,
+            'git_dirty': bool(dirty.stdout.strip()) if dirty is not None and dirty.returncode == 0 else None,
+            'started': time.strftime('%Y-%m-%dT%H:%M:%S%z')}
+
 # %% ../nbs/09_experiment.ipynb #6ff489d3
 def start_run(cfg:Config, # the configuration
               out, # the output folder
@@ -356,7 +375,11 @@ def start_run(cfg:Config, # the configuration
         if json.loads(cfg_path.read_text()) != json.loads(json.dumps(asdict(cfg))):
             raise ValueError(f"{out} holds results of another configuration ({cfg_path}); use a new output folder")
     else: _write_json(cfg_path, asdict(cfg))
-    return data, [g for g in groups if _Group(cfg, data, *g, out).todo()]
+    todo = [g for g in groups if _Group(cfg, data, *g, out).todo()]
+    if todo:  # what runs the units about to be computed
+        prov = out / 'provenance.json'
+        _write_json(prov, (json.loads(prov.read_text()) if prov.exists() else []) + [{**provenance(cfg.device), 'groups': len(todo)}])
+    return data, todo
 
 # %% ../nbs/09_experiment.ipynb #a2dffa3f
 def collect(*outs, # output folders (e.g. the shards of one sweep)
@@ -588,6 +611,8 @@ def report(df:pd.DataFrame, # results (`collect`)
                 warnings.simplefilter('ignore'); pq = potentials(df, delta, unit='params')
             print('\nthe same as the fraction of parameters removed (Lost in Pruning\'s unit):')
             print(pq.round(2).to_string())
+        t = {k[5:-2]: df[k].sum() for k in df.columns if k.startswith('time_') and k.endswith('_s')}
+        if t: print('\nwall time of the units, summed (s; parallel workers overlap): ' + ', '.join(f'{k} {v:.0f}' for k, v in t.items()))
         if len(pp) and 'target' in pp:
             below = (pp.target < pp.in_domain).sum()
             print(f'\ntarget potential below in-domain for {below} of {len(pp)} criteria')
@@ -667,4 +692,9 @@ def dg_prune(argv:list|None=None): # the command line's words (None: sys.argv)
         paths = save_outputs(df, args.out)
     except (ValueError, TypeError, OSError, FloatingPointError, ImportError, RuntimeError) as e: raise SystemExit(f"dg_prune: {e}")
     report(df)
+    prov = Path(args.out) / 'provenance.json'
+    if prov.exists():
+        p = json.loads(prov.read_text())[-1]
+        print(f"\nrun by dg_pruning {p['dg_pruning']}, torch {p['torch']}, fastai {p['fastai']}, Torch-Pruning {p['torch_pruning']} on "
+              f"{p['device']} ({p['device_name']}), {p['threads']} threads, commit {p['git_commit'] or '?'}{' (with changes)' if p['git_dirty'] else ''}")
     print('\n' + '\n'.join(f"{k}: {v}" for k, v in paths.items()))
