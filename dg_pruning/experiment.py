@@ -28,8 +28,8 @@ from .evaluate import domain_metrics, evaluate_model, corrupted_sets, prune_pote
 # %% auto #0
 __all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'STAGES', 'Config', 'load_data', 'targets_of', 'check_data', 'plan',
            'run_group', 'provenance', 'start_run', 'collect', 'run_groups', 'run_experiment', 'summary', 'mean_ci',
-           'paired', 'paired_table', 'informative_columns', 'potentials', 'tidy', 'save_outputs', 'report',
-           'evaluate_saved', 'cli_parser', 'config_from_args', 'dg_prune']
+           'paired', 'paired_table', 'informative_columns', 'potentials', 'tidy', 'accuracy_table', 'write_tables',
+           'save_outputs', 'report', 'evaluate_saved', 'cli_parser', 'config_from_args', 'dg_prune']
 
 # %% ../nbs/09_experiment.ipynb #8be5e5e1
 EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg, 'rotated_digits': rotated_digits}
@@ -341,7 +341,7 @@ def run_group(cfg:Config|dict, # the configuration
     for c in cfg.criteria:
         for r in cfg.ratios: g.pruned(c, r, on_unit)
 
-# %% ../nbs/09_experiment.ipynb #83467c5e
+# %% ../nbs/09_experiment.ipynb #5a1753e8
 def provenance(device=None, # the run's device (None: CUDA when there is one)
               ) -> dict:
     "What produces a run's numbers: library versions, device, threads, host, the project's git commit, the time."
@@ -555,11 +555,90 @@ def tidy(df:pd.DataFrame, # results (`collect`)
                                  'params_pruned': 0.0 if r.criterion == 'dense' else r.get('params_pruned', np.nan)})
     return pd.DataFrame(rows)
 
+# %% ../nbs/09_experiment.ipynb #872a4def
+def _cell(v) -> tuple:
+    "(mean, half-width of the 95% t-interval) in %, NaN half-width for one value."
+    m, lo, hi = mean_ci(v)
+    return 100 * m, 100 * (hi - lo) / 2
+
+def accuracy_table(df:pd.DataFrame, # results (`collect`)
+                  ) -> pd.DataFrame:
+    "Accuracy (%) in/cross per target and on average, each cell (mean, 95% CI half-width) over seeds; rows as `summary`."
+    def accs(g, p=''):
+        row = {}
+        for t, gt in g.groupby('target'): row[(t, 'in')], row[(t, 'cross')] = _cell(gt[p + 'in_domain_acc']), _cell(gt[p + 'target_acc'])
+        per_seed = g.groupby('seed')[[p + 'in_domain_acc', p + 'target_acc']].mean()
+        row[('Avg', 'in')], row[('Avg', 'cross')] = _cell(per_seed.iloc[:, 0]), _cell(per_seed.iloc[:, 1])
+        return row
+    rows = {('dense', ''): accs(df[df.criterion == 'dense'])} if (df.criterion == 'dense').any() else {}
+    for (c, r), g in df[df.criterion != 'dense'].groupby(['criterion', 'ratio'], sort=False):
+        for stage, p in STAGES.items():
+            if p + 'target_acc' in g: rows[(f"{c} {r:.0%}", stage)] = accs(g, p)
+    res = pd.DataFrame(rows).T
+    res.columns = pd.MultiIndex.from_tuples(res.columns)
+    return res
+
+def _bold(table:pd.DataFrame) -> pd.DataFrame:
+    "Which cells are bold: per column, the best mean among the rows of the same ratio and stage, where its CI excludes the runner-up."
+    out = pd.DataFrame(False, index=table.index, columns=table.columns)
+    blocks = {}
+    for name, stage in table.index:
+        if name != 'dense': blocks.setdefault((name.split(' ')[-1], stage), []).append((name, stage))
+    for rows in blocks.values():
+        if len(rows) < 2: continue
+        for col in table.columns:
+            cells = sorted(((table.loc[r, col][0], table.loc[r, col][1], r) for r in rows), key=lambda v: -v[0])
+            (m1, h1, r1), (m2, _, _) = cells[0], cells[1]
+            out.loc[r1, col] = bool(np.isfinite(h1) and m1 - h1 > m2)
+    return out
+
+# %% ../nbs/09_experiment.ipynb #8b0ab055
+def _md(rows:list, cols:list, cells:list) -> str:
+    "A Markdown table."
+    lines = ['| ' + ' | '.join([''] + cols) + ' |', '|' + '---|' * (len(cols) + 1)]
+    return '\n'.join(lines + ['| ' + ' | '.join([r] + c) + ' |' for r, c in zip(rows, cells)])
+
+def _tex(rows:list, cols:list, cells:list) -> str:
+    "A LaTeX (booktabs) tabular."
+    esc = lambda t: str(t).replace('%', r'\%').replace('_', r'\_').replace('±', r'$\pm$').replace('—', '--')
+    body = [' & '.join(map(esc, [r] + c)) + r' \\' for r, c in zip(rows, cells)]
+    return '\n'.join([r'\begin{tabular}{l' + 'r' * len(cols) + '}', r'\toprule', ' & '.join(map(esc, [''] + cols)) + r' \\', r'\midrule',
+                      *body, r'\bottomrule', r'\end{tabular}'])
+
+def _acc_cell(mh, bold, md):
+    "A (mean, CI half-width) cell as text, bold in Markdown (`md`) or LaTeX."
+    t = f"{mh[0]:.1f} ± {mh[1]:.1f}" if np.isfinite(mh[1]) else f"{mh[0]:.1f}"
+    return (f'**{t}**' if md else rf'\textbf{{{t}}}') if bold else t
+
+def write_tables(df:pd.DataFrame, # results (`collect`)
+                 out, # the output folder
+                ) -> dict:
+    "Write tables.md and tables.tex: accuracy (mean ± 95% CI, bold where the best excludes the runner-up), paired differences, prune potentials."
+    acc = accuracy_table(df); bold = _bold(acc)
+    tables = [('Accuracy (%): mean ± 95% CI over seeds; in = source validation, cross = held-out target',
+               [' '.join(i).strip() for i in acc.index], [' '.join(c) for c in acc.columns],
+               lambda md: [[_acc_cell(acc.iloc[i, j], bold.iloc[i, j], md) for j in range(acc.shape[1])] for i in range(len(acc))])]
+    if 'random' in set(df.criterion):
+        pt = paired_table(df)
+        tables.append(('Paired differences (accuracy points): mean [95% CI] wins/parents; * = CI excludes 0', list(pt.index),
+                       [' '.join(c) for c in pt.columns], lambda md, pt=pt: pt.values.tolist()))
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        pots = [('filter ratio', potentials(df))] + ([('fraction of parameters removed', potentials(df, unit='params'))] if 'params_pruned' in df else [])
+    for unit, pp in pots:
+        if len(pp): tables.append((f'Prune potential ({unit}), mean over parents', list(pp.index), list(pp.columns),
+                                   lambda md, pp=pp: [[f'{v:.2f}' for v in r] for r in pp.values]))
+    out = Path(out)
+    md = '\n\n'.join(f'## {t}\n\n' + _md(r, c, f(True)) for t, r, c, f in tables) + '\n'
+    tex = '\n\n'.join(f'% {t}\n' + _tex(r, c, f(False)) for t, r, c, f in tables) + '\n'
+    (out / 'tables.md').write_text(md); (out / 'tables.tex').write_text(tex)
+    return {'tables_md': out / 'tables.md', 'tables_tex': out / 'tables.tex'}
+
 # %% ../nbs/09_experiment.ipynb #f871a7f7
 def save_outputs(df:pd.DataFrame, # results (`collect`)
                  out, # the output folder
                 ) -> dict:
-    "Write results.csv, summary.csv, paired.csv, potentials.csv and the plots into `out`; returns the paths."
+    "Write results.csv, summary.csv, paired.csv, potentials(_params).csv, tables.md/.tex and the plots into `out`; returns the paths."
     import matplotlib.pyplot as plt
     from dg_pruning.viz import plot_ratio_curves, plot_prune_potential, plot_paired
     out = Path(out)
@@ -584,7 +663,7 @@ def save_outputs(df:pd.DataFrame, # results (`collect`)
         pt = pd.concat({s: paired(df, 'random', p + 'target_acc') for s, p in STAGES.items()}, names=['stage']).reset_index(0)
         save(plot_paired(pt), 'paired_plot'); paired_table(df).to_csv(paths['paired'])
     else: del paths['paired_plot'], paths['paired']
-    return paths
+    return {**paths, **write_tables(df, out)}
 
 # %% ../nbs/09_experiment.ipynb #9c64fb8e
 def report(df:pd.DataFrame, # results (`collect`)
