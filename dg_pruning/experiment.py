@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_experiment.ipynb #70c31557
 from __future__ import annotations
-import argparse, copy, json, math, multiprocessing, os, threading, time, warnings, zlib
+import argparse, copy, json, math, re, multiprocessing, os, threading, time, warnings, zlib
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, asdict, fields
@@ -18,7 +18,7 @@ from fastai.callback.progress import ProgressCallback
 from fastprogress.fastprogress import progress_bar
 from .core import set_seed, get_device, as_tensor, check_ratio, filter_units
 from .data import rotated_mnist, colored_mnist, digits_dg, rotated_digits, domain_folders, MultiDomain
-from .importance import CRITERIA, filter_importance
+from .importance import filter_importance, parse_criterion
 from .hard import prune_learner, model_stats, save_pruned, load_pruned, read_header, coupled_convs, STRUCTURES
 from .soft import SoftFilterPruning, extract_compact, recalibrate_bn, select_pruned, zero_filters, masked_stats
 from .models import make_model
@@ -45,7 +45,7 @@ class Config:
     width: int | None = 24              # first-layer width of mnist_cnn and the CIFAR ResNets (None: the architecture's own)
     stem_stride: int = 2                # stride of a CIFAR ResNet's stem (2: the 28x28 digits at 14x14 after the stem)
     algorithm: str = 'erm'              # DG algorithm of the parents: erm, coral, mmd, mixup, vrex, irm, groupdro
-    criteria: tuple = ('random', 'l1', 'taylor', 'ior') # filter criteria compared (keep 'random': the paired baseline)
+    criteria: tuple = ('random', 'l1', 'taylor', 'ior') # filter criteria compared: names, or specs such as 'ior(alpha=2,accumulate=data)' (keep 'random': the paired baseline)
     ratios: tuple = (0.1, 0.3, 0.5, 0.7) # fractions of the filters of every layer pruned
     mode: str = 'hard'                  # 'hard' (one shot + fine-tune) or 'soft' (SFP while fine-tuning, then extract)
     structure: str = 'coupled'          # 'coupled': channels tied by residual adds pruned together; 'internal': only convs inside blocks
@@ -90,8 +90,8 @@ def _arch_kw(cfg) -> dict:
 def check(self:Config):
     "Raise a clear error for any invalid choice that can be seen without data; returns the configuration."
     if not self.criteria: raise ValueError("give at least one criterion")
-    bad = [c for c in self.criteria if c not in CRITERIA]
-    if bad: raise ValueError(f"unknown criteria {bad}; registered: {sorted(CRITERIA)}")
+    for c in self.criteria: parse_criterion(c)  # a malformed spec, an unknown name or option: one clear line, before any work
+    if len(set(self.criteria)) < len(self.criteria): raise ValueError(f"criteria repeat a spec: {list(self.criteria)}")
     if not self.ratios: raise ValueError("give at least one ratio")
     for r in self.ratios: check_ratio(r)
     if self.mode not in ('hard', 'soft'): raise ValueError(f"mode must be 'hard' or 'soft', got {self.mode!r}")
@@ -148,7 +148,7 @@ def check_data(cfg:Config, # the configuration
     cls = ALGORITHMS[cfg.algorithm][0]
     if cls.needs_domains > 1 and n_src < 2:
         raise ValueError(f"{cfg.algorithm} compares source domains and needs at least two; {data.name} leaves {n_src}")
-    if 'ior' in cfg.criteria and n_src < 2:
+    if 'ior' in {parse_criterion(c)[0] for c in cfg.criteria} and n_src < 2:
         raise ValueError(f"ior's variance term needs at least two source domains; {data.name} leaves {n_src} once a target is held out: "
                          "use 'taylor', or a dataset with more domains")
     n_train = min(len(data.split(d)[0]) for d in data.names) * n_src
@@ -213,7 +213,8 @@ class _Group:
             if not hasattr(self, 'scoring'):  # the group's own scoring batches, the same on every (re)start
                 set_seed(_unit_seed(self.target, self.seed, 'scoring'))
                 self.scoring = _batches(_learner(self.cfg, self.data, self.target, self.seed).dls.train, self.cfg.n_batches)
-            opts = {'seed': _unit_seed(self.target, self.seed)} if criterion == 'random' else {}  # a new ranking per parent
+            name, given = parse_criterion(criterion)  # a spec's own options are used; random's seed is the parent's unless given
+            opts = {'seed': _unit_seed(self.target, self.seed)} if name == 'random' and 'seed' not in given else {}
             self.cache[criterion] = filter_importance(self.parent, self.scoring, criterion, **opts)
         return self.cache[criterion]
 
@@ -720,7 +721,7 @@ def _cli_value(f, text:str):
     try:
         if ann.startswith('tuple'):
             el = type(f.default[0]) if isinstance(f.default, tuple) and f.default else str
-            return tuple(el(v.strip()) for v in text.split(',') if v.strip())
+            return tuple(el(v.strip()) for v in re.split(r',\s*(?![^()]*\))', text) if v.strip())  # commas inside (...) belong to a spec
         for name, t in (('int', int), ('float', float)):
             if ann.startswith(name): return t(text)
     except ValueError as e: raise ValueError(f"--{f.name} {text!r}: {e}") from None

@@ -11,7 +11,7 @@ import torch
 from torch import nn
 import torch_pruning as tp
 from .core import prunable_convs, check_ratio, as_tensor, preserve_mode, median_times
-from .importance import TPImportance
+from .importance import TPImportance, parse_criterion
 from .models import make_model
 
 # %% auto #0
@@ -104,7 +104,7 @@ def prune_filters(model:nn.Module, # the network
     "Physically remove the `ratio` least important filters (by `criterion`) and every coupled channel; in place."
     check_ratio(ratio); _check_structure(structure)
     if scope not in ('layer', 'global'): raise ValueError(f"scope must be 'layer' or 'global', got {scope!r}")
-    if scope == 'global' and criterion == 'fpgm': raise ValueError("fpgm scores are comparable only within a layer: use scope='layer'")
+    if scope == 'global' and parse_criterion(criterion)[0] == 'fpgm': raise ValueError("fpgm scores are comparable only within a layer: use scope='layer'")
     _check_trainable(model)
     ex = as_tensor(example_inputs)
     imp = TPImportance(model, batches, criterion, normalize=scope == 'global', scores=scores, **opts)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_importance.ipynb #79611f96
 from __future__ import annotations
-import inspect
+import ast, inspect, re
 import torch
 from torch import nn
 import torch_pruning as tp
@@ -13,8 +13,9 @@ from .risk import domain_terms, pool_terms
 from .fpgm import fpgm_scores
 
 # %% auto #0
-__all__ = ['CRITERIA', 'ACCUMULATE', 'register_criterion', 'filter_importance', 'l1_importance', 'l2_importance',
-           'random_importance', 'fpgm_importance', 'taylor_importance', 'ior_importance', 'TPImportance']
+__all__ = ['CRITERIA', 'ACCUMULATE', 'register_criterion', 'parse_criterion', 'filter_importance', 'l1_importance',
+           'l2_importance', 'random_importance', 'fpgm_importance', 'taylor_importance', 'ior_importance',
+           'TPImportance']
 
 # %% ../nbs/03_importance.ipynb #8bc53d7e
 CRITERIA = {}
@@ -26,6 +27,26 @@ def register_criterion(name:str, # the name `filter_importance` takes
     def deco(f): f.needs_data = needs_data; CRITERIA[name] = f; return f
     return deco
 
+# %% ../nbs/03_importance.ipynb #386f32ef
+def parse_criterion(spec:str, # 'name' or 'name(option=value, ...)'
+                   ) -> tuple:
+    "`(name, options)` of a criterion spec, checked against the registered criterion's signature."
+    m = re.fullmatch(r'\s*(\w+)\s*(?:\((.*)\))?\s*', spec) if isinstance(spec, str) else None
+    if not m: raise ValueError(f"criterion spec {spec!r} is malformed: write name or name(option=value, ...)")
+    name, args, opts = m.group(1), m.group(2), {}
+    if name not in CRITERIA: raise ValueError(f"unknown criterion {name!r} in {spec!r}; registered: {sorted(CRITERIA)}")
+    for part in (args.split(',') if args and args.strip() else []):
+        k, eq, v = (t.strip() for t in part.partition('='))
+        if not eq or not k.isidentifier() or not v: raise ValueError(f"criterion spec {spec!r}: {part.strip()!r} is not option=value")
+        try: opts[k] = ast.literal_eval(v)
+        except (ValueError, SyntaxError):
+            if not re.fullmatch(r'[A-Za-z_][\w.\-]*', v): raise ValueError(f"criterion spec {spec!r}: the value {v!r} does not parse") from None
+            opts[k] = v  # a bare word: a string option
+    allowed = list(inspect.signature(CRITERIA[name]).parameters)[3:]
+    bad = [k for k in opts if k not in allowed]
+    if bad: raise TypeError(f"criterion {spec!r}: {name!r} has no option(s) {bad}; its options are {allowed}")
+    return name, opts
+
 # %% ../nbs/03_importance.ipynb #fba17f24
 def _reiterable(batches):
     "`batches` as something that can be iterated more than once (an iterator is read into a list)."
@@ -33,14 +54,14 @@ def _reiterable(batches):
 
 def filter_importance(model:nn.Module, # the network
                       batches=None, # (x, y, domain) batches: a `DomainDL` or a list; needed by data criteria
-                      criterion:str='l1', # a name in `CRITERIA`
+                      criterion:str='l1', # a name in `CRITERIA`, or a spec 'name(option=value, ...)'
                       units:list|None=None, # the `FilterUnit`s to score (default: every prunable conv)
                       example_inputs=None, # input for tracing when no batches are given
                       **opts, # the criterion's options
                      ) -> dict:
-    "One score per filter (higher = keep) for every prunable conv of `model`, by `criterion`."
-    if criterion not in CRITERIA: raise ValueError(f"unknown criterion {criterion!r}; registered: {sorted(CRITERIA)}")
-    f = CRITERIA[criterion]
+    "One score per filter (higher = keep) for every prunable conv of `model`, by `criterion` (a name or a spec `name(option=value, ...)`)."
+    name, spec_opts = parse_criterion(criterion)
+    f, opts = CRITERIA[name], {**spec_opts, **opts}
     allowed = list(inspect.signature(f).parameters)[3:]
     bad = [k for k in opts if k not in allowed]
     if bad: raise TypeError(f"criterion {criterion!r} has no option(s) {bad}; its options are {allowed}")
