@@ -14,9 +14,9 @@ import pandas as pd
 import torch
 from fastcore.basics import patch
 from fastcore.docments import docments
+from .core import set_seed, get_device, as_tensor, check_ratio, filter_units  # first: it quiets torch's deprecation notice in fastai
 from fastai.callback.progress import ProgressCallback
 from fastprogress.fastprogress import progress_bar
-from .core import set_seed, get_device, as_tensor, check_ratio, filter_units
 from .data import rotated_mnist, colored_mnist, digits_dg, rotated_digits, domain_folders, MultiDomain
 from .importance import filter_importance, parse_criterion
 from .hard import prune_learner, model_stats, save_pruned, load_pruned, read_header, coupled_convs, STRUCTURES
