@@ -220,12 +220,11 @@ class _Group:
 
 # %% ../nbs/09_experiment.ipynb #8eaa343e
 @patch
-def save(self:_Group, model, path:Path, unit:str):
+def save(self:_Group, model, path:Path, unit:str, example_inputs): # an input (its shape goes in the header)
     "Write `model` with `save_pruned` (atomically), its header saying which run, group and unit it is."
-    ex = self.data.dls(self.target, bs=2, seed=self.seed, device='cpu').target_dl.dataset.batch([0])[0]  # the input shape; no randomness drawn
     meta = {'config': asdict(self.cfg), 'target': self.target, 'seed': self.seed, 'unit': unit}
     tmp = path.with_name(path.name + f'.tmp{os.getpid()}')
-    save_pruned(model, tmp, ex.to(next(model.parameters()).device), meta); os.replace(tmp, path)
+    save_pruned(model, tmp, as_tensor(example_inputs)[:1].to(next(model.parameters()).device), meta); os.replace(tmp, path)
 
 # %% ../nbs/09_experiment.ipynb #3ea298ad
 @patch
@@ -239,7 +238,7 @@ def dense(self:_Group, on_unit=None):
     if dense_file.exists(): learn.model = load_pruned(dense_file).to(learn.dls.device, memory_format=torch.channels_last)
     else:
         _fit(learn, cfg.epochs, cfg.lr)
-        self.save(learn.model, dense_file, self.names[0])
+        self.save(learn.model, dense_file, self.names[0], learn.dls.target_dl.dataset.batch([0])[0])  # a target item: no randomness drawn
     t_train = time.time() - t0
     self.parent, dls, names = learn.model, learn.dls, _corruptions(cfg)
     self.sets = corrupted_sets(dls.target_dl, names, cfg.severities, cfg.corruption_items) if names else None
@@ -312,7 +311,7 @@ def pruned(self:_Group, criterion, ratio, on_unit=None):
            **evaluate_model(pl.model, pl.dls, self.sets, self.parent, self.row, self.noise_x, cfg.noise_eps), **size,
            'params_pruned': 1 - size['params'] / self.row['params'], 'macs_pruned': 1 - size['macs'] / self.row['macs'], **masked, **row}
     times['time_eval_s'] += time.time() - t0
-    if cfg.save_models: (self.out / 'models').mkdir(exist_ok=True); self.save(pl.model, self.out / 'models' / f'{name}.safetensors', name)
+    if cfg.save_models: (self.out / 'models').mkdir(exist_ok=True); self.save(pl.model, self.out / 'models' / f'{name}.safetensors', name, self.noise_x)
     _write_json(f, {**row, **times})
     if on_unit: on_unit(name)
 
@@ -437,24 +436,28 @@ STAGES = {'one-shot': 'oneshot:', 'fine-tuned': ''}  # column prefix of each sta
 
 def _pm(v): return f"{100 * np.mean(v):.1f} ± {100 * np.std(v):.1f}" if len(v) > 1 else f"{100 * np.mean(v):.1f}"
 
-def _accs(g, p=''):
-    "in/cross accuracy cells per target and on average (mean ± std over seeds) of rows `g`, metric prefix `p`."
+def _accs(g, p='', cell=_pm):
+    "in/cross accuracy cells per target and on average (`cell` of the values over seeds) of rows `g`, metric prefix `p`."
     row = {}
-    for t, gt in g.groupby('target'): row[(t, 'in')], row[(t, 'cross')] = _pm(gt[p + 'in_domain_acc']), _pm(gt[p + 'target_acc'])
+    for t, gt in g.groupby('target'): row[(t, 'in')], row[(t, 'cross')] = cell(gt[p + 'in_domain_acc']), cell(gt[p + 'target_acc'])
     per_seed = g.groupby('seed')[[p + 'in_domain_acc', p + 'target_acc']].mean()
-    row[('Avg', 'in')], row[('Avg', 'cross')] = _pm(per_seed.iloc[:, 0]), _pm(per_seed.iloc[:, 1])
+    row[('Avg', 'in')], row[('Avg', 'cross')] = cell(per_seed.iloc[:, 0]), cell(per_seed.iloc[:, 1])
     return row
+
+def _acc_rows(df, cell=_pm) -> pd.DataFrame:
+    "The rows of `summary`: dense, then each criterion/ratio one-shot and fine-tuned; columns per target and on average."
+    rows = {('dense', ''): _accs(df[df.criterion == 'dense'], cell=cell)} if (df.criterion == 'dense').any() else {}
+    for (c, r), g in df[df.criterion != 'dense'].groupby(['criterion', 'ratio'], sort=False):
+        for stage, p in STAGES.items():
+            if p + 'target_acc' in g: rows[(f"{c} {r:.0%}", stage)] = _accs(g, p, cell)
+    res = pd.DataFrame(rows).T
+    res.columns = pd.MultiIndex.from_tuples(res.columns)
+    return res
 
 def summary(df:pd.DataFrame, # results (`collect`)
            ) -> pd.DataFrame:
     "Accuracy (%) in-domain and cross-domain per target and on average (mean ± std over seeds): dense, then each criterion/ratio one-shot and fine-tuned."
-    rows = {('dense', ''): _accs(df[df.criterion == 'dense'])} if (df.criterion == 'dense').any() else {}
-    for (c, r), g in df[df.criterion != 'dense'].groupby(['criterion', 'ratio'], sort=False):
-        for stage, p in STAGES.items():
-            if p + 'target_acc' in g: rows[(f"{c} {r:.0%}", stage)] = _accs(g, p)
-    res = pd.DataFrame(rows).T
-    res.columns = pd.MultiIndex.from_tuples(res.columns)
-    return res
+    return _acc_rows(df)
 
 # %% ../nbs/09_experiment.ipynb #e1a20008
 def mean_ci(d, # the values (e.g. paired differences)
@@ -565,19 +568,7 @@ def _cell(v) -> tuple:
 def accuracy_table(df:pd.DataFrame, # results (`collect`)
                   ) -> pd.DataFrame:
     "Accuracy (%) in/cross per target and on average, each cell (mean, 95% CI half-width) over seeds; rows as `summary`."
-    def accs(g, p=''):
-        row = {}
-        for t, gt in g.groupby('target'): row[(t, 'in')], row[(t, 'cross')] = _cell(gt[p + 'in_domain_acc']), _cell(gt[p + 'target_acc'])
-        per_seed = g.groupby('seed')[[p + 'in_domain_acc', p + 'target_acc']].mean()
-        row[('Avg', 'in')], row[('Avg', 'cross')] = _cell(per_seed.iloc[:, 0]), _cell(per_seed.iloc[:, 1])
-        return row
-    rows = {('dense', ''): accs(df[df.criterion == 'dense'])} if (df.criterion == 'dense').any() else {}
-    for (c, r), g in df[df.criterion != 'dense'].groupby(['criterion', 'ratio'], sort=False):
-        for stage, p in STAGES.items():
-            if p + 'target_acc' in g: rows[(f"{c} {r:.0%}", stage)] = accs(g, p)
-    res = pd.DataFrame(rows).T
-    res.columns = pd.MultiIndex.from_tuples(res.columns)
-    return res
+    return _acc_rows(df, _cell)
 
 def _bold(table:pd.DataFrame) -> pd.DataFrame:
     "Which cells are bold: per column, the best mean among the rows of the same ratio and stage, where its CI excludes the runner-up."
