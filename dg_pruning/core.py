@@ -13,8 +13,8 @@ from torch import nn
 warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['set_seed', 'get_device', 'check_ratio', 'as_tensor', 'preserve_mode', 'median_times', 'prunable_convs', 'FilterUnit',
-           'filter_units']
+__all__ = ['SCOPES', 'set_seed', 'get_device', 'check_ratio', 'check_scope', 'as_tensor', 'preserve_mode', 'median_times',
+           'prunable_convs', 'FilterUnit', 'filter_units']
 
 # %% ../nbs/00_core.ipynb #b847e928
 def set_seed(seed:int=0, # the seed for python, numpy and torch (CPU and every GPU)
@@ -44,6 +44,13 @@ def check_ratio(ratio:float, # the fraction of filters pruned
                ):
     "Raise a clear error unless `ratio` (the fraction of filters pruned) is in [0, 1)."
     if not 0 <= ratio < 1: raise ValueError(f"ratio is the fraction of filters pruned and must be in [0, 1), got {ratio}")
+
+SCOPES = ('layer', 'global')  # rank filters within each layer, or all together (each score divided by its layer's mean)
+
+def check_scope(scope:str, # how filters are ranked: one of `SCOPES`
+               ):
+    "Raise a clear error unless `scope` is one of `SCOPES`."
+    if scope not in SCOPES: raise ValueError(f"scope must be one of {SCOPES}, got {scope!r}")
 
 # %% ../nbs/00_core.ipynb #86b133e0
 def as_tensor(x, # a tensor, or tuples/lists of them

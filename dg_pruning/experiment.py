@@ -14,11 +14,11 @@ import pandas as pd
 import torch
 from fastcore.basics import patch
 from fastcore.docments import docments
-from .core import set_seed, get_device, as_tensor, check_ratio, filter_units  # first: it quiets torch's deprecation notice in fastai
+from .core import set_seed, get_device, as_tensor, check_ratio, check_scope, filter_units  # first: it quiets torch's deprecation notice in fastai
 from fastai.callback.progress import ProgressCallback
 from fastprogress.fastprogress import progress_bar
 from .data import rotated_mnist, colored_mnist, digits_dg, rotated_digits, domain_folders, MultiDomain
-from .importance import filter_importance, parse_criterion
+from .importance import CRITERIA, filter_importance, parse_criterion
 from .hard import prune_learner, model_stats, save_pruned, load_pruned, read_header, coupled_convs, STRUCTURES
 from .soft import SoftFilterPruning, extract_compact, recalibrate_bn, select_pruned, zero_filters, masked_stats
 from .models import make_model
@@ -49,6 +49,7 @@ class Config:
     ratios: tuple = (0.1, 0.3, 0.5, 0.7) # fractions of the filters of every layer pruned
     mode: str = 'hard'                  # 'hard' (one shot + fine-tune) or 'soft' (SFP while fine-tuning, then extract)
     structure: str = 'coupled'          # 'coupled': channels tied by residual adds pruned together; 'internal': only convs inside blocks
+    scope: str = 'layer'                # 'layer': every layer loses the ratio of its filters; 'global': one ranking of all filters (scores / layer mean)
     seeds: tuple = (0, 1, 2)            # one parent per (target, seed)
     epochs: int = 6                     # dense training (fit_one_cycle, checkpoint by source-validation accuracy)
     finetune_epochs: float = 0.5        # fine-tuning after pruning, in epochs of the source training data (a fraction: random items)
@@ -96,6 +97,9 @@ def check(self:Config):
     for r in self.ratios: check_ratio(r)
     if self.mode not in ('hard', 'soft'): raise ValueError(f"mode must be 'hard' or 'soft', got {self.mode!r}")
     if self.structure not in STRUCTURES: raise ValueError(f"structure must be one of {STRUCTURES}, got {self.structure!r}")
+    check_scope(self.scope)
+    if self.scope == 'global' and any(parse_criterion(c)[0] == 'fpgm' for c in self.criteria):
+        raise ValueError("fpgm's scores are comparable only within a layer: drop it from criteria, or use scope='layer'")
     if self.algorithm not in ALGORITHMS: raise ValueError(f"unknown algorithm {self.algorithm!r}; choose from {list(ALGORITHMS)}")
     if not self.seeds: raise ValueError("give at least one seed")
     if isinstance(self.targets, str) and self.targets not in ('auto', 'all'):
@@ -148,9 +152,10 @@ def check_data(cfg:Config, # the configuration
     cls = ALGORITHMS[cfg.algorithm][0]
     if cls.needs_domains > 1 and n_src < 2:
         raise ValueError(f"{cfg.algorithm} compares source domains and needs at least two; {data.name} leaves {n_src}")
-    if 'ior' in {parse_criterion(c)[0] for c in cfg.criteria} and n_src < 2:
-        raise ValueError(f"ior's variance term needs at least two source domains; {data.name} leaves {n_src} once a target is held out: "
-                         "use 'taylor', or a dataset with more domains")
+    multi = [c for c in cfg.criteria if CRITERIA[parse_criterion(c)[0]].needs_domains > 1]
+    if multi and n_src < 2:
+        raise ValueError(f"{', '.join(multi)} compare(s) source domains and need(s) at least two; {data.name} leaves {n_src} once a target "
+                         "is held out: use 'taylor', or a dataset with more domains")
     n_train = min(len(data.split(d)[0]) for d in data.names) * n_src
     if n_train < cfg.bs: raise ValueError(f"about {n_train} training items per held-out target, fewer than one batch of bs={cfg.bs}; lower bs")
     x = data.items[data.names[0]]
@@ -270,12 +275,12 @@ def oneshot(self:_Group, pl, criterion, ratio, scores):
     cfg, ex = self.cfg, self.noise_x[:2]
     recal = _batches(pl.dls.train, cfg.recal_batches)
     if cfg.mode == 'hard':
-        if ratio > 0: prune_learner(pl, ratio, criterion, scores=scores, structure=cfg.structure)
+        if ratio > 0: prune_learner(pl, ratio, criterion, scope=cfg.scope, scores=scores, structure=cfg.structure)
         pl.model.to(memory_format=torch.contiguous_format)  # channels_last pruned nets crashed in backward (torch 2.14 CPU, 70%)
         model = pl.model
     else:
         model = copy.deepcopy(pl.model)
-        zero_filters(filter_units(model, ex), select_pruned({k: v for k, v in scores.items() if k not in self.tied()}, ratio))
+        zero_filters(filter_units(model, ex), select_pruned({k: v for k, v in scores.items() if k not in self.tied()}, ratio, cfg.scope))
     return recalibrate_bn(model, recal)
 
 @patch
@@ -283,7 +288,7 @@ def finetune(self:_Group, pl, criterion, ratio) -> dict:
     "Fine-tune `pl` (soft: under SFP, then extract the compact model); for soft, what the masked model needs (`masked_stats`)."
     cfg, ex = self.cfg, self.noise_x[:2]
     if cfg.mode == 'hard': _fit(pl, cfg.finetune_epochs, cfg.lr / 3, cbs=[]); return {}
-    sfp = SoftFilterPruning(ratio, criterion, n_batches=cfg.n_batches, structure=cfg.structure)
+    sfp = SoftFilterPruning(ratio, criterion, scope=cfg.scope, n_batches=cfg.n_batches, structure=cfg.structure)
     _fit(pl, cfg.finetune_epochs, cfg.lr / 3, cbs=[sfp])
     ms, md = masked_stats(pl.model, sfp.pruned, ex), masked_stats(self.parent, {}, ex)
     pl.model = extract_compact(pl.model, sfp.pruned, ex)

@@ -10,7 +10,7 @@ from pathlib import Path
 import torch
 from torch import nn
 import torch_pruning as tp
-from .core import prunable_convs, check_ratio, as_tensor, preserve_mode, median_times
+from .core import prunable_convs, check_ratio, check_scope, as_tensor, preserve_mode, median_times
 from .importance import TPImportance, parse_criterion
 from .models import make_model
 
@@ -103,7 +103,7 @@ def prune_filters(model:nn.Module, # the network
                  ) -> nn.Module:
     "Physically remove the `ratio` least important filters (by `criterion`) and every coupled channel; in place."
     check_ratio(ratio); _check_structure(structure)
-    if scope not in ('layer', 'global'): raise ValueError(f"scope must be 'layer' or 'global', got {scope!r}")
+    check_scope(scope)
     if scope == 'global' and parse_criterion(criterion)[0] == 'fpgm': raise ValueError("fpgm scores are comparable only within a layer: use scope='layer'")
     _check_trainable(model)
     ex = as_tensor(example_inputs)

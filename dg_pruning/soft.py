@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 import torch
 from torch import nn
-from .core import filter_units, check_ratio, as_tensor, preserve_mode
+from .core import filter_units, check_ratio, check_scope, as_tensor, preserve_mode
 from fastai.callback.core import Callback
 import importlib
 importlib.import_module('fastai.callback.schedule')  # patches Learner.fit_one_cycle (an import statement would look unused)
@@ -24,10 +24,9 @@ def select_pruned(scores:dict, # unit name -> scores (higher = keep)
                   scope:str='layer', # 'layer' or 'global'
                  ) -> dict:
     "Indices of the filters to prune in every layer: the lowest-scored `ratio`, per layer or globally."
-    check_ratio(ratio)
+    check_ratio(ratio); check_scope(scope)
     if scope == 'layer':
         return {n: s.argsort(stable=True)[:int(len(s) * ratio)].sort()[0] for n, s in scores.items()}
-    if scope != 'global': raise ValueError(f"scope must be 'layer' or 'global', got {scope!r}")
     names = list(scores)
     norm = torch.cat([scores[n] / scores[n].mean().clamp_min(1e-12) for n in names])
     owner = torch.cat([torch.full((len(scores[n]),), i) for i, n in enumerate(names)])
@@ -82,7 +81,7 @@ class SoftFilterPruning(Callback):
                  structure:str='coupled', # 'coupled': every prunable conv; 'internal': only convs whose channels no residual add reads
                  **opts, # the criterion's options
                 ):
-        check_ratio(ratio)
+        check_ratio(ratio); check_scope(scope)
         if structure not in STRUCTURES: raise ValueError(f"structure must be one of {STRUCTURES}, got {structure!r}")
         if every < 1: raise ValueError(f"every must be a positive number of epochs, got {every}")
         self.ratio, self.criterion, self.every, self.grad_mask, self.scope, self.n_batches, self.recalibrate, self.structure, self.opts = \
