@@ -26,10 +26,11 @@ from .train import dg_learner, fit_dg, ALGORITHMS
 from .evaluate import domain_metrics, evaluate_model, corrupted_sets, prune_potential, signal_threshold, CORRUPTIONS, SEVERITIES, all_corruptions
 
 # %% auto #0
-__all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'STAGES', 'Config', 'load_data', 'targets_of', 'check_data', 'plan',
-           'run_group', 'provenance', 'start_run', 'collect', 'run_groups', 'run_experiment', 'summary', 'mean_ci',
-           'paired', 'paired_table', 'informative_columns', 'potentials', 'tidy', 'accuracy_table', 'write_tables',
-           'save_outputs', 'report', 'evaluate_saved', 'cli_parser', 'config_from_args', 'dg_prune']
+__all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'STAGES', 'ESTIMATES', 'Config', 'load_data', 'targets_of',
+           'check_data', 'plan', 'run_group', 'provenance', 'start_run', 'collect', 'run_groups', 'run_experiment',
+           'summary', 'mean_ci', 'paired', 'paired_table', 'informative_columns', 'potentials',
+           'estimate_target_potential', 'estimate_quality', 'tidy', 'accuracy_table', 'write_tables', 'save_outputs',
+           'report', 'evaluate_saved', 'cli_parser', 'config_from_args', 'dg_prune']
 
 # %% ../nbs/09_experiment.ipynb #8be5e5e1
 EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg, 'rotated_digits': rotated_digits}
@@ -425,7 +426,7 @@ def run_groups(cfg:Config, # the configuration
                                "workers=1 to see the error in this process") from None
 
 def run_experiment(cfg:Config|None=None, # the configuration
-                   out='dg_out', # results folder: config.json, units/*.json, dense/*.pth, plots
+                   out='dg_out', # results folder: config.json, units/*.json, dense/*.safetensors, tables, plots
                    shard=(0, 1), # (i, n): run every n-th (target, seed) group starting at i
                    progress:bool=True, # show a progress bar
                    on_unit=None, # called with each unit's name after it is written (in-process runs)
@@ -545,6 +546,42 @@ def potentials(df:pd.DataFrame, # results (`collect`)
     if not out: return pd.DataFrame()
     res = pd.DataFrame(out).set_index(['_t', '_s', 'criterion']).rename_axis(['target', 'seed', 'criterion'])  # column 'target': a potential
     return res if per_parent else res.groupby(level='criterion', sort=False).mean()
+
+# %% ../nbs/09_experiment.ipynb #db8b1055
+ESTIMATES = ('worst_source', 'in_domain')
+
+def estimate_target_potential(df:pd.DataFrame, # results (`collect`)
+                              method:str='worst_source', # 'worst_source': the least of the source domains' potentials; 'in_domain': the pooled sources'
+                              delta:float=0.005, # tolerated error increase
+                              unit:str='ratio', # 'ratio' or 'params' (as in `potentials`)
+                             ) -> pd.Series:
+    "Per parent (target, seed) and criterion, the held-out domain's prune potential estimated from the source domains' validation accuracy alone."
+    if method not in ESTIMATES: raise ValueError(f"unknown method {method!r}; use one of {ESTIMATES}")
+    out = {}
+    for (t, s), g in df.groupby(['target', 'seed']):
+        dense = g[g.criterion == 'dense']
+        if dense.empty: continue
+        cols = ['in_domain_acc'] if method == 'in_domain' else \
+               [c for c in dense.columns if c.startswith('acc:') and c != f'acc:{t}' and dense[c].notna().all()]
+        for c, gc in g[g.criterion != 'dense'].groupby('criterion', sort=False):
+            r = min(prune_potential(dict(zip(gc.ratio, 1 - gc[v])), 1 - dense[v].item(), delta) for v in cols)
+            out[(t, s, c)] = dict(zip(gc.ratio, gc.params_pruned)).get(r, 0.0) if unit == 'params' else r
+    return pd.Series(out, name=f'estimate:{method}', dtype=float).rename_axis(['target', 'seed', 'criterion'])
+
+# %% ../nbs/09_experiment.ipynb #576a899a
+def estimate_quality(df:pd.DataFrame, # results (`collect`) of several targets and seeds
+                     delta:float=0.005, # tolerated error increase
+                     unit:str='ratio', # 'ratio' or 'params'
+                    ) -> tuple:
+    "`(table, pairs)`: per method, the correlation and error of the estimate against the true target potential; the (true, estimate) pairs."
+    true = potentials(df, delta, per_parent=True, unit=unit)['target'].rename('true')
+    pairs = pd.concat([true] + [estimate_target_potential(df, m, delta, unit) for m in ESTIMATES], axis=1).dropna()
+    rows = []
+    for m in ESTIMATES:
+        e, d = pairs[f'estimate:{m}'], pairs[f'estimate:{m}'] - pairs.true
+        rows.append({'method': m, 'pearson': e.corr(pairs.true), 'spearman': e.corr(pairs.true, method='spearman'),
+                     'mae': d.abs().mean(), 'bias': d.mean(), 'n': len(pairs)})
+    return pd.DataFrame(rows).set_index('method'), pairs
 
 # %% ../nbs/09_experiment.ipynb #913af665
 def tidy(df:pd.DataFrame, # results (`collect`)
@@ -766,6 +803,8 @@ def dg_prune(argv:list|None=None): # the command line's words (None: sys.argv)
             print(f"finished in {time.time() - t0:.0f} s")
         if df.empty: raise ValueError(f"no finished unit under {args.out}/units")
         paths = save_outputs(df, args.out)
+        from dg_pruning.report import write_report  # the report module builds on this one: imported where it is used
+        paths['report'] = write_report(args.out)
     except (ValueError, TypeError, OSError, FloatingPointError, ImportError, RuntimeError) as e: raise SystemExit(f"dg_prune: {e}")
     report(df)
     prov = Path(args.out) / 'provenance.json'
