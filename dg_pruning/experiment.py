@@ -29,8 +29,8 @@ from .evaluate import domain_metrics, evaluate_model, corrupted_sets, prune_pote
 __all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'STAGES', 'ESTIMATES', 'Config', 'load_data', 'targets_of',
            'check_data', 'plan', 'run_group', 'provenance', 'start_run', 'collect', 'run_groups', 'run_experiment',
            'summary', 'mean_ci', 'paired', 'paired_table', 'informative_columns', 'potentials',
-           'estimate_target_potential', 'estimate_quality', 'tidy', 'accuracy_table', 'write_tables', 'save_outputs',
-           'report', 'evaluate_saved', 'cli_parser', 'config_from_args', 'dg_prune']
+           'estimate_target_potential', 'estimate_quality', 'tidy', 'accuracy_table', 'provenance_line', 'write_tables',
+           'save_outputs', 'report', 'evaluate_saved', 'cli_parser', 'config_from_args', 'dg_prune']
 
 # %% ../nbs/09_experiment.ipynb #8be5e5e1
 EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg, 'rotated_digits': rotated_digits}
@@ -644,10 +644,20 @@ def _acc_cell(mh, bold, md):
     t = f"{mh[0]:.1f} ± {mh[1]:.1f}" if np.isfinite(mh[1]) else f"{mh[0]:.1f}"
     return (f'**{t}**' if md else rf'\textbf{{{t}}}') if bold else t
 
+def provenance_line(out, # a run's output folder
+                   ) -> str|None:
+    "One sentence on what produced the run's latest numbers (its last `provenance.json` entry); None without one."
+    prov = Path(out) / 'provenance.json'
+    if not prov.exists(): return None
+    p = json.loads(prov.read_text())[-1]
+    return (f"run by dg_pruning {p['dg_pruning']}, torch {p['torch']}, fastai {p['fastai']}, Torch-Pruning {p['torch_pruning']} on "
+            f"{p['device']} ({p['device_name']}), {p['threads']} threads, commit {p['git_commit'] or '?'}{' (with changes)' if p['git_dirty'] else ''}, "
+            f"started {p['started']}")
+
 def write_tables(df:pd.DataFrame, # results (`collect`)
                  out, # the output folder
                 ) -> dict:
-    "Write tables.md and tables.tex: accuracy (mean ± 95% CI, bold where the best excludes the runner-up), paired differences, prune potentials."
+    "Write tables.md and tables.tex: accuracy (mean ± 95% CI, bold where the best excludes the runner-up), paired differences, prune potentials; the provenance below."
     acc = accuracy_table(df); bold = _bold(acc)
     tables = [('Accuracy (%): mean ± 95% CI over seeds; in = source validation, cross = held-out target',
                [' '.join(i).strip() for i in acc.index], [' '.join(c) for c in acc.columns],
@@ -665,6 +675,7 @@ def write_tables(df:pd.DataFrame, # results (`collect`)
     out = Path(out)
     md = '\n\n'.join(f'## {t}\n\n' + _md(r, c, f(True)) for t, r, c, f in tables) + '\n'
     tex = '\n\n'.join(f'% {t}\n' + _tex(r, c, f(False)) for t, r, c, f in tables) + '\n'
+    if (line := provenance_line(out)): md += f'\n{line[0].upper() + line[1:]}.\n'; tex += f'\n% {line}\n'
     (out / 'tables.md').write_text(md); (out / 'tables.tex').write_text(tex)
     return {'tables_md': out / 'tables.md', 'tables_tex': out / 'tables.tex'}
 
@@ -807,9 +818,5 @@ def dg_prune(argv:list|None=None): # the command line's words (None: sys.argv)
         paths['report'] = write_report(args.out)
     except (ValueError, TypeError, OSError, FloatingPointError, ImportError, RuntimeError) as e: raise SystemExit(f"dg_prune: {e}")
     report(df)
-    prov = Path(args.out) / 'provenance.json'
-    if prov.exists():
-        p = json.loads(prov.read_text())[-1]
-        print(f"\nrun by dg_pruning {p['dg_pruning']}, torch {p['torch']}, fastai {p['fastai']}, Torch-Pruning {p['torch_pruning']} on "
-              f"{p['device']} ({p['device_name']}), {p['threads']} threads, commit {p['git_commit'] or '?'}{' (with changes)' if p['git_dirty'] else ''}")
+    if (line := provenance_line(args.out)): print('\n' + line)
     print('\n' + '\n'.join(f"{k}: {v}" for k, v in paths.items()))
