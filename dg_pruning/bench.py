@@ -13,7 +13,7 @@ from .importance import filter_importance
 from .fpgm import fpgm_scores
 
 # %% auto #0
-__all__ = ['BENCHMARKS', 'benchmark', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'main']
+__all__ = ['BENCHMARKS', 'benchmark', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'bench_sweep', 'main']
 
 # %% ../nbs/11_bench.ipynb #4f4c1a8b
 BENCHMARKS = {}
@@ -102,12 +102,10 @@ def bench_latency(quick:bool=False, # fewer repeats (a smoke run)
                   f"({t['dense'] * 1e3:.1f} -> {t['pruned'] * 1e3:.1f} ms), masked model x{t['dense'] / t['masked']:.2f}")
             if bs == 32 and r == 0.5:
                 last = sp / macs
-                cl = lambda m: copy.deepcopy(m).to(memory_format=torch.channels_last)
-                dcl, pcl, xcl = cl(dense), cl(pruned), x.contiguous(memory_format=torch.channels_last)
-                t2 = latency({'dense': dcl, 'pruned': pcl}, xcl, n=n, warmup=2)
-                print(f"50% filters, batch 32, channels_last (both models): latency speed-up x{t2['dense'] / t2['pruned']:.2f}, "
+                t2 = latency({'dense': dense, 'pruned': pruned}, x, n=n, warmup=2, memory_format='contiguous')
+                print(f"50% filters, batch 32, contiguous layout instead: latency speed-up x{t2['dense'] / t2['pruned']:.2f}, "
                       f"speed-up / MACs reduction {t2['dense'] / t2['pruned'] / macs:.2f}")
-    print(f"latency speedup / MACs reduction: {last:.2f}")
+    print(f"latency speedup / MACs reduction (the default path: channels_last): {last:.2f}")
 
 # %% ../nbs/11_bench.ipynb #2bbf8ade
 @benchmark('train', 'ERM step time through the fastai Learner vs a plain PyTorch loop; CORAL and V-REx vs ERM')
@@ -147,6 +145,30 @@ def bench_train(quick:bool=False, # fewer repeats (a smoke run)
     print(f"CORAL/ERM step time ratio: {t['coral'] / t['erm']:.2f}")
     print(f"V-REx/ERM step time ratio: {t['vrex'] / t['erm']:.2f}")
     print(f"fastai/plain step time ratio: {t['erm'] / t['plain']:.3f}")
+
+# %% ../nbs/11_bench.ipynb #d58ab291
+@benchmark('sweep', 'four (target, seed) groups: two local worker processes (submitit) vs one process, wall time and table equality')
+def bench_sweep(quick:bool=False, # fewer epochs (a smoke run)
+               ):
+    import dataclasses, tempfile
+    from dg_pruning.experiment import Config, run_experiment
+    cfg = Config(dataset='rotated_digits', domains=('0', '30', '60'), targets=('30', '60'), seeds=(0, 1), arch='mnist_cnn', width=16,
+                 criteria=('random', 'l1', 'taylor'), ratios=(0.3, 0.6), epochs=2 if quick else 8, lr=1e-2, bs=20, finetune_epochs=1,
+                 corruptions=None, n_batches=4, recal_batches=4)
+    t, res = {}, {}
+    with tempfile.TemporaryDirectory() as d:
+        for name, workers in (('in-process', 1), ('local', 2)):
+            t0 = time.perf_counter()
+            res[name] = run_experiment(dataclasses.replace(cfg, workers=workers), f'{d}/{name}', progress=False)
+            t[name] = time.perf_counter() - t0
+    a, b = (res[k].drop(columns=[c for c in res[k].columns if c.startswith('time_')]) for k in ('in-process', 'local'))
+    num = a.select_dtypes('number').columns
+    same = list(a.columns) == list(b.columns) and a.drop(columns=num).equals(b.drop(columns=num))
+    diff = float((a[num] - b[num]).abs().max().max())
+    print(f"{len(a)} units in {res['local'].target.nunique() * res['local'].seed.nunique()} groups; in-process ({torch.get_num_threads()} threads): "
+          f"{t['in-process']:.1f} s; 2 local workers (1 thread each): {t['local']:.1f} s")
+    print(f"tables equal but for time: {same and diff < 1e-4} (largest metric difference {diff:.1e})")
+    print(f"local/in-process wall time ratio: {t['local'] / t['in-process']:.2f}")
 
 # %% ../nbs/11_bench.ipynb #1616ff2c
 def main(argv=None, # the command line's words (None: sys.argv)

@@ -4,9 +4,7 @@
 
 # %% ../nbs/09_experiment.ipynb #70c31557
 from __future__ import annotations
-import argparse, copy, json, math, re, multiprocessing, os, threading, time, warnings, zlib
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+import argparse, copy, json, math, re, os, shutil, threading, time, warnings, zlib
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 import numpy as np
@@ -26,11 +24,11 @@ from .train import dg_learner, fit_dg, ALGORITHMS
 from .evaluate import domain_metrics, evaluate_model, corrupted_sets, prune_potential, signal_threshold, CORRUPTIONS, SEVERITIES, all_corruptions
 
 # %% auto #0
-__all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'STAGES', 'ESTIMATES', 'Config', 'load_data', 'targets_of',
-           'check_data', 'plan', 'run_group', 'provenance', 'start_run', 'collect', 'run_groups', 'run_experiment',
-           'summary', 'mean_ci', 'paired', 'paired_table', 'informative_columns', 'potentials',
-           'estimate_target_potential', 'estimate_quality', 'tidy', 'accuracy_table', 'provenance_line', 'write_tables',
-           'save_outputs', 'report', 'evaluate_saved', 'cli_parser', 'config_from_args', 'dg_prune']
+__all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'EXECUTORS', 'STAGES', 'ESTIMATES', 'Config', 'load_data',
+           'targets_of', 'check_data', 'plan', 'run_group', 'provenance', 'start_run', 'collect', 'slurm_executor',
+           'run_groups', 'run_experiment', 'summary', 'mean_ci', 'paired', 'paired_table', 'informative_columns',
+           'potentials', 'estimate_target_potential', 'estimate_quality', 'tidy', 'accuracy_table', 'provenance_line',
+           'write_tables', 'save_outputs', 'report', 'evaluate_saved', 'cli_parser', 'config_from_args', 'dg_prune']
 
 # %% ../nbs/09_experiment.ipynb #8be5e5e1
 EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg, 'rotated_digits': rotated_digits}
@@ -322,11 +320,13 @@ def pruned(self:_Group, criterion, ratio, on_unit=None):
     if on_unit: on_unit(name)
 
 # %% ../nbs/09_experiment.ipynb #730ad1a0
-def _exit_with(ppid):
-    "In a worker: end this process once its parent (the run) is gone."
+def _exit_with(pid):
+    "In a local worker: end this process once the run's process `pid` is gone."
     def watch():
-        while os.getppid() == ppid: time.sleep(1)
-        os._exit(1)
+        while True:
+            try: os.kill(pid, 0)
+            except ProcessLookupError: os._exit(1)
+            time.sleep(1)
     threading.Thread(target=watch, daemon=True).start()
 
 def run_group(cfg:Config|dict, # the configuration
@@ -335,7 +335,7 @@ def run_group(cfg:Config|dict, # the configuration
               seed, # the seed of the group
               on_unit=None, # called with each unit's name once it is written
               threads:int|None=None, # torch threads of the process
-              parent_pid:int|None=None, # set in worker processes
+              parent_pid:int|None=None, # in local workers: the run's process, whose end ends the worker
              ):
     "Every missing unit of one (target, seed) group: the dense parent, then each criterion and ratio."
     if threads: torch.set_num_threads(threads)
@@ -351,7 +351,8 @@ def run_group(cfg:Config|dict, # the configuration
 def provenance(device=None, # the run's device (None: CUDA when there is one)
               ) -> dict:
     "What produces a run's numbers: library versions, device, threads, host, the project's git commit, the time."
-    import platform, subprocess, fastai, torchvision, torch_pruning, dg_pruning
+    import platform, subprocess, fastai, torchvision, dg_pruning
+    from importlib.metadata import version  # the installed distribution's version (Torch-Pruning 1.6.1's __version__ says 1.6.0)
     dev = get_device(device)
     name = torch.cuda.get_device_name(dev) if dev.type == 'cuda' else platform.processor() or platform.machine()
     if dev.type == 'cpu' and Path('/proc/cpuinfo').exists():
@@ -360,7 +361,7 @@ def provenance(device=None, # the run's device (None: CUDA when there is one)
     try: commit, dirty = git('rev-parse', 'HEAD'), git('status', '--porcelain')
     except (OSError, subprocess.SubprocessError): commit = dirty = None
     return {'dg_pruning': dg_pruning.__version__, 'python': platform.python_version(), 'torch': torch.__version__,
-            'torchvision': torchvision.__version__, 'fastai': fastai.__version__, 'torch_pruning': getattr(torch_pruning, '__version__', '?'),
+            'torchvision': torchvision.__version__, 'fastai': fastai.__version__, 'torch_pruning': version('torch-pruning'),
             'device': str(dev), 'device_name': name, 'threads': torch.get_num_threads(), 'cpus': os.cpu_count(), 'host': platform.node(),
             'git_commit': commit.stdout.strip() if commit is not None and commit.returncode == 0 else None,
             'git_dirty': bool(dirty.stdout.strip()) if dirty is not None and dirty.returncode == 0 else None,
@@ -377,8 +378,9 @@ def start_run(cfg:Config, # the configuration
     groups = plan(cfg, data, shard)  # checks every data-dependent choice before any training
     out = Path(out); (out / 'units').mkdir(parents=True, exist_ok=True); (out / 'dense').mkdir(exist_ok=True)
     cfg_path = out / 'config.json'
-    if cfg_path.exists():
-        if json.loads(cfg_path.read_text()) != json.loads(json.dumps(asdict(cfg))):
+    if cfg_path.exists():  # the same configuration resumes, whatever the number of workers (how it runs, not what it computes)
+        numbers = lambda c: {k: v for k, v in c.items() if k != 'workers'}
+        if numbers(json.loads(cfg_path.read_text())) != numbers(json.loads(json.dumps(asdict(cfg)))):
             raise ValueError(f"{out} holds results of another configuration ({cfg_path}); use a new output folder")
     else: _write_json(cfg_path, asdict(cfg))
     todo = [g for g in groups if _Group(cfg, data, *g, out).todo()]
@@ -400,41 +402,92 @@ def collect(*outs, # output folders (e.g. the shards of one sweep)
              .reset_index(drop=True)
 
 # %% ../nbs/09_experiment.ipynb #5b653b43
+EXECUTORS = ('inprocess', 'local', 'slurm')
+
 def _workers(cfg, n_groups) -> int:
     n = cfg.workers or (1 if get_device(cfg.device).type == 'cuda' else os.cpu_count() or 1)
     return max(1, min(n, n_groups))
 
+def _as_they_finish(submit, items:list, n:int, progress:bool):
+    "Submit `submit(item) -> job` for every item, at most `n` running at once; yield `(item, job)` as each finishes."
+    todo, running = list(items), []
+    for _ in (progress_bar(range(len(todo))) if progress else range(len(todo))):
+        while todo and len(running) < n: it = todo.pop(0); running.append((it, submit(it)))
+        while not (fin := [r for r in running if r[1].done()]): time.sleep(0.2)
+        running.remove(fin[0]); yield fin[0]
+
+def _failures(finished, out) -> None:
+    "Collect the jobs' results; raise one clear error naming every group that failed and where its log is."
+    bad = []
+    for (t, s), job in finished:
+        try: job.result()
+        except Exception as e: bad.append(f"target {t} seed {s} (job {job.job_id}: {str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__}; log {job.paths.stderr})")
+    if bad: raise RuntimeError(f"{len(bad)} group(s) failed: {'; '.join(bad)}. Finished units are kept in {out}: rerun the same command to "
+                               "compute only the missing ones, or run with workers=1 to see the error in this process")
+
+# %% ../nbs/09_experiment.ipynb #f3594651
+def slurm_executor(folder, # where submitit writes the scripts, pickled jobs and logs (shared with the cluster's nodes)
+                   partition:str|None, # the SLURM partition
+                   timeout_min:int|None, # minutes one group (a parent and its pruned units) may run
+                   gpus_per_job:int=1, # GPUs of each task
+                   cpus_per_task:int=4, # CPU cores of each task (data loading, BN recalibration)
+                   array_parallelism:int=256, # tasks of the array running at once
+                  ):
+    "A submitit `SlurmExecutor` for `dg_prune`'s groups, after checking what a submission needs."
+    import submitit
+    if not partition: raise ValueError("--executor slurm needs --partition (the SLURM partition the groups run on)")
+    if not timeout_min or timeout_min <= 0: raise ValueError("--executor slurm needs --timeout_min: the minutes one group (its parent and every pruned unit) may run")
+    if not shutil.which('sbatch'): raise RuntimeError("--executor slurm submits with sbatch, which is not on PATH: run dg_prune on the "
+                                                      "cluster's login node, or use --executor local")
+    ex = submitit.SlurmExecutor(folder=Path(folder) / '%j')
+    ex.update_parameters(job_name='dg_prune', partition=partition, time=int(timeout_min), gpus_per_node=gpus_per_job,
+                         cpus_per_task=cpus_per_task, array_parallelism=array_parallelism)
+    return ex
+
+# %% ../nbs/09_experiment.ipynb #94360be2
 def run_groups(cfg:Config, # the configuration
                out, # the output folder
                groups:list, # (target, seed) groups
                progress:bool=True, # show a progress bar
-               on_unit=None, # called with each unit's name once it is written
-              ):
-    "Run `groups` of `cfg` into `out`: in this process, or in `cfg.workers` spawned worker processes."
+               on_unit=None, # called with each unit's name once it is written (in-process runs)
+               executor:str|None=None, # 'inprocess', 'local', 'slurm' (None: 'local' when `cfg.workers` gives several processes)
+               slurm:dict|None=None, # `slurm_executor`'s options (partition, timeout_min, gpus_per_job, ...)
+               wait:bool=True, # wait for SLURM jobs (polling, with a progress bar)
+              ) -> list:
+    "Run `groups` of `cfg` into `out` with `executor`; returns the submitted jobs (none in process)."
     n = _workers(cfg, len(groups))
-    if n == 1:
+    executor = executor or ('local' if n > 1 else 'inprocess')
+    if executor not in EXECUTORS: raise ValueError(f"executor must be one of {EXECUTORS}, got {executor!r}")
+    if not groups: return []
+    if executor == 'inprocess':
         for target, seed in (progress_bar(groups) if progress else groups): run_group(cfg, out, target, seed, on_unit)
-        return
-    threads = max(1, torch.get_num_threads() // n)
-    import dg_pruning.experiment as m  # workers import the installed module (also when this runs in a notebook)
-    with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context('spawn')) as ex:
-        futs = [ex.submit(m.run_group, asdict(cfg), str(out), t, s, None, threads, os.getpid()) for t, s in groups]
-        try:
-            for f in (progress_bar(as_completed(futs), total=len(futs)) if progress else as_completed(futs)): f.result()
-        except BrokenProcessPool as e:
-            raise RuntimeError(f"a worker process died ({e}); finished units are kept in {out}: rerun to resume, or run with "
-                               "workers=1 to see the error in this process") from None
+        return []
+    import dg_pruning.experiment as m  # jobs unpickle the installed module's function (also when this runs in a notebook)
+    if executor == 'local':
+        import submitit
+        ex = submitit.LocalExecutor(folder=Path(out) / 'jobs' / '%j'); ex.update_parameters(timeout_min=7 * 24 * 60)
+        threads = max(1, torch.get_num_threads() // n)
+        submit = lambda g: ex.submit(m.run_group, asdict(cfg), str(out), g[0], g[1], None, threads, os.getpid())
+        _failures(list(_as_they_finish(submit, groups, n, progress)), out); return []
+    ex = slurm_executor(Path(out) / 'jobs', **(slurm or {}))
+    jobs = ex.map_array(m.run_group, [asdict(cfg)] * len(groups), [str(out)] * len(groups), [t for t, _ in groups], [s for _, s in groups])
+    print(f"submitted SLURM array {jobs[0].job_id.split('_')[0]}: {len(jobs)} task(s), one per (target, seed) group; logs in {Path(out) / 'jobs'}")
+    if wait: _failures(list(_as_they_finish(lambda g: dict(zip(groups, jobs))[g], groups, len(groups), progress)), out)
+    return jobs
 
 def run_experiment(cfg:Config|None=None, # the configuration
                    out='dg_out', # results folder: config.json, units/*.json, dense/*.safetensors, tables, plots
                    shard=(0, 1), # (i, n): run every n-th (target, seed) group starting at i
                    progress:bool=True, # show a progress bar
                    on_unit=None, # called with each unit's name after it is written (in-process runs)
+                   executor:str|None=None, # 'inprocess', 'local' or 'slurm' (None: 'local' when `cfg.workers` gives several processes)
+                   slurm:dict|None=None, # `slurm_executor`'s options
+                   wait:bool=True, # wait for SLURM jobs to finish
                   ) -> pd.DataFrame:
-    "Run (or resume) the protocol of `cfg`, writing one file per finished unit; returns the results of this folder."
+    "Run (or resume) the protocol of `cfg`, writing one file per finished unit; returns the results of this folder (so far)."
     cfg = cfg or Config()
     _, groups = start_run(cfg, out, shard)
-    run_groups(cfg, out, groups, progress, on_unit)
+    run_groups(cfg, out, groups, progress, on_unit, executor, slurm, wait)
     return collect(out)
 
 # %% ../nbs/09_experiment.ipynb #489866bd
@@ -786,6 +839,13 @@ def cli_parser() -> argparse.ArgumentParser:
     p.add_argument('--out', default='dg_out', help='output folder; a rerun with the same configuration resumes (default: dg_out)')
     p.add_argument('--shard', default='0/1', help='i/n: run the i-th of n slices of the (target, seed) groups (default: 0/1)')
     p.add_argument('--merge', action='store_true', help='run nothing: write the tables and plots of the finished units of --out')
+    p.add_argument('--executor', choices=EXECUTORS, help="where the groups run: this process, --workers local processes (submitit), or a "
+                   "SLURM array job (default: local when workers gives several processes, else inprocess)")
+    p.add_argument('--partition', help='SLURM: the partition'); p.add_argument('--timeout_min', type=int, help='SLURM: minutes one group may run')
+    p.add_argument('--gpus_per_job', type=int, default=1, help='SLURM: GPUs per task (default: 1)')
+    p.add_argument('--cpus_per_task', type=int, default=4, help='SLURM: CPU cores per task (default: 4)')
+    p.add_argument('--array_parallelism', type=int, default=256, help='SLURM: tasks running at once (default: 256)')
+    p.add_argument('--wait', action='store_true', help='SLURM: wait for the tasks (progress bar), then write the tables')
     p.add_argument('--evaluate', metavar='FILE', help="run nothing: evaluate a model a run saved (dense/ or models/) on every domain")
     return p
 
@@ -810,7 +870,11 @@ def dg_prune(argv:list|None=None): # the command line's words (None: sys.argv)
         else:
             cfg, shard = config_from_args(args), tuple(int(v) for v in args.shard.split('/'))
             t0 = time.time()
-            df = run_experiment(cfg, args.out, shard)
+            slurm = {k: getattr(args, k) for k in ('partition', 'timeout_min', 'gpus_per_job', 'cpus_per_task', 'array_parallelism')}
+            df = run_experiment(cfg, args.out, shard, executor=args.executor, slurm=slurm, wait=args.wait)
+            if args.executor == 'slurm' and not args.wait:
+                print(f"when the tasks have finished: dg_prune --merge --out {args.out}  (rerunning this command submits only groups with missing units)")
+                return
             print(f"finished in {time.time() - t0:.0f} s")
         if df.empty: raise ValueError(f"no finished unit under {args.out}/units")
         paths = save_outputs(df, args.out)

@@ -4,8 +4,7 @@
 
 # %% ../nbs/04_hard.ipynb #1251e42d
 from __future__ import annotations
-import json
-from contextlib import ExitStack
+import copy, json
 from pathlib import Path
 import torch
 from torch import nn
@@ -15,8 +14,8 @@ from .importance import TPImportance, parse_criterion
 from .models import make_model
 
 # %% auto #0
-__all__ = ['STRUCTURES', 'PRUNED_FORMAT', 'model_stats', 'latency', 'coupled_convs', 'prune_filters', 'remove_filters',
-           'prune_learner', 'save_pruned', 'read_header', 'load_pruned', 'export_onnx']
+__all__ = ['MEMORY_FORMATS', 'STRUCTURES', 'PRUNED_FORMAT', 'model_stats', 'latency', 'coupled_convs', 'prune_filters',
+           'remove_filters', 'prune_learner', 'save_pruned', 'read_header', 'load_pruned', 'export_onnx']
 
 # %% ../nbs/04_hard.ipynb #922660f0
 def _check_trainable(model):
@@ -41,21 +40,24 @@ def model_stats(model:nn.Module, # the network
     return {'filters': sum(m.out_channels for _, m in prunable_convs(model, ex)), 'params': int(params), 'macs': int(macs)}
 
 # %% ../nbs/04_hard.ipynb #9d0e3b3f
+MEMORY_FORMATS = {'channels_last': torch.channels_last, 'contiguous': torch.contiguous_format}
+
 @torch.inference_mode()
 def latency(models:nn.Module|dict, # a model, or name -> model (timed interleaved)
             x:torch.Tensor, # the input batch timed
             n:int=20, # timed runs
             warmup:int=5, # untimed runs first
             threads:int|None=1, # CPU threads while timing (None: unchanged)
+            memory_format:str='channels_last', # layout of the timed copies and of a 4-d input: 'channels_last' or 'contiguous'
            ) -> float|dict:
-    "Median wall time in seconds of `model(x)` in eval mode; for a dict of models, a dict of times."
-    ms, old = {'model': models} if isinstance(models, nn.Module) else models, torch.get_num_threads()
-    x = as_tensor(x)
+    "Median wall time in seconds of `model(x)` on an eval-mode copy in `memory_format`; for a dict of models, a dict of times."
+    if memory_format not in MEMORY_FORMATS: raise ValueError(f"memory_format must be one of {list(MEMORY_FORMATS)}, got {memory_format!r}")
+    fmt, x = MEMORY_FORMATS[memory_format], as_tensor(x)
+    ms = {k: copy.deepcopy(m).eval() for k, m in ({'model': models} if isinstance(models, nn.Module) else models).items()}
+    if x.dim() == 4: x, ms = x.contiguous(memory_format=fmt), {k: m.to(memory_format=fmt) for k, m in ms.items()}
+    old = torch.get_num_threads()
     if threads: torch.set_num_threads(threads)
-    try:
-        with ExitStack() as stack:
-            for m in ms.values(): stack.enter_context(preserve_mode(m, False))
-            t = median_times({k: (lambda m=m: m(x)) for k, m in ms.items()}, n, warmup)
+    try: t = median_times({k: (lambda m=m: m(x)) for k, m in ms.items()}, n, warmup)
     finally: torch.set_num_threads(old)
     return t['model'] if isinstance(models, nn.Module) else t
 

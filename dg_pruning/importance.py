@@ -125,10 +125,10 @@ def fpgm_importance(model, # the network
 # %% ../nbs/03_importance.ipynb #34384441
 ACCUMULATE = ('batch', 'data')
 
-def _accumulated(model, units, batches, form, accumulate, max_batches) -> list:
+def _accumulated(model, units, batches, form, accumulate, max_batches, precision='fp32') -> list:
     "The batches' `DomainTerms` ('batch': one per batch) or the terms of their pooled risk ('data': a list of one)."
     if accumulate not in ACCUMULATE: raise ValueError(f"unknown accumulate {accumulate!r}; use one of {ACCUMULATE}")
-    per = domain_terms(model, batches, units, form=form, max_batches=max_batches)
+    per = domain_terms(model, batches, units, form=form, max_batches=max_batches, precision=precision)
     return per if accumulate == 'batch' else [pool_terms(per)]
 
 def _mean_scores(terms:list, f) -> dict:
@@ -144,9 +144,10 @@ def taylor_importance(model, # the network
                       form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
                       accumulate:str='batch', # 'batch': squares averaged over batches; 'data': the pooled risk's terms squared
                       max_batches:int|None=None, # score at most this many batches (None: all)
+                      precision:str='fp32', # 'fp32', or 'bf16'/'fp16' (autocast; see "Scoring at lower precision")
                      ):
     "First-order Taylor estimate of the change of the pooled (domain-agnostic) risk, squared."
-    terms = _accumulated(model, units, batches, form, accumulate, max_batches)
+    terms = _accumulated(model, units, batches, form, accumulate, max_batches, precision)
     return _mean_scores(terms, lambda t: {k: (v ** 2).sum(-1) for k, v in t.pooled_terms().items()})
 
 # %% ../nbs/03_importance.ipynb #a676a7a1
@@ -158,13 +159,14 @@ def ior_importance(model, # the network
                    form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
                    accumulate:str='batch', # 'batch': squares averaged over batches; 'data': the pooled risk's terms squared
                    max_batches:int|None=None, # score at most this many batches (None: all)
+                   precision:str='fp32', # 'fp32', or 'bf16'/'fp16' (autocast; see "Scoring at lower precision")
                   ):
     "IoR: sum over domains of the squared per-domain Taylor terms, plus `alpha` times the squared Taylor term of the REx variance."
     def f(t):
         per = {k: (v ** 2).sum((0, 2)) for k, v in t.terms.items()}
         if alpha == 0: return per
         return {k: per[k] + alpha * (v ** 2).sum(-1) for k, v in t.var_terms().items()}
-    return _mean_scores(_accumulated(model, units, batches, form, accumulate, max_batches), f)
+    return _mean_scores(_accumulated(model, units, batches, form, accumulate, max_batches, precision), f)
 
 # %% ../nbs/03_importance.ipynb #57702737
 def _per_domain(t, criterion:str):
@@ -180,10 +182,11 @@ def worst_importance(model, # the network
                      form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
                      accumulate:str='batch', # 'batch': scores averaged over batches; 'data': the pooled risk's terms
                      max_batches:int|None=None, # score at most this many batches (None: all)
+                     precision:str='fp32', # 'fp32', or 'bf16'/'fp16' (autocast; see "Scoring at lower precision")
                     ):
     "Worst-domain Taylor (GroupDRO's reading): the largest over source domains of a filter's squared Taylor term."
     f = lambda t: {k: (v ** 2).sum(-1).amax(0) for k, v in _per_domain(t, 'worst').items()}
-    return _mean_scores(_accumulated(model, units, batches, form, accumulate, max_batches), f)
+    return _mean_scores(_accumulated(model, units, batches, form, accumulate, max_batches, precision), f)
 
 @register_criterion('agree', needs_data=True, needs_domains=2)
 def agree_importance(model, # the network
@@ -192,10 +195,11 @@ def agree_importance(model, # the network
                      form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
                      accumulate:str='batch', # 'batch': scores averaged over batches; 'data': the pooled risk's terms
                      max_batches:int|None=None, # score at most this many batches (None: all)
+                     precision:str='fp32', # 'fp32', or 'bf16'/'fp16' (autocast; see "Scoring at lower precision")
                     ):
     "Cross-domain agreement (AND-mask's): the per-domain Taylor sum, weighted by how far the domains agree on each term's sign."
     f = lambda t: {k: (v.sign().mean(0).abs() * (v ** 2).sum(0)).sum(-1) for k, v in _per_domain(t, 'agree').items()}
-    return _mean_scores(_accumulated(model, units, batches, form, accumulate, max_batches), f)
+    return _mean_scores(_accumulated(model, units, batches, form, accumulate, max_batches, precision), f)
 
 # %% ../nbs/03_importance.ipynb #af4ae848
 class TPImportance(tp.importance.Importance):

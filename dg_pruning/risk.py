@@ -11,7 +11,7 @@ from torch import nn
 from .core import filter_units, FilterUnit, as_tensor, preserve_mode
 
 # %% auto #0
-__all__ = ['FORMS', 'DomainTerms', 'domain_terms', 'pool_terms']
+__all__ = ['FORMS', 'PRECISIONS', 'DomainTerms', 'domain_terms', 'pool_terms']
 
 # %% ../nbs/02_risk.ipynb #ed87547c
 @dataclass
@@ -71,7 +71,7 @@ def _batch_filter_terms(model, units, x, y, d, loss_func):
         for h in hooks: h.remove()
     loss = loss_func(out, y)
     gs = torch.autograd.grad(loss.sum(), [gates[u.name] for u in units])
-    return loss.detach(), {u.name: g.flatten(1) for u, g in zip(units, gs)}
+    return loss.detach().float(), {u.name: g.flatten(1).float() for u, g in zip(units, gs)}  # fp32 also under autocast
 
 # %% ../nbs/02_risk.ipynb #0965534d
 def _batch_weight_terms(model, units, x, y, d, doms, loss_func):
@@ -93,6 +93,7 @@ def _batch_weight_terms(model, units, x, y, d, doms, loss_func):
 
 # %% ../nbs/02_risk.ipynb #ca425dd3
 FORMS = ('filter', 'weight')
+PRECISIONS = {'fp32': None, 'bf16': torch.bfloat16, 'fp16': torch.float16}  # the forward and backward under autocast at this dtype
 
 @torch.enable_grad()  # callers may hold torch.no_grad (Torch-Pruning's importance calls do)
 def domain_terms(model:nn.Module, # the network
@@ -101,9 +102,11 @@ def domain_terms(model:nn.Module, # the network
                  form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
                  max_batches:int|None=None, # stop after this many batches
                  loss_func=None, # per-item loss `f(out, y) -> [items]` (default: cross-entropy)
+                 precision:str='fp32', # 'fp32', or 'bf16'/'fp16': forward and backward under autocast (the terms are kept in fp32)
                 ) -> list:
     "Per-domain risks and first-order Taylor terms of removing each filter: one `DomainTerms` per batch."
     if form not in FORMS: raise ValueError(f"unknown form {form!r}; use one of {FORMS}")
+    if precision not in PRECISIONS: raise ValueError(f"unknown precision {precision!r}; use one of {list(PRECISIONS)}")
     loss_func, dev = loss_func or _per_item_loss, next(model.parameters()).device
     req, per_batch = [p.requires_grad for p in model.parameters()], []
     with preserve_mode(model, False):
@@ -115,10 +118,11 @@ def domain_terms(model:nn.Module, # the network
                 if units is None: units = filter_units(model, x[:2])
                 doms = d.unique().tolist()
                 onehot = (d.unsqueeze(1) == torch.tensor(doms, device=dev)).to(x.dtype)  # [items, domains]
-                if form == 'filter':
-                    loss, s = _batch_filter_terms(model, units, x, y, d, loss_func)
-                    t = {k: (onehot.T @ v).unsqueeze(-1) for k, v in s.items()}
-                else: loss, t = _batch_weight_terms(model, units, x, y, d, doms, loss_func)
+                with torch.autocast(dev.type, dtype=PRECISIONS[precision], enabled=precision != 'fp32'):
+                    if form == 'filter':
+                        loss, s = _batch_filter_terms(model, units, x, y, d, loss_func)
+                        t = {k: (onehot.T @ v).unsqueeze(-1) for k, v in s.items()}
+                    else: loss, t = _batch_weight_terms(model, units, x, y, d, doms, loss_func)
                 n = onehot.sum(0)
                 per_batch.append(DomainTerms(doms, n, onehot.T @ loss / n, {k: v / n.view(-1, 1, 1) for k, v in t.items()}))
         finally:
