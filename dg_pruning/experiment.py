@@ -439,7 +439,7 @@ def slurm_executor(folder, # where submitit writes the scripts, pickled jobs and
     if not timeout_min or timeout_min <= 0: raise ValueError("--executor slurm needs --timeout_min: the minutes one group (its parent and every pruned unit) may run")
     if not shutil.which('sbatch'): raise RuntimeError("--executor slurm submits with sbatch, which is not on PATH: run dg_prune on the "
                                                       "cluster's login node, or use --executor local")
-    ex = submitit.SlurmExecutor(folder=Path(folder) / '%j')
+    ex = submitit.SlurmExecutor(folder=folder)  # its files are named by job id
     ex.update_parameters(job_name='dg_prune', partition=partition, time=int(timeout_min), gpus_per_node=gpus_per_job,
                          cpus_per_task=cpus_per_task, array_parallelism=array_parallelism)
     return ex
@@ -465,7 +465,7 @@ def run_groups(cfg:Config, # the configuration
     import dg_pruning.experiment as m  # jobs unpickle the installed module's function (also when this runs in a notebook)
     if executor == 'local':
         import submitit
-        ex = submitit.LocalExecutor(folder=Path(out) / 'jobs' / '%j'); ex.update_parameters(timeout_min=7 * 24 * 60)
+        ex = submitit.LocalExecutor(folder=Path(out) / 'jobs'); ex.update_parameters(timeout_min=7 * 24 * 60)
         threads = max(1, torch.get_num_threads() // n)
         submit = lambda g: ex.submit(m.run_group, asdict(cfg), str(out), g[0], g[1], None, threads, os.getpid())
         _failures(list(_as_they_finish(submit, groups, n, progress)), out); return []
