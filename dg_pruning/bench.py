@@ -152,20 +152,22 @@ def bench_sweep(quick:bool=False, # fewer epochs (a smoke run)
                ):
     import dataclasses, tempfile
     from dg_pruning.experiment import Config, run_experiment
-    cfg = Config(dataset='rotated_digits', domains=('0', '30', '60'), targets=('30', '60'), seeds=(0, 1), arch='mnist_cnn', width=16,
-                 criteria=('random', 'l1', 'taylor'), ratios=(0.3, 0.6), epochs=2 if quick else 8, lr=1e-2, bs=20, finetune_epochs=1,
-                 corruptions=None, n_batches=4, recal_batches=4)
-    t, res = {}, {}
-    with tempfile.TemporaryDirectory() as d:
-        for name, workers in (('in-process', 1), ('local', 2)):
-            t0 = time.perf_counter()
-            res[name] = run_experiment(dataclasses.replace(cfg, workers=workers), f'{d}/{name}', progress=False)
-            t[name] = time.perf_counter() - t0
+    cfg = Config(dataset='rotated_digits', domains=('0', '30', '60'), targets=('30', '60'), seeds=(0, 1), criteria=('random', 'l1', 'taylor'),
+                 ratios=(0.3, 0.6), epochs=1 if quick else 4, bs=20, finetune_epochs=1, corruptions=None, n_batches=4, recal_batches=4)
+    t, res, old = {}, {}, torch.get_num_threads()
+    torch.set_num_threads(1)  # the workers' arithmetic
+    try:
+        with tempfile.TemporaryDirectory() as d:
+            for name, workers in (('in-process', 1), ('local', 2)):
+                t0 = time.perf_counter()
+                res[name] = run_experiment(dataclasses.replace(cfg, workers=workers), f'{d}/{name}', progress=False)
+                t[name] = time.perf_counter() - t0
+    finally: torch.set_num_threads(old)
     a, b = (res[k].drop(columns=[c for c in res[k].columns if c.startswith('time_')]) for k in ('in-process', 'local'))
     num = a.select_dtypes('number').columns
     same = list(a.columns) == list(b.columns) and a.drop(columns=num).equals(b.drop(columns=num))
     diff = float((a[num] - b[num]).abs().max().max())
-    print(f"{len(a)} units in {res['local'].target.nunique() * res['local'].seed.nunique()} groups; in-process ({torch.get_num_threads()} threads): "
+    print(f"{len(a)} units in {res['local'].target.nunique() * res['local'].seed.nunique()} groups; in-process (1 thread): "
           f"{t['in-process']:.1f} s; 2 local workers (1 thread each): {t['local']:.1f} s")
     print(f"tables equal but for time: {same and diff < 1e-4} (largest metric difference {diff:.1e})")
     print(f"local/in-process wall time ratio: {t['local'] / t['in-process']:.2f}")
