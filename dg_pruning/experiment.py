@@ -28,7 +28,8 @@ __all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'EXECUTORS', 'STAG
            'targets_of', 'check_data', 'plan', 'run_group', 'provenance', 'start_run', 'collect', 'slurm_executor',
            'run_groups', 'run_experiment', 'summary', 'mean_ci', 'paired', 'paired_table', 'informative_columns',
            'potentials', 'estimate_target_potential', 'estimate_quality', 'tidy', 'accuracy_table', 'provenance_line',
-           'write_tables', 'save_outputs', 'report', 'evaluate_saved', 'cli_parser', 'config_from_args', 'dg_prune']
+           'write_tables', 'paired_stages', 'plot_stage_curves', 'save_outputs', 'report', 'evaluate_saved',
+           'cli_parser', 'config_from_args', 'dg_prune']
 
 # %% ../nbs/09_experiment.ipynb #8be5e5e1
 EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg, 'rotated_digits': rotated_digits}
@@ -574,6 +575,18 @@ def informative_columns(df:pd.DataFrame, # results (`collect`)
     return [c for c in cols if ok(c)], [c for c in cols if not ok(c)]
 
 # %% ../nbs/09_experiment.ipynb #4e473592
+def _by_parent(df):
+    "`(target, seed, dense rows, criterion, its rows)` for every parent with a dense row and every criterion pruned from it."
+    for (t, s), g in df.groupby(['target', 'seed']):
+        dense = g[g.criterion == 'dense']
+        if dense.empty: continue
+        for c, gc in g[g.criterion != 'dense'].groupby('criterion', sort=False): yield t, s, dense, c, gc
+
+def _potential(gc, dense, cols:list, delta:float, unit:str) -> float:
+    "The least prune potential of one criterion's units `gc` over the accuracy columns `cols`, as a filter ratio or (unit 'params') the parameters removed there."
+    r = min(prune_potential(dict(zip(gc.ratio, 1 - gc[v])), 1 - dense[v].item(), delta) for v in cols)
+    return dict(zip(gc.ratio, gc.params_pruned)).get(r, 0.0) if unit == 'params' else r  # 0 parameters at ratio 0
+
 def potentials(df:pd.DataFrame, # results (`collect`)
                delta:float=0.005, # tolerated error increase
                per_parent:bool=False, # rows per parent (index target, seed, criterion) instead of the mean over parents
@@ -586,16 +599,8 @@ def potentials(df:pd.DataFrame, # results (`collect`)
     name = lambda c: 'target' if c == 'target_acc' else c[5:]
     if flagged: warnings.warn(f"left out of prune potential: {[name(c) for c in flagged]}, where a dense parent is near chance (uninformative)")
     dists = {'in_domain': 'in_domain_acc', **{name(c): c for c in kept}}
-    out = []
-    for (t, s), g in df.groupby(['target', 'seed']):
-        dense = g[g.criterion == 'dense']
-        if dense.empty: continue
-        for c, gc in g[g.criterion != 'dense'].groupby('criterion', sort=False):
-            pot = {k: prune_potential(dict(zip(gc.ratio, 1 - gc[v])), 1 - dense[v].item(), delta) for k, v in dists.items()}
-            if unit == 'params':  # the parameters that the unit at the potential ratio had removed (0 at ratio 0)
-                removed = dict(zip(gc.ratio, gc.params_pruned))
-                pot = {k: removed.get(r, 0.0) for k, r in pot.items()}
-            out.append({'_t': t, '_s': s, 'criterion': c, **pot})
+    out = [{'_t': t, '_s': s, 'criterion': c, **{k: _potential(gc, dense, [v], delta, unit) for k, v in dists.items()}}
+           for t, s, dense, c, gc in _by_parent(df)]
     if not out: return pd.DataFrame()
     res = pd.DataFrame(out).set_index(['_t', '_s', 'criterion']).rename_axis(['target', 'seed', 'criterion'])  # column 'target': a potential
     return res if per_parent else res.groupby(level='criterion', sort=False).mean()
@@ -610,15 +615,9 @@ def estimate_target_potential(df:pd.DataFrame, # results (`collect`)
                              ) -> pd.Series:
     "Per parent (target, seed) and criterion, the held-out domain's prune potential estimated from the source domains' validation accuracy alone."
     if method not in ESTIMATES: raise ValueError(f"unknown method {method!r}; use one of {ESTIMATES}")
-    out = {}
-    for (t, s), g in df.groupby(['target', 'seed']):
-        dense = g[g.criterion == 'dense']
-        if dense.empty: continue
-        cols = ['in_domain_acc'] if method == 'in_domain' else \
-               [c for c in dense.columns if c.startswith('acc:') and c != f'acc:{t}' and dense[c].notna().all()]
-        for c, gc in g[g.criterion != 'dense'].groupby('criterion', sort=False):
-            r = min(prune_potential(dict(zip(gc.ratio, 1 - gc[v])), 1 - dense[v].item(), delta) for v in cols)
-            out[(t, s, c)] = dict(zip(gc.ratio, gc.params_pruned)).get(r, 0.0) if unit == 'params' else r
+    sources = lambda t, dense: [c for c in dense.columns if c.startswith('acc:') and c != f'acc:{t}' and dense[c].notna().all()]
+    out = {(t, s, c): _potential(gc, dense, ['in_domain_acc'] if method == 'in_domain' else sources(t, dense), delta, unit)
+           for t, s, dense, c, gc in _by_parent(df)}
     return pd.Series(out, name=f'estimate:{method}', dtype=float).rename_axis(['target', 'seed', 'criterion'])
 
 # %% ../nbs/09_experiment.ipynb #576a899a
@@ -733,12 +732,29 @@ def write_tables(df:pd.DataFrame, # results (`collect`)
     return {'tables_md': out / 'tables.md', 'tables_tex': out / 'tables.tex'}
 
 # %% ../nbs/09_experiment.ipynb #f871a7f7
+def paired_stages(df:pd.DataFrame, # results (`collect`)
+                  baseline:str='random', # the criterion compared with
+                  metric:str='target_acc', # the fine-tuned metric (its one-shot twin is 'oneshot:' + metric)
+                 ) -> pd.DataFrame:
+    "`paired` one-shot and fine-tuned, stacked with a `stage` column: what `plot_paired` draws."
+    return pd.concat({s: paired(df, baseline, p + metric) for s, p in STAGES.items()}, names=['stage']).reset_index(0)
+
+def plot_stage_curves(df:pd.DataFrame, # results (`collect`)
+                      x:str='ratio', # 'ratio' (filters pruned) or 'params_pruned' (parameters removed)
+                     ):
+    "Accuracy against `x`, one-shot and fine-tuned side by side (source dashed, target solid); returns the two axes."
+    import matplotlib.pyplot as plt
+    from dg_pruning.viz import plot_ratio_curves
+    fig, axs = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
+    for ax, stage in zip(axs, STAGES): plot_ratio_curves(tidy(df, stage), ax=ax, x=x); ax.set_title(f'{stage}: source (dashed), target (solid)', fontsize=10)
+    return axs
+
 def save_outputs(df:pd.DataFrame, # results (`collect`)
                  out, # the output folder
                 ) -> dict:
     "Write results.csv, summary.csv, paired.csv, potentials(_params).csv, tables.md/.tex and the plots into `out`; returns the paths."
     import matplotlib.pyplot as plt
-    from dg_pruning.viz import plot_ratio_curves, plot_prune_potential, plot_paired
+    from dg_pruning.viz import plot_prune_potential, plot_paired
     out = Path(out)
     paths = {k: out / f'{k}.{"png" if k.endswith("_plot") or k.startswith("ratio_curves") else "csv"}'
              for k in ('results', 'summary', 'paired', 'potentials', 'potentials_params', 'ratio_curves', 'ratio_curves_params', 'potentials_plot', 'paired_plot')}
@@ -752,14 +768,11 @@ def save_outputs(df:pd.DataFrame, # results (`collect`)
         fig = np.ravel(ax)[0].figure; fig.savefig(paths[k], dpi=110, bbox_inches='tight'); plt.close(fig)
     for k, x in (('ratio_curves', 'ratio'), ('ratio_curves_params', 'params_pruned')):  # x: filters pruned, parameters removed
         if x not in ('ratio', *df.columns): del paths[k]; continue
-        fig, axs = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
-        for ax, stage in zip(axs, STAGES): plot_ratio_curves(tidy(df, stage), ax=ax, x=x); ax.set_title(f'{stage}: source (dashed), target (solid)', fontsize=10)
-        save(axs, k)
+        save(plot_stage_curves(df, x), k)
     if len(pp): save(plot_prune_potential(pp.T), 'potentials_plot')
     else: del paths['potentials_plot']
     if 'random' in set(df.criterion) and df.criterion.nunique() > 2:
-        pt = pd.concat({s: paired(df, 'random', p + 'target_acc') for s, p in STAGES.items()}, names=['stage']).reset_index(0)
-        save(plot_paired(pt), 'paired_plot'); paired_table(df).to_csv(paths['paired'])
+        save(plot_paired(paired_stages(df)), 'paired_plot'); paired_table(df).to_csv(paths['paired'])
     else: del paths['paired_plot'], paths['paired']
     return {**paths, **write_tables(df, out)}
 

@@ -43,10 +43,14 @@ def parse_criterion(spec:str, # 'name' or 'name(option=value, ...)'
         except (ValueError, SyntaxError):
             if not re.fullmatch(r'[A-Za-z_][\w.\-]*', v): raise ValueError(f"criterion spec {spec!r}: the value {v!r} does not parse") from None
             opts[k] = v  # a bare word: a string option
+    _check_options(spec, name, opts)
+    return name, opts
+
+def _check_options(spec, name, opts):
+    "A clear error for options that the criterion `name` does not take (its parameters after model, units, batches)."
     allowed = list(inspect.signature(CRITERIA[name]).parameters)[3:]
     bad = [k for k in opts if k not in allowed]
     if bad: raise TypeError(f"criterion {spec!r}: {name!r} has no option(s) {bad}; its options are {allowed}")
-    return name, opts
 
 # %% ../nbs/03_importance.ipynb #fba17f24
 def _reiterable(batches):
@@ -63,9 +67,7 @@ def filter_importance(model:nn.Module, # the network
     "One score per filter (higher = keep) for every prunable conv of `model`, by `criterion` (a name or a spec `name(option=value, ...)`)."
     name, spec_opts = parse_criterion(criterion)
     f, opts = CRITERIA[name], {**spec_opts, **opts}
-    allowed = list(inspect.signature(f).parameters)[3:]
-    bad = [k for k in opts if k not in allowed]
-    if bad: raise TypeError(f"criterion {criterion!r} has no option(s) {bad}; its options are {allowed}")
+    _check_options(criterion, name, opts)  # the keyword options too
     batches = _reiterable(batches)
     if f.needs_data and batches is None: raise ValueError(f"criterion {criterion!r} needs data: pass batches of (x, y, domain)")
     if units is None:
@@ -155,7 +157,7 @@ def taylor_importance(model, # the network
 def ior_importance(model, # the network
                    units, # `FilterUnit`s to score
                    batches, # (x, y, domain) batches
-                   alpha:float=1.0, # Beta(alpha, alpha) of the mixing weight
+                   alpha:float=1.0, # weight of the REx variance term (0: the per-domain Taylor sum)
                    form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
                    accumulate:str='batch', # 'batch': squares averaged over batches; 'data': the pooled risk's terms squared
                    max_batches:int|None=None, # score at most this many batches (None: all)

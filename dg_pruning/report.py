@@ -13,8 +13,8 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from execnb.nbio import new_nb, mk_cell, write_nb
 from execnb.shell import CaptureShell
-from .experiment import Config, paired, paired_table, potentials, informative_columns, tidy, STAGES
-from .viz import plot_ratio_curves, plot_paired
+from .experiment import Config, paired_table, paired_stages, plot_stage_curves, potentials, informative_columns
+from .viz import plot_paired
 
 # %% auto #0
 __all__ = ['command_of', 'parents_table', 'corruption_changes', 'plot_corruption_changes', 'provenance_table', 'time_table',
@@ -138,7 +138,7 @@ def paired_section(df:pd.DataFrame, # results (`collect`)
     if n < 2: print(f'{n} parent: a confidence interval needs at least two (more seeds or targets)')
     display(paired_table(df))
     for b in base:
-        pt = pd.concat({s: paired(df, b, p + 'target_acc') for s, p in STAGES.items()}, names=['stage']).reset_index(0)
+        pt = paired_stages(df, b)
         if len(pt): plot_paired(pt, baseline=b).set_title(f'held-out target: difference to {b}', fontsize=10); plt.show()
 
 def potential_section(df:pd.DataFrame, # results (`collect`)
@@ -152,9 +152,7 @@ def potential_section(df:pd.DataFrame, # results (`collect`)
     if 'params_pruned' in df:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore'); display(potentials(df, unit='params').round(2).add_suffix(' (params)'))
-    fig, axs = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
-    for ax, stage in zip(axs, STAGES): plot_ratio_curves(tidy(df, stage), ax=ax); ax.set_title(f'{stage}: source (dashed), target (solid)', fontsize=10)
-    plt.show()
+    plot_stage_curves(df); plt.show()
     plot_corruption_changes(df); plt.show()
 
 # %% ../nbs/10a_report.ipynb #789ac23f
