@@ -47,16 +47,22 @@ class DomainDataset:
     def _x(self, idxs):
         if isinstance(self.items, torch.Tensor) and self.tfm is None: x = self.items[idxs].float() / 255
         else: x = torch.stack([self._one(i) for i in idxs])
-        return x if self.norm is None else (x - self.norm[0]) / self.norm[1]
+        return x if self.norm is None else (x - self.norm[0].to(x.device)) / self.norm[1].to(x.device)
     def _one(self, i):
         x = (self.items[i] if isinstance(self.items, torch.Tensor) else _load_image(self.items[i])).float() / 255
         return x if self.tfm is None else self.tfm(x)
     def batch(self, idxs, # item indices
              ):
         "Images, labels and domain ids of the items `idxs`."
-        idxs = torch.as_tensor(list(idxs), dtype=torch.long)
+        idxs = torch.as_tensor(list(idxs), dtype=torch.long, device=self.y.device)
         return self._x(idxs), self.y[idxs], self.d[idxs]
     def __getitem__(self, i): return tuple(o[0] for o in self.batch([i]))
+    def to(self, device, # where the items, labels and domain ids are kept
+          ):
+        "Keep the items (a tensor), labels and domain ids on `device`: batches are then cut there, not copied per batch."
+        if isinstance(self.items, torch.Tensor): self.items = self.items.to(device)
+        self.y, self.d = self.y.to(device), self.d.to(device)
+        return self
     def decode(self, x, # normalised images
               ):
         "Undo the normalisation of a batch `x`, for display."
@@ -84,7 +90,7 @@ class DomainDL(DataLoader):
         k, nb = self.bs // len(self.dom_ids), self.n // self.bs
         out = []
         for dom in self.dom_ids:
-            pool = torch.where(self.dataset.d == dom)[0].numpy()
+            pool = torch.where(self.dataset.d == dom)[0].cpu().numpy()
             need = k * nb
             draws = np.concatenate([rng.permutation(pool) for _ in range(-(-need // len(pool)))])[:need]
             out.append(draws.reshape(nb, k))
@@ -216,6 +222,7 @@ def dls(self:MultiDomain, target, # the held-out domain (name or id)
         valid_bs:int|None=None, # batch size of the validation and target loaders (default 2*bs)
         device=None, # where batches go (default: CUDA if available)
         num_workers:int=0, # worker processes (useful for folder datasets)
+        on_device:bool|None=None, # keep whole domains on `device` (None: on CUDA, for tensor items without per-item transforms)
        ) -> DomainDataLoaders:
     "Leave-one-domain-out fastai `DataLoaders`: train / valid on the source domains, and the target domain as `dls[2]`."
     t = self.domain_id(target)
@@ -227,10 +234,13 @@ def dls(self:MultiDomain, target, # the held-out domain (name or id)
     valid = _part(self, [(i, va) for i, (_, va) in splits], self.tfms[1])
     tgt = _part(self, [(t, np.arange(len(self.labels[self.names[t]])))], self.tfms[1])
     if len(train) < bs: raise ValueError(f"{len(train)} training items, fewer than one batch of bs={bs}; lower bs")
+    dev = get_device(device)
+    if on_device is None: on_device = dev.type == 'cuda' and isinstance(train.items, torch.Tensor) and train.tfm is None
+    if on_device: train, valid, tgt = (p.to(dev) for p in (train, valid, tgt))  # moved once, not batch by batch
     vbs = valid_bs or 2 * bs
     loaders = [DomainDL(train, bs=bs, shuffle=True, drop_last=True, balanced=balanced, num_workers=num_workers),
                DomainDL(valid, bs=vbs, num_workers=num_workers), DomainDL(tgt, bs=vbs, num_workers=num_workers)]
-    res = DomainDataLoaders(*loaders, device=get_device(device))
+    res = DomainDataLoaders(*loaders, device=dev)
     res.domains, res.target_id, res.target, res.classes = self.names, t, self.names[t], self.classes
     return res
 

@@ -21,15 +21,16 @@ from .hard import prune_learner, model_stats, save_pruned, load_pruned, read_hea
 from .soft import SoftFilterPruning, extract_compact, recalibrate_bn, select_pruned, zero_filters, masked_stats
 from .models import make_model
 from .train import dg_learner, fit_dg, ALGORITHMS
+from .risk import PRECISIONS
 from .evaluate import domain_metrics, evaluate_model, corrupted_sets, prune_potential, signal_threshold, CORRUPTIONS, SEVERITIES, all_corruptions
 
 # %% auto #0
-__all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'EXECUTORS', 'STAGES', 'ESTIMATES', 'Config', 'load_data',
-           'targets_of', 'check_data', 'plan', 'run_group', 'provenance', 'start_run', 'collect', 'slurm_executor',
-           'run_groups', 'run_experiment', 'summary', 'mean_ci', 'paired', 'paired_table', 'informative_columns',
-           'potentials', 'estimate_target_potential', 'estimate_quality', 'tidy', 'accuracy_table', 'provenance_line',
-           'write_tables', 'paired_stages', 'plot_stage_curves', 'save_outputs', 'report', 'evaluate_saved',
-           'cli_parser', 'config_from_args', 'dg_prune']
+__all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'KINDS', 'PARENT', 'EXECUTORS', 'STAGES', 'ESTIMATES', 'Config',
+           'load_data', 'targets_of', 'check_data', 'plan', 'run_group', 'provenance', 'start_run', 'collect', 'kinds',
+           'per_kind', 'slurm_executor', 'run_groups', 'run_experiment', 'summary', 'mean_ci', 'paired', 'paired_table',
+           'informative_columns', 'potentials', 'estimate_target_potential', 'estimate_quality', 'tidy',
+           'accuracy_table', 'provenance_line', 'write_tables', 'paired_stages', 'plot_stage_curves', 'save_outputs',
+           'report', 'evaluate_saved', 'cli_parser', 'config_from_args', 'dg_prune']
 
 # %% ../nbs/09_experiment.ipynb #8be5e5e1
 EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg, 'rotated_digits': rotated_digits}
@@ -41,19 +42,20 @@ class Config:
     preset: str | None = None           # DomainBed preset of a folder dataset ('PACS', 'VLCS', 'OfficeHome', ...)
     domains: tuple | None = None        # restrict to these domains (None: all)
     targets: tuple | str | None = 'auto' # held-out domains, one at a time; 'auto': 0 and 75 on rotated_mnist, else all; 'all' or None: every domain
-    arch: str = 'resnet20'              # mnist_cnn, resnet20..resnet110 (CIFAR), resnet18, resnet50
+    arch: tuple = ('resnet20',)         # architectures of the parents (several: a sweep): mnist_cnn, resnet20..resnet110 (CIFAR), resnet18, resnet50
     width: int | None = 24              # first-layer width of mnist_cnn and the CIFAR ResNets (None: the architecture's own)
     stem_stride: int = 2                # stride of a CIFAR ResNet's stem (2: the 28x28 digits at 14x14 after the stem)
-    algorithm: str = 'erm'              # DG algorithm of the parents: erm, coral, mmd, mixup, vrex, irm, groupdro
+    algorithm: tuple = ('erm',)         # DG algorithms of the parents (several: a sweep): erm, coral, mmd, mixup, vrex, irm, groupdro
     criteria: tuple = ('random', 'l1', 'taylor', 'ior') # filter criteria compared: names, or specs such as 'ior(alpha=2,accumulate=data)' (keep 'random': the paired baseline)
     ratios: tuple = (0.1, 0.3, 0.5, 0.7) # fractions of the filters of every layer pruned
     mode: str = 'hard'                  # 'hard' (one shot + fine-tune) or 'soft' (SFP while fine-tuning, then extract)
     structure: str = 'coupled'          # 'coupled': channels tied by residual adds pruned together; 'internal': only convs inside blocks
     scope: str = 'layer'                # 'layer': every layer loses the ratio of its filters; 'global': one ranking of all filters (scores / layer mean)
-    seeds: tuple = (0, 1, 2)            # one parent per (target, seed)
+    seeds: tuple = (0, 1, 2)            # one parent per (arch, algorithm, target, seed)
     epochs: int = 6                     # dense training (fit_one_cycle, checkpoint by source-validation accuracy)
     finetune_epochs: float = 0.5        # fine-tuning after pruning, in epochs of the source training data (a fraction: random items)
     lr: float = 3e-3                    # learning rate of dense training (fine-tuning: a third of it)
+    precision: str = 'fp32'             # training and fine-tuning: 'fp32', or 'bf16'/'fp16' mixed precision (autocast on the run's device)
     bs: int = 60                        # batch size
     n_batches: int = 16                 # training batches that data criteria score (once per parent)
     recal_batches: int = 8              # training batches that re-estimate BatchNorm statistics right after pruning
@@ -61,10 +63,16 @@ class Config:
     severities: tuple = (1, 2, 3, 4, 5) # corruption severities; a corruption's column is their mean (ImageNet-C)
     corruption_items: int = 60          # target items corrupted (once per parent) for the corruption columns
     noise_eps: float = 0.1              # input noise of the functional distance
-    workers: int = 0                    # parallel worker processes, one (target, seed) group each; 0: one per CPU core (1 on CUDA)
+    workers: int = 0                    # parallel worker processes, one group (parent) each; 0: one per CPU core (1 on CUDA)
     save_models: bool = False           # also keep every pruned unit's model (models/<unit>.safetensors; parents are always kept)
     device: str | None = None           # cpu, cuda, cuda:1 (None: CUDA when there is one)
     size: int = 224                     # image side of folder datasets
+
+    def __post_init__(self):  # as a JSON file or the command line gives them: lists as tuples, one architecture or algorithm as a tuple of one
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if isinstance(v, list) or (f.name in ('arch', 'algorithm') and isinstance(v, str)): setattr(self, f.name, tuple(v) if isinstance(v, list) else (v,))
+
 
 # %% ../nbs/09_experiment.ipynb #e1a20002
 KEPT_CORRUPTIONS = {  # measured in "Which corruptions carry signal" below: the parent >= signal_threshold at every severity 1-5
@@ -81,10 +89,10 @@ def _corruptions(cfg) -> tuple:
     return tuple(cfg.corruptions or ())
 
 # %% ../nbs/09_experiment.ipynb #bb569181
-def _arch_kw(cfg) -> dict:
-    "The `width` and `stem_stride` of `cfg` that its architecture takes (CIFAR ResNets both, mnist_cnn the width, torchvision neither)."
-    cifar = cfg.arch.startswith('resnet') and cfg.arch[6:] in ('20', '32', '44', '56', '110')
-    return {'width': cfg.width, 'stem_stride': cfg.stem_stride} if cifar else {'width': cfg.width} if cfg.arch == 'mnist_cnn' else {}
+def _arch_kw(cfg, arch:str) -> dict:
+    "The `width` and `stem_stride` of `cfg` that `arch` takes (CIFAR ResNets both, mnist_cnn the width, torchvision neither)."
+    cifar = arch.startswith('resnet') and arch[6:] in ('20', '32', '44', '56', '110')
+    return {'width': cfg.width, 'stem_stride': cfg.stem_stride} if cifar else {'width': cfg.width} if arch == 'mnist_cnn' else {}
 
 # %% ../nbs/09_experiment.ipynb #acc6de9d
 @patch
@@ -100,7 +108,12 @@ def check(self:Config):
     check_scope(self.scope)
     if self.scope == 'global' and any(parse_criterion(c)[0] == 'fpgm' for c in self.criteria):
         raise ValueError("fpgm's scores are comparable only within a layer: drop it from criteria, or use scope='layer'")
-    if self.algorithm not in ALGORITHMS: raise ValueError(f"unknown algorithm {self.algorithm!r}; choose from {list(ALGORITHMS)}")
+    for k in ('arch', 'algorithm'):
+        if not getattr(self, k): raise ValueError(f"give at least one {k}")
+        if len(set(getattr(self, k))) < len(getattr(self, k)): raise ValueError(f"{k} repeats a name: {list(getattr(self, k))}")
+    bad = [a for a in self.algorithm if a not in ALGORITHMS]
+    if bad: raise ValueError(f"unknown algorithm {bad[0]!r}; choose from {list(ALGORITHMS)}")
+    if self.precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got {self.precision!r}")
     if not self.seeds: raise ValueError("give at least one seed")
     if isinstance(self.targets, str) and self.targets not in ('auto', 'all'):
         raise ValueError(f"targets must be domain names, 'auto' or 'all', got {self.targets!r}")
@@ -116,7 +129,7 @@ def check(self:Config):
         raise ValueError(f"soft pruning selects filters at epoch ends: give whole finetune_epochs, not {self.finetune_epochs}")
     if self.workers < 0: raise ValueError(f"workers must be >= 0 (0: one per CPU core), got {self.workers}")
     get_device(self.device)
-    make_model(self.arch, 1, 2, **_arch_kw(self))  # an unknown architecture fails here
+    for a in self.arch: make_model(a, 1, 2, **_arch_kw(self, a))  # an unknown architecture fails here
     return self
 
 # %% ../nbs/09_experiment.ipynb #67eaa07d
@@ -149,9 +162,9 @@ def check_data(cfg:Config, # the configuration
     targets = targets_of(cfg, data)
     n_src = len(data.names) - 1
     if n_src < 1: raise ValueError(f"{data.name} has {len(data.names)} domain: holding one out leaves nothing to train on")
-    cls = ALGORITHMS[cfg.algorithm][0]
-    if cls.needs_domains > 1 and n_src < 2:
-        raise ValueError(f"{cfg.algorithm} compares source domains and needs at least two; {data.name} leaves {n_src}")
+    for a in cfg.algorithm:
+        if ALGORITHMS[a][0].needs_domains > 1 and n_src < 2:
+            raise ValueError(f"{a} compares source domains and needs at least two; {data.name} leaves {n_src}")
     multi = [c for c in cfg.criteria if CRITERIA[parse_criterion(c)[0]].needs_domains > 1]
     if multi and n_src < 2:
         raise ValueError(f"{', '.join(multi)} compare(s) source domains and need(s) at least two; {data.name} leaves {n_src} once a target "
@@ -166,15 +179,18 @@ def check_data(cfg:Config, # the configuration
 # %% ../nbs/09_experiment.ipynb #c431372d
 def plan(cfg:Config, # the configuration
          data:MultiDomain, # a `MultiDomain`
-         shard=(0, 1), # (i, n): every n-th (target, seed) group, starting at i
+         shard=(0, 1), # (i, n): every n-th group, starting at i
         ) -> list:
-    "The (target, seed) groups of this shard; each trains one dense model and prunes it by every criterion and ratio."
+    "The groups `(arch, algorithm, target, seed)` of this shard; each trains one dense model and prunes it by every criterion and ratio."
     i, n = shard
     if not 0 <= i < n: raise ValueError(f"shard must be i/n with 0 <= i < n, got {i}/{n}")
-    groups = [(t, s) for t in check_data(cfg, data) for s in cfg.seeds]
+    targets = check_data(cfg, data)
+    groups = [(a, g, t, s) for a in cfg.arch for g in cfg.algorithm for t in targets for s in cfg.seeds]
     return groups[i::n]
 
-def _unit_name(target, seed, criterion='dense', ratio=0.0): return f"{target}__s{seed}__{criterion}__{ratio:g}"
+def _unit_name(group, criterion='dense', ratio=0.0):
+    arch, algorithm, target, seed = group
+    return f"{arch}__{algorithm}__{target}__s{seed}__{criterion}__{ratio:g}"
 def _unit_seed(*coords) -> int: return zlib.crc32(repr(coords).encode()) % 2**31
 
 def _write_json(path:Path, obj):
@@ -184,9 +200,10 @@ def _write_json(path:Path, obj):
     os.replace(tmp, path)
 
 # %% ../nbs/09_experiment.ipynb #d1515dfc
-def _learner(cfg, data, target, seed, model=None):
-    "A quiet fastai Learner of `cfg` for one (target, seed); `model` replaces the fresh one (a parent's copy)."
-    learn = dg_learner(data, target, cfg.arch, cfg.algorithm, bs=cfg.bs, seed=seed, device=cfg.device, **_arch_kw(cfg))
+def _learner(cfg, data, group, model=None):
+    "A quiet fastai Learner of `cfg` for one group `(arch, algorithm, target, seed)`; `model` replaces the fresh one (a parent's copy)."
+    arch, algorithm, target, seed = group
+    learn = dg_learner(data, target, arch, algorithm, bs=cfg.bs, seed=seed, device=cfg.device, precision=cfg.precision, **_arch_kw(cfg, arch))
     learn.remove_cbs(ProgressCallback)
     if model is not None: learn.model = model
     learn.model.to(learn.dls.device, memory_format=torch.channels_last)  # faster convs on CPU (measured in 11_bench) and GPU
@@ -204,10 +221,12 @@ def _batches(dl, n): return [b for _, b in zip(range(n), dl)]
 
 # %% ../nbs/09_experiment.ipynb #5ab38ac5
 class _Group:
-    "What every unit of one (target, seed) group shares: the learner's data, the parent, its row, corrupted and noisy inputs."
-    def __init__(self, cfg, data, target, seed, out:Path):
-        self.cfg, self.data, self.target, self.seed, self.out = cfg, data, target, seed, out
-        self.names = [_unit_name(target, seed)] + [_unit_name(target, seed, c, r) for c in cfg.criteria for r in cfg.ratios]
+    "What every unit of one group (a parent) shares: the learner's data, the parent, its row, corrupted and noisy inputs."
+    def __init__(self, cfg, data, group:tuple, out:Path):  # group: (arch, algorithm, target, seed)
+        self.cfg, self.data, self.group, self.out = cfg, data, tuple(group), out
+        self.arch, self.algorithm, self.target, self.seed = group
+        self.key = {'dataset': cfg.dataset, 'arch': self.arch, 'algorithm': self.algorithm, 'target': self.target, 'seed': self.seed}  # every row's
+        self.names = [_unit_name(group)] + [_unit_name(group, c, r) for c in cfg.criteria for r in cfg.ratios]
         self.cache = {}  # criterion -> the parent's filter scores
 
     def todo(self) -> list: return [n for n in self.names if not (self.out / 'units' / f'{n}.json').exists()]
@@ -217,7 +236,7 @@ class _Group:
         if criterion not in self.cache:
             if not hasattr(self, 'scoring'):  # the group's own scoring batches, the same on every (re)start
                 set_seed(_unit_seed(self.target, self.seed, 'scoring'))
-                self.scoring = _batches(_learner(self.cfg, self.data, self.target, self.seed).dls.train, self.cfg.n_batches)
+                self.scoring = _batches(_learner(self.cfg, self.data, self.group).dls.train, self.cfg.n_batches)
             name, given = parse_criterion(criterion)  # a spec's own options are used; random's seed is the parent's unless given
             opts = {'seed': _unit_seed(self.target, self.seed)} if name == 'random' and 'seed' not in given else {}
             self.cache[criterion] = filter_importance(self.parent, self.scoring, criterion, **opts)
@@ -227,7 +246,7 @@ class _Group:
 @patch
 def save(self:_Group, model, path:Path, unit:str, example_inputs): # an input (its shape goes in the header)
     "Write `model` with `save_pruned` (atomically), its header saying which run, group and unit it is."
-    meta = {'config': asdict(self.cfg), 'target': self.target, 'seed': self.seed, 'unit': unit}
+    meta = {'config': asdict(self.cfg), **self.key, 'unit': unit}
     tmp = path.with_name(path.name + f'.tmp{os.getpid()}')
     save_pruned(model, tmp, as_tensor(example_inputs)[:1].to(next(model.parameters()).device), meta); os.replace(tmp, path)
 
@@ -238,7 +257,7 @@ def dense(self:_Group, on_unit=None):
     cfg, out = self.cfg, self.out
     dense_file, dense_json = out / 'dense' / f'{self.names[0]}.safetensors', out / 'units' / f'{self.names[0]}.json'
     set_seed(_unit_seed(self.target, self.seed))
-    learn = _learner(cfg, self.data, self.target, self.seed)
+    learn = _learner(cfg, self.data, self.group)
     t0 = time.time()
     if dense_file.exists(): learn.model = load_pruned(dense_file).to(learn.dls.device, memory_format=torch.channels_last)
     else:
@@ -250,7 +269,7 @@ def dense(self:_Group, on_unit=None):
     self.noise_x = self.sets[('clean', 0)][0] if self.sets else as_tensor(dls.target_dl.one_batch()[0])
     if dense_json.exists(): self.row = json.loads(dense_json.read_text()); return self
     t0 = time.time()
-    self.row = {'target': self.target, 'seed': self.seed, 'criterion': 'dense', 'ratio': 0.0,
+    self.row = {**self.key, 'criterion': 'dense', 'ratio': 0.0,
                 **evaluate_model(self.parent, dls, self.sets), **model_stats(self.parent, self.noise_x[:2])}
     bar = signal_threshold(len(self.data.classes))  # below it the parent guesses: a column without signal
     self.row['informative:target'] = bool(self.row['target_acc'] >= bar)
@@ -298,12 +317,12 @@ def finetune(self:_Group, pl, criterion, ratio) -> dict:
 @patch
 def pruned(self:_Group, criterion, ratio, on_unit=None):
     "One pruned unit: prune a copy of the parent, evaluate it one-shot (after BN recalibration), fine-tune, evaluate."
-    cfg, name = self.cfg, _unit_name(self.target, self.seed, criterion, ratio)
+    cfg, name = self.cfg, _unit_name(self.group, criterion, ratio)
     f = self.out / 'units' / f'{name}.json'
     if f.exists(): return
     scores = self.scores(criterion)  # (re)seeds itself: before the unit's own seed
     set_seed(_unit_seed(self.target, self.seed, criterion, ratio))
-    pl = _learner(cfg, self.data, self.target, self.seed, copy.deepcopy(self.parent))
+    pl = _learner(cfg, self.data, self.group, copy.deepcopy(self.parent))
     times, t0 = {}, time.time()
     oneshot = self.oneshot(pl, criterion, ratio, scores)
     times['time_prune_s'] = time.time() - t0; t0 = time.time()
@@ -312,7 +331,7 @@ def pruned(self:_Group, criterion, ratio, on_unit=None):
     masked = self.finetune(pl, criterion, ratio)
     times['time_finetune_s'] = time.time() - t0; t0 = time.time()
     size = model_stats(pl.model, self.noise_x[:2])
-    row = {'target': self.target, 'seed': self.seed, 'criterion': criterion, 'ratio': ratio,
+    row = {**self.key, 'criterion': criterion, 'ratio': ratio,
            **evaluate_model(pl.model, pl.dls, self.sets, self.parent, self.row, self.noise_x, cfg.noise_eps), **size,
            'params_pruned': 1 - size['params'] / self.row['params'], 'macs_pruned': 1 - size['macs'] / self.row['macs'], **masked, **row}
     times['time_eval_s'] += time.time() - t0
@@ -332,17 +351,16 @@ def _exit_with(pid):
 
 def run_group(cfg:Config|dict, # the configuration
               out, # the output folder
-              target, # the held-out domain of the group
-              seed, # the seed of the group
+              group:tuple, # (arch, algorithm, target, seed): one parent
               on_unit=None, # called with each unit's name once it is written
               threads:int|None=None, # torch threads of the process
               parent_pid:int|None=None, # in local workers: the run's process, whose end ends the worker
              ):
-    "Every missing unit of one (target, seed) group: the dense parent, then each criterion and ratio."
+    "Every missing unit of one group: the dense parent, then each criterion and ratio."
     if threads: torch.set_num_threads(threads)
     if parent_pid: _exit_with(parent_pid)
     cfg, out = Config(**cfg) if isinstance(cfg, dict) else cfg, Path(out)
-    g = _Group(cfg, load_data(cfg), target, seed, out)
+    g = _Group(cfg, load_data(cfg), group, out)
     if not g.todo(): return
     g.dense(on_unit)
     for c in cfg.criteria:
@@ -371,7 +389,7 @@ def provenance(device=None, # the run's device (None: CUDA when there is one)
 # %% ../nbs/09_experiment.ipynb #6ff489d3
 def start_run(cfg:Config, # the configuration
               out, # the output folder
-              shard=(0, 1), # (i, n): every n-th (target, seed) group, starting at i
+              shard=(0, 1), # (i, n): every n-th group, starting at i
              ) -> tuple:
     "Check `cfg` and its data, create `out` with its `config.json`, and return `(data, groups with missing units)`."
     cfg.check()
@@ -380,27 +398,61 @@ def start_run(cfg:Config, # the configuration
     out = Path(out); (out / 'units').mkdir(parents=True, exist_ok=True); (out / 'dense').mkdir(exist_ok=True)
     cfg_path = out / 'config.json'
     if cfg_path.exists():  # the same configuration resumes, whatever the number of workers (how it runs, not what it computes)
-        numbers = lambda c: {k: v for k, v in c.items() if k != 'workers'}
-        if numbers(json.loads(cfg_path.read_text())) != numbers(json.loads(json.dumps(asdict(cfg)))):
+        numbers = lambda c: {k: v for k, v in asdict(c).items() if k != 'workers'}
+        if numbers(Config(**json.loads(cfg_path.read_text()))) != numbers(cfg):
             raise ValueError(f"{out} holds results of another configuration ({cfg_path}); use a new output folder")
     else: _write_json(cfg_path, asdict(cfg))
-    todo = [g for g in groups if _Group(cfg, data, *g, out).todo()]
+    todo = [g for g in groups if _Group(cfg, data, g, out).todo()]
     if todo:  # what runs the units about to be computed
         prov = out / 'provenance.json'
         _write_json(prov, (json.loads(prov.read_text()) if prov.exists() else []) + [{**provenance(cfg.device), 'groups': len(todo)}])
     return data, todo
 
 # %% ../nbs/09_experiment.ipynb #a2dffa3f
+KINDS = ('dataset', 'arch', 'algorithm')  # what makes parents of different kinds: a sweep's lists
+PARENT = KINDS + ('target', 'seed')       # the columns that name a parent
+
+def _rows(out:Path) -> list:
+    "The unit rows of one output folder, the parent's kind filled in from its config.json where a row predates those columns."
+    rows = [json.loads(f.read_text()) for f in sorted(Path(out, 'units').glob('*.json'))]
+    if rows and (Path(out) / 'config.json').exists():
+        cfg = Config(**json.loads((Path(out) / 'config.json').read_text()))
+        kind = {'dataset': cfg.dataset, 'arch': cfg.arch[0], 'algorithm': cfg.algorithm[0]}
+        rows = [{**{k: v for k, v in kind.items() if k not in r}, **r} for r in rows]
+    return rows
+
 def collect(*outs, # output folders (e.g. the shards of one sweep)
            ) -> pd.DataFrame:
-    "All unit results under the output folders `outs` as one table (rows sorted by target, seed, criterion, ratio)."
-    rows = [json.loads(f.read_text()) for o in outs for f in sorted(Path(o, 'units').glob('*.json'))]
+    "All unit results under the output folders `outs` as one table (rows sorted by parent, criterion, ratio)."
+    rows = [r for o in outs for r in _rows(o)]
     if not rows: return pd.DataFrame()
     df = pd.DataFrame(rows)
     df['target'] = df.target.astype(str)
-    order = {'dense': -1}
-    return df.sort_values(['target', 'seed', 'criterion', 'ratio'], key=lambda s: s.map(order).fillna(0) if s.name == 'criterion' else s) \
-             .reset_index(drop=True)
+    by, order = [k for k in PARENT if k in df] + ['criterion', 'ratio'], {'dense': -1}
+    return df.sort_values(by, key=lambda s: s.map(order).fillna(0) if s.name == 'criterion' else s).reset_index(drop=True)
+
+def kinds(df:pd.DataFrame, # results (`collect`)
+         ) -> list:
+    "The kind columns (`KINDS`) that take more than one value in `df`: its tables get a block of rows per kind of parent."
+    return [k for k in KINDS if k in df and df[k].nunique() > 1]
+
+def _parent_key(df) -> list: return kinds(df) + ['target', 'seed']  # within one kind, (target, seed) names a parent
+
+def per_kind(f, # `f(df, *args, **kwargs) -> DataFrame`
+             df:pd.DataFrame, # results (`collect`)
+             *args, **kwargs):
+    "`f` of each kind of parent's rows, stacked with the kind as the outer index levels; `f(df)` where there is one kind."
+    ks = kinds(df)
+    if not ks: return f(df, *args, **kwargs)
+    return pd.concat({k: f(g, *args, **kwargs) for k, g in df.groupby(ks, sort=False)}, names=ks)
+
+def _kind_parts(df) -> list:
+    "`[(label, rows)]`: one part per kind of parent ('resnet20 coral: '), or `[('', df)]` where there is one kind."
+    ks = kinds(df)
+    if not ks: return [('', df)]
+    return [(' '.join(map(str, k if isinstance(k, tuple) else (k,))) + ': ', g) for k, g in df.groupby(ks, sort=False)]
+
+def _flat(index) -> list: return [' '.join(map(str, i)) if isinstance(i, tuple) else str(i) for i in index]  # labels of a (Multi)Index's rows
 
 # %% ../nbs/09_experiment.ipynb #5b653b43
 EXECUTORS = ('inprocess', 'local', 'slurm')
@@ -420,9 +472,9 @@ def _as_they_finish(submit, items:list, n:int, progress:bool):
 def _failures(finished, out) -> None:
     "Collect the jobs' results; raise one clear error naming every group that failed and where its log is."
     bad = []
-    for (t, s), job in finished:
+    for (a, g, t, s), job in finished:
         try: job.result()
-        except Exception as e: bad.append(f"target {t} seed {s} (job {job.job_id}: {str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__}; log {job.paths.stderr})")
+        except Exception as e: bad.append(f"{a} {g} target {t} seed {s} (job {job.job_id}: {str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__}; log {job.paths.stderr})")
     if bad: raise RuntimeError(f"{len(bad)} group(s) failed: {'; '.join(bad)}. Finished units are kept in {out}: rerun the same command to "
                                "compute only the missing ones, or run with workers=1 to see the error in this process")
 
@@ -448,7 +500,7 @@ def slurm_executor(folder, # where submitit writes the scripts, pickled jobs and
 # %% ../nbs/09_experiment.ipynb #94360be2
 def run_groups(cfg:Config, # the configuration
                out, # the output folder
-               groups:list, # (target, seed) groups
+               groups:list, # (arch, algorithm, target, seed) groups
                progress:bool=True, # show a progress bar
                on_unit=None, # called with each unit's name once it is written (in-process runs)
                executor:str|None=None, # 'inprocess', 'local', 'slurm' (None: 'local' when `cfg.workers` gives several processes)
@@ -461,24 +513,24 @@ def run_groups(cfg:Config, # the configuration
     if executor not in EXECUTORS: raise ValueError(f"executor must be one of {EXECUTORS}, got {executor!r}")
     if not groups: return []
     if executor == 'inprocess':
-        for target, seed in (progress_bar(groups) if progress else groups): run_group(cfg, out, target, seed, on_unit)
+        for g in (progress_bar(groups) if progress else groups): run_group(cfg, out, g, on_unit)
         return []
     import dg_pruning.experiment as m  # jobs unpickle the installed module's function (also when this runs in a notebook)
     if executor == 'local':
         import submitit
         ex = submitit.LocalExecutor(folder=Path(out) / 'jobs'); ex.update_parameters(timeout_min=7 * 24 * 60)
         threads = max(1, torch.get_num_threads() // n)
-        submit = lambda g: ex.submit(m.run_group, asdict(cfg), str(out), g[0], g[1], None, threads, os.getpid())
+        submit = lambda g: ex.submit(m.run_group, asdict(cfg), str(out), g, None, threads, os.getpid())
         _failures(list(_as_they_finish(submit, groups, n, progress)), out); return []
     ex = slurm_executor(Path(out) / 'jobs', **(slurm or {}))
-    jobs = ex.map_array(m.run_group, [asdict(cfg)] * len(groups), [str(out)] * len(groups), [t for t, _ in groups], [s for _, s in groups])
-    print(f"submitted SLURM array {jobs[0].job_id.split('_')[0]}: {len(jobs)} task(s), one per (target, seed) group; logs in {Path(out) / 'jobs'}")
+    jobs = ex.map_array(m.run_group, [asdict(cfg)] * len(groups), [str(out)] * len(groups), groups)
+    print(f"submitted SLURM array {jobs[0].job_id.split('_')[0]}: {len(jobs)} task(s), one per group (parent); logs in {Path(out) / 'jobs'}")
     if wait: _failures(list(_as_they_finish(lambda g: dict(zip(groups, jobs))[g], groups, len(groups), progress)), out)
     return jobs
 
 def run_experiment(cfg:Config|None=None, # the configuration
                    out='dg_out', # results folder: config.json, units/*.json, dense/*.safetensors, tables, plots
-                   shard=(0, 1), # (i, n): run every n-th (target, seed) group starting at i
+                   shard=(0, 1), # (i, n): run every n-th group starting at i
                    progress:bool=True, # show a progress bar
                    on_unit=None, # called with each unit's name after it is written (in-process runs)
                    executor:str|None=None, # 'inprocess', 'local' or 'slurm' (None: 'local' when `cfg.workers` gives several processes)
@@ -516,8 +568,8 @@ def _acc_rows(df, cell=_pm) -> pd.DataFrame:
 
 def summary(df:pd.DataFrame, # results (`collect`)
            ) -> pd.DataFrame:
-    "Accuracy (%) in-domain and cross-domain per target and on average (mean ± std over seeds): dense, then each criterion/ratio one-shot and fine-tuned."
-    return _acc_rows(df)
+    "Accuracy (%) in-domain and cross-domain per target and on average (mean ± std over seeds): dense, then each criterion/ratio one-shot and fine-tuned; a block per kind of parent."
+    return per_kind(_acc_rows, df)
 
 # %% ../nbs/09_experiment.ipynb #e1a20008
 def mean_ci(d, # the values (e.g. paired differences)
@@ -535,19 +587,25 @@ def paired(df:pd.DataFrame, # results (`collect`)
            metric:str='target_acc', # a column of the results (prefix 'oneshot:' for the one-shot stage)
            confidence:float=0.95, # of the interval
           ) -> pd.DataFrame:
-    "Per criterion and ratio: the mean difference to `baseline` over parents (target, seed), its t-interval, and the wins."
-    base = df[df.criterion == baseline].set_index(['target', 'seed', 'ratio'])[metric]
+    "Per kind of parent, criterion and ratio: the mean difference to `baseline` over parents, its t-interval, and the wins."
+    key, by = _parent_key(df) + ['ratio'], kinds(df) + ['criterion', 'ratio']
+    base = df[df.criterion == baseline].set_index(key)[metric]
     if base.empty: raise ValueError(f"no {baseline!r} rows to pair with: add {baseline!r} to the criteria")
     rows = []
-    for (c, r), g in df[~df.criterion.isin(['dense', baseline])].groupby(['criterion', 'ratio'], sort=False):
-        d = (g.set_index(['target', 'seed', 'ratio'])[metric] - base).dropna().values
+    for k, g in df[~df.criterion.isin(['dense', baseline])].groupby(by, sort=False):
+        d = (g.set_index(key)[metric] - base).dropna().values
         m, lo, hi = mean_ci(d, confidence)
-        rows.append({'criterion': c, 'ratio': r, 'diff': m, 'lo': lo, 'hi': hi, 'wins': int((d > 0).sum()), 'n': len(d),
+        rows.append({**dict(zip(by, k)), 'diff': m, 'lo': lo, 'hi': hi, 'wins': int((d > 0).sum()), 'n': len(d),
                      'verdict': 'n.s.' if not (lo > 0 or hi < 0) else 'better' if lo > 0 else 'worse'})
     return pd.DataFrame(rows)
 
 # %% ../nbs/09_experiment.ipynb #2510cb26
 def _fmt(r): return f"{100 * r['diff']:+.1f} [{100 * r.lo:+.1f}, {100 * r.hi:+.1f}] {r.wins}/{r.n}" + (' *' if r.verdict != 'n.s.' else '')
+
+def _row_labels(pt, ks) -> pd.Index:
+    "'criterion ratio%' row labels of a `paired` table, under its kind columns `ks` where there are several kinds."
+    labels = [f"{c} {r:.0%}" for c, r in zip(pt.criterion, pt.ratio)]
+    return pd.MultiIndex.from_arrays([pt[k] for k in ks] + [labels]) if ks else pd.Index(labels)
 
 def paired_table(df:pd.DataFrame, # results (`collect`)
                  baselines=('random', 'taylor'), # the criteria compared with
@@ -560,8 +618,7 @@ def paired_table(df:pd.DataFrame, # results (`collect`)
             for stage, p in STAGES.items():
                 if p + m not in df: continue
                 pt = paired(df, b, p + m)
-                cols[(f'vs {b}', split, stage)] = pd.Series([_fmt(r) for _, r in pt.iterrows()],
-                                                            index=[f"{c} {r:.0%}" for c, r in zip(pt.criterion, pt.ratio)])
+                cols[(f'vs {b}', split, stage)] = pd.Series([_fmt(r) for _, r in pt.iterrows()], index=_row_labels(pt, kinds(df)))
     return pd.DataFrame(cols).fillna('—')  # a baseline is not compared with itself
 
 # %% ../nbs/09_experiment.ipynb #e1a2000b
@@ -576,11 +633,11 @@ def informative_columns(df:pd.DataFrame, # results (`collect`)
 
 # %% ../nbs/09_experiment.ipynb #4e473592
 def _by_parent(df):
-    "`(target, seed, dense rows, criterion, its rows)` for every parent with a dense row and every criterion pruned from it."
-    for (t, s), g in df.groupby(['target', 'seed']):
+    "`(parent, dense rows, criterion, its rows)` for every parent (a tuple of `_parent_key`) with a dense row and every criterion pruned from it."
+    for p, g in df.groupby(_parent_key(df), sort=False):
         dense = g[g.criterion == 'dense']
         if dense.empty: continue
-        for c, gc in g[g.criterion != 'dense'].groupby('criterion', sort=False): yield t, s, dense, c, gc
+        for c, gc in g[g.criterion != 'dense'].groupby('criterion', sort=False): yield p, dense, c, gc
 
 def _potential(gc, dense, cols:list, delta:float, unit:str) -> float:
     "The least prune potential of one criterion's units `gc` over the accuracy columns `cols`, as a filter ratio or (unit 'params') the parameters removed there."
@@ -589,7 +646,7 @@ def _potential(gc, dense, cols:list, delta:float, unit:str) -> float:
 
 def potentials(df:pd.DataFrame, # results (`collect`)
                delta:float=0.005, # tolerated error increase
-               per_parent:bool=False, # rows per parent (index target, seed, criterion) instead of the mean over parents
+               per_parent:bool=False, # rows per parent (index: the kinds that vary, target, seed, criterion) instead of the mean over parents
                unit:str='ratio', # 'ratio': the filter ratio; 'params': the fraction of parameters removed (Lost in Pruning's unit)
               ) -> pd.DataFrame:
     "Prune potential per criterion and distribution (in-domain, and the target and corruptions where informative), after fine-tuning."
@@ -599,11 +656,10 @@ def potentials(df:pd.DataFrame, # results (`collect`)
     name = lambda c: 'target' if c == 'target_acc' else c[5:]
     if flagged: warnings.warn(f"left out of prune potential: {[name(c) for c in flagged]}, where a dense parent is near chance (uninformative)")
     dists = {'in_domain': 'in_domain_acc', **{name(c): c for c in kept}}
-    out = [{'_t': t, '_s': s, 'criterion': c, **{k: _potential(gc, dense, [v], delta, unit) for k, v in dists.items()}}
-           for t, s, dense, c, gc in _by_parent(df)]
+    out = {(*p, c): {k: _potential(gc, dense, [v], delta, unit) for k, v in dists.items()} for p, dense, c, gc in _by_parent(df)}
     if not out: return pd.DataFrame()
-    res = pd.DataFrame(out).set_index(['_t', '_s', 'criterion']).rename_axis(['target', 'seed', 'criterion'])  # column 'target': a potential
-    return res if per_parent else res.groupby(level='criterion', sort=False).mean()
+    res = pd.DataFrame.from_dict(out, orient='index').rename_axis(_parent_key(df) + ['criterion'])  # index 'target' beside the column 'target'
+    return res if per_parent else res.groupby(level=kinds(df) + ['criterion'], sort=False).mean()
 
 # %% ../nbs/09_experiment.ipynb #db8b1055
 ESTIMATES = ('worst_source', 'in_domain')
@@ -613,12 +669,12 @@ def estimate_target_potential(df:pd.DataFrame, # results (`collect`)
                               delta:float=0.005, # tolerated error increase
                               unit:str='ratio', # 'ratio' or 'params' (as in `potentials`)
                              ) -> pd.Series:
-    "Per parent (target, seed) and criterion, the held-out domain's prune potential estimated from the source domains' validation accuracy alone."
+    "Per parent and criterion, the held-out domain's prune potential estimated from the source domains' validation accuracy alone."
     if method not in ESTIMATES: raise ValueError(f"unknown method {method!r}; use one of {ESTIMATES}")
-    sources = lambda t, dense: [c for c in dense.columns if c.startswith('acc:') and c != f'acc:{t}' and dense[c].notna().all()]
-    out = {(t, s, c): _potential(gc, dense, ['in_domain_acc'] if method == 'in_domain' else sources(t, dense), delta, unit)
-           for t, s, dense, c, gc in _by_parent(df)}
-    return pd.Series(out, name=f'estimate:{method}', dtype=float).rename_axis(['target', 'seed', 'criterion'])
+    sources = lambda dense: [c for c in dense.columns if c.startswith('acc:') and c != f'acc:{dense.target.item()}' and dense[c].notna().all()]
+    out = {(*p, c): _potential(gc, dense, ['in_domain_acc'] if method == 'in_domain' else sources(dense), delta, unit)
+           for p, dense, c, gc in _by_parent(df)}
+    return pd.Series(out, name=f'estimate:{method}', dtype=float).rename_axis(_parent_key(df) + ['criterion'])
 
 # %% ../nbs/09_experiment.ipynb #576a899a
 def estimate_quality(df:pd.DataFrame, # results (`collect`) of several targets and seeds
@@ -639,8 +695,8 @@ def estimate_quality(df:pd.DataFrame, # results (`collect`) of several targets a
 def tidy(df:pd.DataFrame, # results (`collect`)
          stage:str='fine-tuned', # 'one-shot' or 'fine-tuned'
         ) -> pd.DataFrame:
-    "Long format for the plots: criterion, ratio, domain, split, acc, params_pruned (the dense rows repeated as ratio 0 of every criterion)."
-    p, rows = STAGES[stage], []
+    "Long format for the plots: (the kinds that vary,) criterion, ratio, domain, split, acc, params_pruned (the dense rows repeated as ratio 0 of every criterion)."
+    p, rows, ks = STAGES[stage], [], kinds(df)
     crits = [c for c in df.criterion.unique() if c != 'dense']
     accs = [k[len(p) + 4:] for k in df.columns if k.startswith(p + 'acc:')]
     for _, r in df.iterrows():
@@ -648,7 +704,7 @@ def tidy(df:pd.DataFrame, # results (`collect`)
         for c in (crits if r.criterion == 'dense' else [r.criterion]):
             for d in accs:
                 if pd.notna(r.get(f'{q}acc:{d}')):
-                    rows.append({'criterion': c, 'ratio': r.ratio, 'target': r.target, 'seed': r.seed, 'domain': d,
+                    rows.append({**{k: r[k] for k in ks}, 'criterion': c, 'ratio': r.ratio, 'target': r.target, 'seed': r.seed, 'domain': d,
                                  'split': 'target' if d == str(r.target) else 'source', 'acc': r[f'{q}acc:{d}'],
                                  'params_pruned': 0.0 if r.criterion == 'dense' else r.get('params_pruned', np.nan)})
     return pd.DataFrame(rows)
@@ -662,14 +718,15 @@ def _cell(v) -> tuple:
 def accuracy_table(df:pd.DataFrame, # results (`collect`)
                   ) -> pd.DataFrame:
     "Accuracy (%) in/cross per target and on average, each cell (mean, 95% CI half-width) over seeds; rows as `summary`."
-    return _acc_rows(df, _cell)
+    return per_kind(_acc_rows, df, _cell)
 
 def _bold(table:pd.DataFrame) -> pd.DataFrame:
-    "Which cells are bold: per column, the best mean among the rows of the same ratio and stage, where its CI excludes the runner-up."
+    "Which cells are bold: per column, the best mean among the rows of the same kind, ratio and stage, where its CI excludes the runner-up."
     out = pd.DataFrame(False, index=table.index, columns=table.columns)
     blocks = {}
-    for name, stage in table.index:
-        if name != 'dense': blocks.setdefault((name.split(' ')[-1], stage), []).append((name, stage))
+    for row in table.index:  # (kind..., 'criterion ratio', stage)
+        *kind, name, stage = row
+        if name != 'dense': blocks.setdefault((*kind, name.split(' ')[-1], stage), []).append(row)
     for rows in blocks.values():
         if len(rows) < 2: continue
         for col in table.columns:
@@ -712,17 +769,17 @@ def write_tables(df:pd.DataFrame, # results (`collect`)
     "Write tables.md and tables.tex: accuracy (mean ± 95% CI, bold where the best excludes the runner-up), paired differences, prune potentials; the provenance below."
     acc = accuracy_table(df); bold = _bold(acc)
     tables = [('Accuracy (%): mean ± 95% CI over seeds; in = source validation, cross = held-out target',
-               [' '.join(i).strip() for i in acc.index], [' '.join(c) for c in acc.columns],
+               [s.strip() for s in _flat(acc.index)], [' '.join(c) for c in acc.columns],
                lambda md: [[_acc_cell(acc.iloc[i, j], bold.iloc[i, j], md) for j in range(acc.shape[1])] for i in range(len(acc))])]
     if 'random' in set(df.criterion):
         pt = paired_table(df)
-        tables.append(('Paired differences (accuracy points): mean [95% CI] wins/parents; * = CI excludes 0', list(pt.index),
+        tables.append(('Paired differences (accuracy points): mean [95% CI] wins/parents; * = CI excludes 0', _flat(pt.index),
                        [' '.join(c) for c in pt.columns], lambda md, pt=pt: pt.values.tolist()))
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
         pots = [('filter ratio', potentials(df))] + ([('fraction of parameters removed', potentials(df, unit='params'))] if 'params_pruned' in df else [])
     for unit, pp in pots:
-        if len(pp): tables.append((f'Prune potential ({unit}), mean over parents', list(pp.index), list(pp.columns),
+        if len(pp): tables.append((f'Prune potential ({unit}), mean over parents', _flat(pp.index), list(pp.columns),
                                    lambda md, pp=pp: [[f'{v:.2f}' for v in r] for r in pp.values]))
     out = Path(out)
     md = '\n\n'.join(f'## {t}\n\n' + _md(r, c, f(True)) for t, r, c, f in tables) + '\n'
@@ -742,11 +799,14 @@ def paired_stages(df:pd.DataFrame, # results (`collect`)
 def plot_stage_curves(df:pd.DataFrame, # results (`collect`)
                       x:str='ratio', # 'ratio' (filters pruned) or 'params_pruned' (parameters removed)
                      ):
-    "Accuracy against `x`, one-shot and fine-tuned side by side (source dashed, target solid); returns the two axes."
+    "Accuracy against `x`, one-shot and fine-tuned side by side (source dashed, target solid), a row per kind of parent; returns the axes."
     import matplotlib.pyplot as plt
     from dg_pruning.viz import plot_ratio_curves
-    fig, axs = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
-    for ax, stage in zip(axs, STAGES): plot_ratio_curves(tidy(df, stage), ax=ax, x=x); ax.set_title(f'{stage}: source (dashed), target (solid)', fontsize=10)
+    parts = _kind_parts(df)
+    fig, axs = plt.subplots(len(parts), 2, figsize=(11, 4 * len(parts)), sharey=True, squeeze=False)
+    for row, (label, g) in zip(axs, parts):
+        for ax, stage in zip(row, STAGES):
+            plot_ratio_curves(tidy(g, stage), ax=ax, x=x); ax.set_title(f'{label}{stage}: source (dashed), target (solid)', fontsize=10)
     return axs
 
 def save_outputs(df:pd.DataFrame, # results (`collect`)
@@ -769,10 +829,12 @@ def save_outputs(df:pd.DataFrame, # results (`collect`)
     for k, x in (('ratio_curves', 'ratio'), ('ratio_curves_params', 'params_pruned')):  # x: filters pruned, parameters removed
         if x not in ('ratio', *df.columns): del paths[k]; continue
         save(plot_stage_curves(df, x), k)
-    if len(pp): save(plot_prune_potential(pp.T), 'potentials_plot')
+    if len(pp): save(plot_prune_potential(pp.set_axis(_flat(pp.index)).T), 'potentials_plot')
     else: del paths['potentials_plot']
     if 'random' in set(df.criterion) and df.criterion.nunique() > 2:
-        save(plot_paired(paired_stages(df)), 'paired_plot'); paired_table(df).to_csv(paths['paired'])
+        ps = paired_stages(df)  # a sweep's rows name their kind: 'resnet20 coral ior 30%'
+        save(plot_paired(ps.assign(criterion=_flat(zip(*[ps[k] for k in kinds(df)], ps.criterion)) if kinds(df) else ps.criterion)), 'paired_plot')
+        paired_table(df).to_csv(paths['paired'])
     else: del paths['paired_plot'], paths['paired']
     return {**paths, **write_tables(df, out)}
 
@@ -814,7 +876,7 @@ def evaluate_saved(path, # a model file a run wrote (dense/ or models/)
     meta = read_header(path)['meta']
     if 'config' not in meta: raise ValueError(f"{path} was not written by a dg_prune run (its header has no configuration): "
                                               "load it with load_pruned and evaluate it on your own loaders")
-    cfg = Config(**{k: tuple(v) if isinstance(v, list) else v for k, v in meta['config'].items()})
+    cfg = Config(**meta['config'])
     dls = load_data(cfg).dls(meta['target'], bs=cfg.bs, seed=meta['seed'], device=cfg.device)
     return domain_metrics(load_pruned(path).to(dls.device), dls)
 
@@ -850,7 +912,7 @@ def cli_parser() -> argparse.ArgumentParser:
         if isinstance(f.default, bool): p.add_argument(f'--{f.name}', action='store_const', const='true', help=h)  # a flag
         else: p.add_argument(f'--{f.name}', metavar=f.name.upper(), help=h)
     p.add_argument('--out', default='dg_out', help='output folder; a rerun with the same configuration resumes (default: dg_out)')
-    p.add_argument('--shard', default='0/1', help='i/n: run the i-th of n slices of the (target, seed) groups (default: 0/1)')
+    p.add_argument('--shard', default='0/1', help='i/n: run the i-th of n slices of the groups (parents) (default: 0/1)')
     p.add_argument('--merge', action='store_true', help='run nothing: write the tables and plots of the finished units of --out')
     p.add_argument('--executor', choices=EXECUTORS, help="where the groups run: this process, --workers local processes (submitit), or a "
                    "SLURM array job (default: local when workers gives several processes, else inprocess)")
@@ -869,7 +931,7 @@ def config_from_args(args:argparse.Namespace, # the parsed options of `cli_parse
     bad = set(kw) - {f.name for f in fields(Config)}
     if bad: raise ValueError(f"{args.config} has fields that Config does not: {sorted(bad)}")
     kw.update({f.name: _cli_value(f, getattr(args, f.name)) for f in fields(Config) if getattr(args, f.name) is not None})
-    return Config(**{k: tuple(v) if isinstance(v, list) else v for k, v in kw.items()})
+    return Config(**kw)
 
 # %% ../nbs/09_experiment.ipynb #c18b34ef
 def dg_prune(argv:list|None=None): # the command line's words (None: sys.argv)

@@ -16,12 +16,15 @@ from fastai.learner import Learner
 from fastai.metrics import accuracy
 from fastai.optimizer import OptimWrapper
 from fastai.callback.tracker import TrackerCallback
+from fastai.callback.fp16 import MixedPrecision, AMPMode
+from .risk import PRECISIONS
 import importlib
 importlib.import_module('fastai.callback.schedule')  # patches Learner.fit_one_cycle (an import statement would look unused)
 
 # %% auto #0
 __all__ = ['MMD_SCALES', 'ALGORITHMS', 'domain_risks', 'DGCallback', 'ERM', 'NaNGuard', 'coral_penalty', 'CORAL', 'mmd_penalty',
-           'MMD', 'VREx', 'irm_penalty', 'IRM', 'GroupDRO', 'Mixup', 'dg_learner', 'KeepBest', 'fit_dg']
+           'MMD', 'VREx', 'irm_penalty', 'IRM', 'GroupDRO', 'Mixup', 'dg_learner', 'KeepBest', 'fit_dg',
+           'AutocastPrecision']
 
 # %% ../nbs/06_train.ipynb #95bd1d7b
 def domain_risks(pred, # logits `(items, classes)`
@@ -229,6 +232,7 @@ def dg_learner(data:MultiDomain, # a `MultiDomain`
                width:int|None=None, # filters of the stem (see `make_model`; None: the architecture's own)
                stem_stride:int=1, # stride of a CIFAR ResNet's stem conv (see `make_model`)
                device=None, # 'cpu', 'cuda', ... (default: CUDA when there is one)
+               precision:str='fp32', # 'fp32', or 'bf16'/'fp16': mixed precision on the device (`AutocastPrecision`)
                **hparams, # the algorithm's hyper-parameters (defaults: `ALGORITHMS`)
               ) -> Learner:
     "A fastai Learner training `arch` with DG `algorithm` on every domain of `data` but `target`."
@@ -246,9 +250,10 @@ def dg_learner(data:MultiDomain, # a `MultiDomain`
     n_in = x.shape[1] if isinstance(x, torch.Tensor) else 3
     model = make_model(arch, n_in, len(data.classes), weights, width, stem_stride)
     if opt not in ('fastai', 'domainbed'): raise ValueError(f"opt must be 'fastai' or 'domainbed', got {opt!r}")
+    if precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got {precision!r}")
     kw = {'opt_func': partial(OptimWrapper, opt=torch.optim.Adam), 'wd': 0.0} if opt == 'domainbed' else {}
     learn = Learner(dls, model, loss_func=nn.CrossEntropyLoss(), metrics=accuracy,
-                    cbs=[DomainCallback(), cls(**{**defaults, **hparams}), NaNGuard()], **kw)
+                    cbs=[DomainCallback(), cls(**{**defaults, **hparams}), NaNGuard()] + ([AutocastPrecision(precision)] if precision != 'fp32' else []), **kw)
     learn.algorithm, learn.opt_name = algorithm, opt
     return learn
 
@@ -278,3 +283,14 @@ def fit_dg(learn, # a `dg_learner`
     if one_cycle: learn.fit_one_cycle(epochs, lr, cbs=KeepBest())
     else: learn.fit(epochs, lr, cbs=KeepBest())
     return learn
+
+# %% ../nbs/06_train.ipynb #a61eff21
+class AutocastPrecision(MixedPrecision):
+    "fastai's `MixedPrecision` (bf16 or fp16) under autocast on the learner's own device: CUDA, or the CPU, where fastai's does nothing."
+    def before_fit(self):
+        dev = self.dls.device.type
+        if self.amp_mode == AMPMode.BF16 and dev == 'cuda' and not torch.cuda.is_bf16_supported():
+            raise ValueError("this GPU has no bfloat16: use precision 'fp16'")
+        dtype = torch.bfloat16 if self.amp_mode == AMPMode.BF16 else torch.float16
+        self.kwargs['enabled'] = dtype == torch.float16  # the gradient scaler: fp16 only
+        self.autocast, self.learn.scaler, self.scales = torch.autocast(dev, dtype=dtype), torch.amp.GradScaler(dev, **self.kwargs), []
