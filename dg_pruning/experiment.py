@@ -27,8 +27,8 @@ from .evaluate import domain_metrics, evaluate_model, corrupted_sets, prune_pote
 # %% auto #0
 __all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'KINDS', 'PARENT', 'EXECUTORS', 'STAGES', 'ESTIMATES', 'Config',
            'load_data', 'targets_of', 'check_data', 'plan', 'run_group', 'provenance', 'start_run', 'collect', 'kinds',
-           'per_kind', 'slurm_executor', 'run_groups', 'run_experiment', 'summary', 'mean_ci', 'paired', 'paired_table',
-           'informative_columns', 'potentials', 'estimate_target_potential', 'estimate_quality', 'tidy',
+           'parent_key', 'per_kind', 'slurm_executor', 'run_groups', 'run_experiment', 'summary', 'mean_ci', 'paired',
+           'paired_table', 'informative_columns', 'potentials', 'estimate_target_potential', 'estimate_quality', 'tidy',
            'accuracy_table', 'provenance_line', 'write_tables', 'paired_stages', 'plot_stage_curves', 'save_outputs',
            'report', 'evaluate_saved', 'cli_parser', 'config_from_args', 'dg_prune']
 
@@ -436,7 +436,10 @@ def kinds(df:pd.DataFrame, # results (`collect`)
     "The kind columns (`KINDS`) that take more than one value in `df`: its tables get a block of rows per kind of parent."
     return [k for k in KINDS if k in df and df[k].nunique() > 1]
 
-def _parent_key(df) -> list: return kinds(df) + ['target', 'seed']  # within one kind, (target, seed) names a parent
+def parent_key(df:pd.DataFrame, # results (`collect`)
+              ) -> list:
+    "The columns that tell the parents of `df` apart: the kinds that vary, then target and seed."
+    return kinds(df) + ['target', 'seed']
 
 def per_kind(f, # `f(df, *args, **kwargs) -> DataFrame`
              df:pd.DataFrame, # results (`collect`)
@@ -588,7 +591,7 @@ def paired(df:pd.DataFrame, # results (`collect`)
            confidence:float=0.95, # of the interval
           ) -> pd.DataFrame:
     "Per kind of parent, criterion and ratio: the mean difference to `baseline` over parents, its t-interval, and the wins."
-    key, by = _parent_key(df) + ['ratio'], kinds(df) + ['criterion', 'ratio']
+    key, by = parent_key(df) + ['ratio'], kinds(df) + ['criterion', 'ratio']
     base = df[df.criterion == baseline].set_index(key)[metric]
     if base.empty: raise ValueError(f"no {baseline!r} rows to pair with: add {baseline!r} to the criteria")
     rows = []
@@ -633,8 +636,8 @@ def informative_columns(df:pd.DataFrame, # results (`collect`)
 
 # %% ../nbs/09_experiment.ipynb #4e473592
 def _by_parent(df):
-    "`(parent, dense rows, criterion, its rows)` for every parent (a tuple of `_parent_key`) with a dense row and every criterion pruned from it."
-    for p, g in df.groupby(_parent_key(df), sort=False):
+    "`(parent, dense rows, criterion, its rows)` for every parent (a tuple of `parent_key`) with a dense row and every criterion pruned from it."
+    for p, g in df.groupby(parent_key(df), sort=False):
         dense = g[g.criterion == 'dense']
         if dense.empty: continue
         for c, gc in g[g.criterion != 'dense'].groupby('criterion', sort=False): yield p, dense, c, gc
@@ -658,7 +661,7 @@ def potentials(df:pd.DataFrame, # results (`collect`)
     dists = {'in_domain': 'in_domain_acc', **{name(c): c for c in kept}}
     out = {(*p, c): {k: _potential(gc, dense, [v], delta, unit) for k, v in dists.items()} for p, dense, c, gc in _by_parent(df)}
     if not out: return pd.DataFrame()
-    res = pd.DataFrame.from_dict(out, orient='index').rename_axis(_parent_key(df) + ['criterion'])  # index 'target' beside the column 'target'
+    res = pd.DataFrame.from_dict(out, orient='index').rename_axis(parent_key(df) + ['criterion'])  # index 'target' beside the column 'target'
     return res if per_parent else res.groupby(level=kinds(df) + ['criterion'], sort=False).mean()
 
 # %% ../nbs/09_experiment.ipynb #db8b1055
@@ -674,7 +677,7 @@ def estimate_target_potential(df:pd.DataFrame, # results (`collect`)
     sources = lambda dense: [c for c in dense.columns if c.startswith('acc:') and c != f'acc:{dense.target.item()}' and dense[c].notna().all()]
     out = {(*p, c): _potential(gc, dense, ['in_domain_acc'] if method == 'in_domain' else sources(dense), delta, unit)
            for p, dense, c, gc in _by_parent(df)}
-    return pd.Series(out, name=f'estimate:{method}', dtype=float).rename_axis(_parent_key(df) + ['criterion'])
+    return pd.Series(out, name=f'estimate:{method}', dtype=float).rename_axis(parent_key(df) + ['criterion'])
 
 # %% ../nbs/09_experiment.ipynb #576a899a
 def estimate_quality(df:pd.DataFrame, # results (`collect`) of several targets and seeds

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_hard.ipynb #1251e42d
 from __future__ import annotations
-import copy, json
+import copy, json, warnings
 from pathlib import Path
 import torch
 from torch import nn
@@ -14,8 +14,9 @@ from .importance import TPImportance, parse_criterion
 from .models import make_model
 
 # %% auto #0
-__all__ = ['MEMORY_FORMATS', 'STRUCTURES', 'PRUNED_FORMAT', 'model_stats', 'latency', 'coupled_convs', 'prune_filters',
-           'remove_filters', 'prune_learner', 'save_pruned', 'read_header', 'load_pruned', 'export_onnx']
+__all__ = ['MEMORY_FORMATS', 'STRUCTURES', 'PRUNED_FORMAT', 'model_stats', 'fold_bn', 'deploy', 'latency', 'coupled_convs',
+           'prune_filters', 'remove_filters', 'prune_learner', 'save_pruned', 'read_header', 'load_pruned',
+           'export_onnx']
 
 # %% ../nbs/04_hard.ipynb #922660f0
 def _check_trainable(model):
@@ -42,6 +43,24 @@ def model_stats(model:nn.Module, # the network
 # %% ../nbs/04_hard.ipynb #9d0e3b3f
 MEMORY_FORMATS = {'channels_last': torch.channels_last, 'contiguous': torch.contiguous_format}
 
+def fold_bn(model:nn.Module, # the network
+           ) -> nn.Module:
+    "An eval-mode copy of `model` with every BatchNorm that follows a conv folded into the conv's weights (torch.fx); untraceable models are copied as they are, with a warning."
+    from torch.fx.experimental.optimization import fuse
+    m = copy.deepcopy(model).eval()
+    try: return fuse(m)
+    except Exception as e:  # torch.fx cannot trace data-dependent control flow
+        warnings.warn(f"{type(model).__name__} cannot be traced by torch.fx ({type(e).__name__}: {e}); BatchNorm is left unfolded"); return m
+
+def deploy(model:nn.Module, # the network
+           memory_format:str='channels_last', # 'channels_last' or 'contiguous'
+           fold:bool=True, # fold BatchNorm into the convs (`fold_bn`)
+          ) -> nn.Module:
+    "The inference copy of `model` that runs fastest on CPU (measured below): eval mode, BatchNorm folded, `channels_last`."
+    if memory_format not in MEMORY_FORMATS: raise ValueError(f"memory_format must be one of {list(MEMORY_FORMATS)}, got {memory_format!r}")
+    m = fold_bn(model) if fold else copy.deepcopy(model).eval()
+    return m.to(memory_format=MEMORY_FORMATS[memory_format])
+
 @torch.inference_mode()
 def latency(models:nn.Module|dict, # a model, or name -> model (timed interleaved)
             x:torch.Tensor, # the input batch timed
@@ -49,12 +68,12 @@ def latency(models:nn.Module|dict, # a model, or name -> model (timed interleave
             warmup:int=5, # untimed runs first
             threads:int|None=1, # CPU threads while timing (None: unchanged)
             memory_format:str='channels_last', # layout of the timed copies and of a 4-d input: 'channels_last' or 'contiguous'
+            fold:bool=True, # time copies with BatchNorm folded into the convs
            ) -> float|dict:
-    "Median wall time in seconds of `model(x)` on an eval-mode copy in `memory_format`; for a dict of models, a dict of times."
-    if memory_format not in MEMORY_FORMATS: raise ValueError(f"memory_format must be one of {list(MEMORY_FORMATS)}, got {memory_format!r}")
-    fmt, x = MEMORY_FORMATS[memory_format], as_tensor(x)
-    ms = {k: copy.deepcopy(m).eval() for k, m in ({'model': models} if isinstance(models, nn.Module) else models).items()}
-    if x.dim() == 4: x, ms = x.contiguous(memory_format=fmt), {k: m.to(memory_format=fmt) for k, m in ms.items()}
+    "Median wall time in seconds of `model(x)` on its `deploy` copy; for a dict of models, a dict of times."
+    ms = {k: deploy(m, memory_format, fold) for k, m in ({'model': models} if isinstance(models, nn.Module) else models).items()}
+    x = as_tensor(x)
+    if x.dim() == 4: x = x.contiguous(memory_format=MEMORY_FORMATS[memory_format])
     old = torch.get_num_threads()
     if threads: torch.set_num_threads(threads)
     try: t = median_times({k: (lambda m=m: m(x)) for k, m in ms.items()}, n, warmup)
@@ -101,6 +120,7 @@ def prune_filters(model:nn.Module, # the network
                   scope:str='layer', # 'layer': the same ratio in every group; 'global': one ranking over all groups
                   scores:dict|None=None, # precomputed `filter_importance` scores of `model` by conv name (e.g. shared by several ratios)
                   structure:str='coupled', # 'coupled': the residual stream too; 'internal': only convs whose channels no add reads
+                  round_to:int|None=None, # keep a multiple of this many channels per group (Torch-Pruning's; changes what the ratio removes)
                   **opts, # the criterion's options
                  ) -> nn.Module:
     "Physically remove the `ratio` least important filters (by `criterion`) and every coupled channel; in place."
@@ -114,7 +134,7 @@ def prune_filters(model:nn.Module, # the network
     ignored = _ignored(model, ex) + ([mods[n] for n in coupled_convs(model, ex)] if structure == 'internal' else [])
     with preserve_mode(model):
         pruner = tp.pruner.BasePruner(model, ex, importance=imp, pruning_ratio=ratio, global_pruning=scope == 'global',
-                                      ignored_layers=ignored, root_module_types=[nn.Conv1d, nn.Conv2d, nn.Conv3d])
+                                      ignored_layers=ignored, round_to=round_to, root_module_types=[nn.Conv1d, nn.Conv2d, nn.Conv3d])
         for g in pruner.step(interactive=True): _prune_group(model, g, convs)
     return model
 

@@ -13,7 +13,7 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from execnb.nbio import new_nb, mk_cell, write_nb
 from execnb.shell import CaptureShell
-from .experiment import Config, paired_table, paired_stages, plot_stage_curves, potentials, informative_columns
+from .experiment import Config, paired_table, paired_stages, plot_stage_curves, potentials, informative_columns, kinds, parent_key
 from .viz import plot_paired
 
 # %% auto #0
@@ -40,8 +40,8 @@ def command_of(cfg:dict, # a run's configuration (its config.json)
 # %% ../nbs/10a_report.ipynb #d30e0306
 def parents_table(df:pd.DataFrame, # results (`collect`)
                  ) -> pd.DataFrame:
-    "The dense parents' accuracy (%, one decimal, as text) per domain, in-domain mean and target, one row per (target, seed)."
-    d = df[df.criterion == 'dense'].set_index(['target', 'seed'])
+    "The dense parents' accuracy (%, one decimal, as text) per domain, in-domain mean and target, one row per parent."
+    d = df[df.criterion == 'dense'].set_index(parent_key(df))
     doms = [c for c in d.columns if c.startswith('acc:')]
     t = d[doms + ['in_domain_acc', 'target_acc']].rename(columns=lambda c: c[4:] if c.startswith('acc:') else c[:-4].replace('_', '-'))
     return t.map(lambda v: '' if pd.isna(v) else f'{100 * v:.1f}')
@@ -52,12 +52,13 @@ def corruption_changes(df:pd.DataFrame, # results (`collect`)
     "`(changes, uninformative)`: accuracy change from the parent (points, mean over parents) per criterion/ratio and distribution, and the columns without signal."
     kept, flagged = informative_columns(df)
     cols = ['in_domain_acc'] + kept + flagged
-    dense = df[df.criterion == 'dense'].set_index(['target', 'seed'])[cols]
+    key, by = parent_key(df), kinds(df) + ['criterion', 'ratio']
+    dense = df[df.criterion == 'dense'].set_index(key)[cols]
     rows = df[df.criterion != 'dense']
-    ch = (rows.set_index(['target', 'seed'])[cols] - dense).set_axis(pd.MultiIndex.from_arrays([rows.criterion, rows.ratio]))
+    ch = (rows.set_index(key)[cols] - dense).set_axis(pd.MultiIndex.from_frame(rows[by]))
     name = lambda c: 'in-domain' if c == 'in_domain_acc' else 'target' if c == 'target_acc' else c[5:]
-    res = (100 * ch.groupby(level=[0, 1], sort=False).mean()).rename(columns=name)
-    res.index = [f'{c} {r:.0%}' for c, r in res.index]
+    res = (100 * ch.groupby(level=by, sort=False).mean()).rename(columns=name)
+    res.index = [' '.join(map(str, k[:-1])) + f' {k[-1]:.0%}' for k in res.index]  # '(kind) criterion ratio%'
     return res, [name(c) for c in flagged]
 
 def plot_corruption_changes(df:pd.DataFrame, # results (`collect`)
@@ -118,7 +119,7 @@ def report_notebook(out, # a run's output folder
     "The report notebook of the run in `out` (not executed)."
     out = Path(out).resolve()
     cfg = json.loads((out / 'config.json').read_text())
-    title = (f"# Run report: {out.name}\n\n{cfg['dataset']}, {cfg['arch']} ({cfg['algorithm']}) parents, criteria "
+    title = (f"# Run report: {out.name}\n\n{cfg['dataset']}, {_cli_text(cfg['arch'])} ({_cli_text(cfg['algorithm'])}) parents, criteria "
              f"{', '.join(cfg['criteria'])}, ratios {_cli_text(cfg['ratios'])}, seeds {_cli_text(cfg['seeds'])}, mode {cfg['mode']}.")
     cells = [mk_cell(title, 'markdown'),
              mk_cell(f"import json\nfrom pathlib import Path\nfrom IPython.display import display as show\nfrom dg_pruning.experiment import collect, summary\nfrom dg_pruning.report import *\n"
@@ -133,7 +134,8 @@ def paired_section(df:pd.DataFrame, # results (`collect`)
     "Show the paired table and one forest plot per baseline (target accuracy, both stages); say so where there is no baseline or one parent."
     from IPython.display import display
     base = [b for b in ('random', 'taylor') if b in set(df.criterion)]
-    n = df[df.criterion == 'dense'][['target', 'seed']].drop_duplicates().shape[0]
+    dense = df[df.criterion == 'dense']
+    n = dense.groupby(kinds(df)).size().min() if kinds(df) else len(dense)  # parents of the smallest kind
     if not base or df.criterion.nunique() < 3: print('no baseline criterion (random or taylor) beside another criterion: nothing to pair'); return
     if n < 2: print(f'{n} parent: a confidence interval needs at least two (more seeds or targets)')
     display(paired_table(df))
