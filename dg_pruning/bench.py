@@ -13,7 +13,8 @@ from .importance import filter_importance
 from .fpgm import fpgm_scores
 
 # %% auto #0
-__all__ = ['BENCHMARKS', 'benchmark', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'bench_sweep', 'main']
+__all__ = ['BENCHMARKS', 'benchmark', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'bench_sweep', 'bench_gpu',
+           'main']
 
 # %% ../nbs/11_bench.ipynb #4f4c1a8b
 BENCHMARKS = {}
@@ -102,10 +103,11 @@ def bench_latency(quick:bool=False, # fewer repeats (a smoke run)
                   f"({t['dense'] * 1e3:.1f} -> {t['pruned'] * 1e3:.1f} ms), masked model x{t['dense'] / t['masked']:.2f}")
             if bs == 32 and r == 0.5:
                 last = sp / macs
-                t2 = latency({'dense': dense, 'pruned': pruned}, x, n=n, warmup=2, memory_format='contiguous')
-                print(f"50% filters, batch 32, contiguous layout instead: latency speed-up x{t2['dense'] / t2['pruned']:.2f}, "
-                      f"speed-up / MACs reduction {t2['dense'] / t2['pruned'] / macs:.2f}")
-    print(f"latency speedup / MACs reduction (the default path: channels_last): {last:.2f}")
+                for what, kw in (('BatchNorm not folded', {'fold': False}), ('contiguous layout, BatchNorm not folded', {'fold': False, 'memory_format': 'contiguous'})):
+                    t2 = latency({'dense': dense, 'pruned': pruned}, x, n=n, warmup=2, **kw)
+                    print(f"50% filters, batch 32, {what}: latency speed-up x{t2['dense'] / t2['pruned']:.2f}, "
+                          f"speed-up / MACs reduction {t2['dense'] / t2['pruned'] / macs:.2f}")
+    print(f"latency speedup / MACs reduction (the default path: BatchNorm folded, channels_last): {last:.2f}")
 
 # %% ../nbs/11_bench.ipynb #2bbf8ade
 @benchmark('train', 'ERM step time through the fastai Learner vs a plain PyTorch loop; CORAL and V-REx vs ERM')
@@ -147,13 +149,13 @@ def bench_train(quick:bool=False, # fewer repeats (a smoke run)
     print(f"fastai/plain step time ratio: {t['erm'] / t['plain']:.3f}")
 
 # %% ../nbs/11_bench.ipynb #d58ab291
-@benchmark('sweep', 'four (target, seed) groups: two local worker processes (submitit) vs one process, wall time and table equality')
+@benchmark('sweep', 'four groups (parents): two local worker processes (submitit) vs one process, wall time and table equality')
 def bench_sweep(quick:bool=False, # fewer epochs (a smoke run)
                ):
     import dataclasses, tempfile
     from dg_pruning.experiment import Config, run_experiment
     cfg = Config(dataset='rotated_digits', domains=('0', '30', '60'), targets=('30', '60'), seeds=(0, 1), criteria=('random', 'l1', 'taylor'),
-                 ratios=(0.3, 0.6), epochs=1 if quick else 4, bs=20, finetune_epochs=1, corruptions=None, n_batches=4, recal_batches=4)
+                 ratios=(0.3, 0.6), epochs=1 if quick else 10, bs=20, finetune_epochs=1 if quick else 2, corruptions=None, n_batches=4, recal_batches=4)
     t, res, old = {}, {}, torch.get_num_threads()
     torch.set_num_threads(1)  # the workers' arithmetic
     try:
@@ -172,18 +174,88 @@ def bench_sweep(quick:bool=False, # fewer epochs (a smoke run)
     print(f"tables equal but for time: {same and diff < 1e-4} (largest metric difference {diff:.1e})")
     print(f"local/in-process wall time ratio: {t['local'] / t['in-process']:.2f}")
 
+# %% ../nbs/11_bench.ipynb #d51c3e02
+def _upsampled(data, size:int=64):
+    "`data` (1-channel digits) at `size`×`size` in three channels: a stand-in for the image benchmarks' input."
+    import torch.nn.functional as F
+    from dg_pruning.data import MultiDomain
+    up = lambda x: F.interpolate(x.float(), size=size, mode='bilinear').round().clamp(0, 255).byte().repeat(1, 3, 1, 1)
+    return MultiDomain({n: (up(data.items[n]), data.labels[n]) for n in data.names}, data.classes, f'{data.name} {size}x{size}')
+
+def _train_ips(data, arch_kw:dict, bs:int, precision:str, device, steps:int) -> float:
+    "Training images per second of `dg_learner` over `steps` batches (after two untimed ones)."
+    from fastai.callback.core import Callback, CancelFitException
+    from dg_pruning.train import dg_learner
+    sync = (lambda: torch.cuda.synchronize(device)) if device.type == 'cuda' else (lambda: None)
+    class Clock(Callback):
+        def after_batch(self):
+            if self.iter == 1: sync(); self.t = time.perf_counter()
+            if self.iter == steps + 1: sync(); self.dt = time.perf_counter() - self.t; raise CancelFitException()
+    set_seed(0)
+    l = dg_learner(data, data.names[-1], bs=bs, precision=precision, device=device, **arch_kw)
+    l.model.to(memory_format=torch.channels_last); clock = Clock()
+    with l.no_bar(), l.no_logging(): l.fit(1, 1e-3, cbs=clock)
+    return steps * bs / clock.dt
+
+@benchmark('gpu', 'training and scoring images/s at fp32 vs bf16 (fp16 on CUDA), pruned vs dense latency at batch 1 and 32; on CUDA, else the CPU')
+def bench_gpu(quick:bool=False, # fewer steps and repeats (a smoke run)
+              device=None, # 'cuda', 'cuda:1', 'cpu' (None: CUDA when there is one)
+             ):
+    import copy
+    from dg_pruning.core import get_device
+    from dg_pruning.hard import prune_filters, model_stats, latency
+    dev = get_device(device)
+    print(f"device: {torch.cuda.get_device_name(dev) if dev.type == 'cuda' else 'cpu, ' + str(torch.get_num_threads()) + ' threads'}"
+          + ('' if dev.type == 'cuda' else ' (no CUDA device here: the same figures on the CPU)'))
+    precs = ('fp32', 'bf16', 'fp16') if dev.type == 'cuda' else ('fp32', 'bf16')
+    rm = rotated_mnist(); big = _upsampled(rm)
+    steps, reps = (3, 1) if quick else (10, 3)
+    nets = {'ResNet-20 w24 28x28 (default parent)': (rm, {'arch': 'resnet20', 'width': 24, 'stem_stride': 2}, 60),
+            'ResNet-18 64x64': (big, {'arch': 'resnet18'}, 64)}
+    if dev.type == 'cuda':  # the full-size recipe's input (too slow to be worth it on a CPU)
+        nets.update({f'{a} 224x224': (_upsampled(rotated_mnist(angles=(0, 15, 30)), 224), {'arch': a.lower().replace('-', '')}, 96) for a in ('ResNet-18', 'ResNet-50')})
+    first = {}
+    for name, (data, kw, bs) in nets.items():
+        ips = {p: [] for p in precs}
+        for _ in range(reps):  # interleaved repeats
+            for p in precs: ips[p].append(_train_ips(data, kw, bs, p, dev, steps))
+        ips = {p: statistics.median(v) for p, v in ips.items()}
+        first = first or ips
+        print(f"training, {name}, batch {bs}: " + ', '.join(f"{p} {v:.0f} images/s" for p, v in ips.items())
+              + ''.join(f"; {p}/fp32 x{ips[p] / ips['fp32']:.2f}" for p in precs[1:]))
+    set_seed(0)
+    from torchvision.models import resnet18
+    net = resnet18(num_classes=10).to(dev)
+    batches = [b for _, b in zip(range(2 if quick else 4), big.dls(big.names[-1], bs=60, balanced=True, device=dev).train)]
+    n_img = sum(len(b[1]) for b in batches)
+    sync = (lambda: torch.cuda.synchronize(dev)) if dev.type == 'cuda' else (lambda: None)
+    t = median_times({p: (lambda p=p: (filter_importance(net, batches, f'taylor(precision={p})'), sync())) for p in precs}, n=reps, warmup=1)
+    print("Taylor scoring, ResNet-18 64x64: " + ', '.join(f"{p} {n_img / v:.0f} images/s" for p, v in t.items())
+          + ''.join(f"; {p}/fp32 x{t['fp32'] / t[p]:.2f}" for p in precs[1:]))
+    dense = net.eval(); ex = batches[0][0][:2]
+    pruned = prune_filters(copy.deepcopy(dense), 0.5, ex, 'l1')
+    macs = model_stats(dense, ex[:1])['macs'] / model_stats(pruned, ex[:1])['macs']
+    for bs in (1, 32):
+        x = torch.randn(bs, 3, 64, 64, device=dev)
+        tl = latency({'dense': dense, 'pruned': pruned}, x, n=10 if quick else 30, warmup=3)
+        print(f"latency, ResNet-18 64x64 50% filters, batch {bs}: {tl['dense'] * 1e3:.2f} -> {tl['pruned'] * 1e3:.2f} ms, "
+              f"speed-up x{tl['dense'] / tl['pruned']:.2f} (MACs x{macs:.2f})")
+    print(f"bf16/fp32 training images/s (default parent): {first['bf16'] / first['fp32']:.2f}")
+
 # %% ../nbs/11_bench.ipynb #1616ff2c
 def main(argv=None, # the command line's words (None: sys.argv)
         ):
     "Run a named benchmark: `dg_prune_bench NAME [--quick]`; `dg_prune_bench --list` lists them."
-    import argparse
+    import argparse, inspect
     p = argparse.ArgumentParser(prog='dg_prune_bench', description=main.__doc__)
     p.add_argument('name', nargs='?', help='benchmark to run (see --list)')
     p.add_argument('--list', action='store_true', help='list the benchmarks')
     p.add_argument('--quick', action='store_true', help='fewer repeats (a smoke run)')
+    p.add_argument('--device', help="where benchmarks that take a device run (gpu: CUDA when there is one)")
     a = p.parse_args(argv)
     if a.list or a.name is None:
         for n, (_, doc) in BENCHMARKS.items(): print(f"{n:10s} {doc}")
         return
     if a.name not in BENCHMARKS: p.error(f"unknown benchmark {a.name!r}; known: {', '.join(BENCHMARKS)}")
-    BENCHMARKS[a.name][0](quick=a.quick)
+    f = BENCHMARKS[a.name][0]
+    f(quick=a.quick, **({'device': a.device} if 'device' in inspect.signature(f).parameters else {}))

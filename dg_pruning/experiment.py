@@ -25,12 +25,13 @@ from .risk import PRECISIONS
 from .evaluate import domain_metrics, evaluate_model, corrupted_sets, prune_potential, signal_threshold, CORRUPTIONS, SEVERITIES, all_corruptions
 
 # %% auto #0
-__all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'KINDS', 'PARENT', 'EXECUTORS', 'STAGES', 'ESTIMATES', 'Config',
-           'load_data', 'targets_of', 'check_data', 'plan', 'run_group', 'provenance', 'start_run', 'collect', 'kinds',
-           'parent_key', 'per_kind', 'slurm_executor', 'run_groups', 'run_experiment', 'summary', 'mean_ci', 'paired',
-           'paired_table', 'informative_columns', 'potentials', 'estimate_target_potential', 'estimate_quality', 'tidy',
-           'accuracy_table', 'provenance_line', 'write_tables', 'paired_stages', 'plot_stage_curves', 'save_outputs',
-           'report', 'evaluate_saved', 'cli_parser', 'config_from_args', 'dg_prune']
+__all__ = ['EMBEDDED', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'TORCHVISION', 'KINDS', 'PARENT', 'EXECUTORS', 'STAGES',
+           'ESTIMATES', 'Config', 'load_data', 'targets_of', 'check_data', 'plan', 'run_group', 'run_worker',
+           'provenance', 'start_run', 'collect', 'kinds', 'parent_key', 'per_kind', 'slurm_executor', 'run_groups',
+           'run_experiment', 'sweep_cost', 'summary', 'mean_ci', 'paired', 'paired_table', 'informative_columns',
+           'potentials', 'estimate_target_potential', 'estimate_quality', 'tidy', 'accuracy_table', 'provenance_line',
+           'write_tables', 'paired_stages', 'plot_stage_curves', 'save_outputs', 'report', 'evaluate_saved',
+           'cli_parser', 'config_from_args', 'dg_prune']
 
 # %% ../nbs/09_experiment.ipynb #8be5e5e1
 EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg, 'rotated_digits': rotated_digits}
@@ -45,6 +46,7 @@ class Config:
     arch: tuple = ('resnet20',)         # architectures of the parents (several: a sweep): mnist_cnn, resnet20..resnet110 (CIFAR), resnet18, resnet50
     width: int | None = 24              # first-layer width of mnist_cnn and the CIFAR ResNets (None: the architecture's own)
     stem_stride: int = 2                # stride of a CIFAR ResNet's stem (2: the 28x28 digits at 14x14 after the stem)
+    weights: str | None = None          # local ImageNet weights of resnet18/resnet50: a state-dict file, or a folder of <arch>.pth (nothing is downloaded)
     algorithm: tuple = ('erm',)         # DG algorithms of the parents (several: a sweep): erm, coral, mmd, mixup, vrex, irm, groupdro
     criteria: tuple = ('random', 'l1', 'taylor', 'ior') # filter criteria compared: names, or specs such as 'ior(alpha=2,accumulate=data)' (keep 'random': the paired baseline)
     ratios: tuple = (0.1, 0.3, 0.5, 0.7) # fractions of the filters of every layer pruned
@@ -55,6 +57,7 @@ class Config:
     epochs: int = 6                     # dense training (fit_one_cycle, checkpoint by source-validation accuracy)
     finetune_epochs: float = 0.5        # fine-tuning after pruning, in epochs of the source training data (a fraction: random items)
     lr: float = 3e-3                    # learning rate of dense training (fine-tuning: a third of it)
+    opt: str = 'fastai'                 # parents' optimiser: 'fastai' (fastai's Adam, fit_one_cycle) or 'domainbed' (torch's Adam, no weight decay, constant lr)
     precision: str = 'fp32'             # training and fine-tuning: 'fp32', or 'bf16'/'fp16' mixed precision (autocast on the run's device)
     bs: int = 60                        # batch size
     n_batches: int = 16                 # training batches that data criteria score (once per parent)
@@ -94,6 +97,14 @@ def _arch_kw(cfg, arch:str) -> dict:
     cifar = arch.startswith('resnet') and arch[6:] in ('20', '32', '44', '56', '110')
     return {'width': cfg.width, 'stem_stride': cfg.stem_stride} if cifar else {'width': cfg.width} if arch == 'mnist_cnn' else {}
 
+TORCHVISION = ('resnet18', 'resnet50')  # the architectures that take ImageNet weights
+
+def _weights(cfg, arch:str) -> str | None:
+    "The local weights file of `arch` under `cfg.weights` (a file, or a folder of <arch>.pth), None for the other architectures."
+    if cfg.weights is None or arch not in TORCHVISION: return None
+    p = Path(cfg.weights)
+    return str(p / f'{arch}.pth') if p.is_dir() else str(p)
+
 # %% ../nbs/09_experiment.ipynb #acc6de9d
 @patch
 def check(self:Config):
@@ -113,6 +124,13 @@ def check(self:Config):
         if len(set(getattr(self, k))) < len(getattr(self, k)): raise ValueError(f"{k} repeats a name: {list(getattr(self, k))}")
     bad = [a for a in self.algorithm if a not in ALGORITHMS]
     if bad: raise ValueError(f"unknown algorithm {bad[0]!r}; choose from {list(ALGORITHMS)}")
+    if self.opt not in ('fastai', 'domainbed'): raise ValueError(f"opt must be 'fastai' or 'domainbed', got {self.opt!r}")
+    tv = [a for a in self.arch if a in TORCHVISION]
+    if self.weights is not None:
+        if not tv: raise ValueError(f"weights are for {list(TORCHVISION)}; arch is {list(self.arch)}")
+        if not Path(self.weights).is_dir() and len(tv) > 1: raise ValueError(f"weights {self.weights!r} is one file for {tv}: give a folder holding <arch>.pth for each")
+        for a in tv:
+            if not Path(_weights(self, a)).is_file(): raise ValueError(f"no weights file {_weights(self, a)} for {a}: nothing is downloaded, give the local file")
     if self.precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got {self.precision!r}")
     if not self.seeds: raise ValueError("give at least one seed")
     if isinstance(self.targets, str) and self.targets not in ('auto', 'all'):
@@ -148,11 +166,13 @@ def targets_of(cfg:Config, # the configuration
                data:MultiDomain, # a `MultiDomain`
               ) -> list:
     "The held-out domains of `cfg` on `data` ('auto' and 'all' resolved)."
+    for t in _targets(cfg, data.names): data.domain_id(t)  # clear error for an unknown name
+    return _targets(cfg, data.names)
+
+def _targets(cfg, names:list) -> list:
     auto = DEFAULT_TARGETS.get(cfg.dataset, ())
-    if cfg.targets == 'auto' and set(auto) <= set(data.names) and auto: return list(auto)
-    if cfg.targets in ('auto', 'all', None): return list(data.names)
-    for t in cfg.targets: data.domain_id(t)  # clear error for an unknown name
-    return list(cfg.targets)
+    if cfg.targets == 'auto' and set(auto) <= set(names) and auto: return list(auto)
+    return list(names) if cfg.targets in ('auto', 'all', None) else list(cfg.targets)
 
 # %% ../nbs/09_experiment.ipynb #42ccbdb2
 def check_data(cfg:Config, # the configuration
@@ -203,7 +223,8 @@ def _write_json(path:Path, obj):
 def _learner(cfg, data, group, model=None):
     "A quiet fastai Learner of `cfg` for one group `(arch, algorithm, target, seed)`; `model` replaces the fresh one (a parent's copy)."
     arch, algorithm, target, seed = group
-    learn = dg_learner(data, target, arch, algorithm, bs=cfg.bs, seed=seed, device=cfg.device, precision=cfg.precision, **_arch_kw(cfg, arch))
+    learn = dg_learner(data, target, arch, algorithm, bs=cfg.bs, seed=seed, opt=cfg.opt, weights=_weights(cfg, arch), device=cfg.device,
+                       precision=cfg.precision, **_arch_kw(cfg, arch))
     learn.remove_cbs(ProgressCallback)
     if model is not None: learn.model = model
     learn.model.to(learn.dls.device, memory_format=torch.channels_last)  # faster convs on CPU (measured in 11_bench) and GPU
@@ -355,16 +376,37 @@ def run_group(cfg:Config|dict, # the configuration
               on_unit=None, # called with each unit's name once it is written
               threads:int|None=None, # torch threads of the process
               parent_pid:int|None=None, # in local workers: the run's process, whose end ends the worker
+              data:MultiDomain|None=None, # the run's data (None: loaded here)
              ):
     "Every missing unit of one group: the dense parent, then each criterion and ratio."
     if threads: torch.set_num_threads(threads)
     if parent_pid: _exit_with(parent_pid)
     cfg, out = Config(**cfg) if isinstance(cfg, dict) else cfg, Path(out)
-    g = _Group(cfg, load_data(cfg), group, out)
+    g = _Group(cfg, data if data is not None else load_data(cfg), group, out)
     if not g.todo(): return
     g.dense(on_unit)
     for c in cfg.criteria:
         for r in cfg.ratios: g.pruned(c, r, on_unit)
+
+def _label(group) -> str: return '{} {} target {} seed {}'.format(*group)
+
+def run_worker(cfg:Config|dict, # the configuration
+               out, # the output folder
+               groups:list, # the run's groups, in order
+               claims, # a folder shared by the run's workers: a group is claimed by creating its file there
+               threads:int|None=None, # torch threads of the process
+               parent_pid:int|None=None, # the run's process, whose end ends the worker
+              ):
+    "A local worker: claim the next group nobody has claimed and run it, until every group is claimed (one start-up, the data loaded once)."
+    if threads: torch.set_num_threads(threads)
+    if parent_pid: _exit_with(parent_pid)
+    cfg, out, data = Config(**cfg) if isinstance(cfg, dict) else cfg, Path(out), None
+    for g in groups:
+        try: os.close(os.open(Path(claims) / f'{_unit_name(g)}.claim', os.O_CREAT | os.O_EXCL | os.O_WRONLY))  # atomic: one worker wins
+        except FileExistsError: continue
+        if data is None: data = load_data(cfg)
+        try: run_group(cfg, out, g, data=data)
+        except Exception as e: raise RuntimeError(f"{_label(g)}: {e}") from e
 
 # %% ../nbs/09_experiment.ipynb #5a1753e8
 def provenance(device=None, # the run's device (None: CUDA when there is one)
@@ -464,21 +506,17 @@ def _workers(cfg, n_groups) -> int:
     n = cfg.workers or (1 if get_device(cfg.device).type == 'cuda' else os.cpu_count() or 1)
     return max(1, min(n, n_groups))
 
-def _as_they_finish(submit, items:list, n:int, progress:bool):
-    "Submit `submit(item) -> job` for every item, at most `n` running at once; yield `(item, job)` as each finishes."
-    todo, running = list(items), []
-    for _ in (progress_bar(range(len(todo))) if progress else range(len(todo))):
-        while todo and len(running) < n: it = todo.pop(0); running.append((it, submit(it)))
-        while not (fin := [r for r in running if r[1].done()]): time.sleep(0.2)
-        running.remove(fin[0]); yield fin[0]
-
-def _failures(finished, out) -> None:
-    "Collect the jobs' results; raise one clear error naming every group that failed and where its log is."
+def _wait(cfg, out, groups:list, jobs:list, progress:bool):
+    "Wait for `jobs`, the progress bar counting the units of `groups` as they are written under `out`; then one clear error for the jobs that failed."
+    files = [Path(out) / 'units' / f'{n}.json' for g in groups for n in _Group(cfg, None, g, Path(out)).todo()]
+    for i in (progress_bar(range(len(files))) if progress else range(len(files))):
+        while sum(f.exists() for f in files) <= i and not all(j.done() for j in jobs): time.sleep(0.5)
+    while not all(j.done() for j in jobs): time.sleep(0.5)
     bad = []
-    for (a, g, t, s), job in finished:
+    for job in jobs:
         try: job.result()
-        except Exception as e: bad.append(f"{a} {g} target {t} seed {s} (job {job.job_id}: {str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__}; log {job.paths.stderr})")
-    if bad: raise RuntimeError(f"{len(bad)} group(s) failed: {'; '.join(bad)}. Finished units are kept in {out}: rerun the same command to "
+        except Exception as e: bad.append(f"{str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__} (job {job.job_id}, log {job.paths.stderr})")
+    if bad: raise RuntimeError(f"{len(bad)} job(s) failed: {'; '.join(bad)}. Finished units are kept in {out}: rerun the same command to "
                                "compute only the missing ones, or run with workers=1 to see the error in this process")
 
 # %% ../nbs/09_experiment.ipynb #f3594651
@@ -509,6 +547,7 @@ def run_groups(cfg:Config, # the configuration
                executor:str|None=None, # 'inprocess', 'local', 'slurm' (None: 'local' when `cfg.workers` gives several processes)
                slurm:dict|None=None, # `slurm_executor`'s options (partition, timeout_min, gpus_per_job, ...)
                wait:bool=True, # wait for SLURM jobs (polling, with a progress bar)
+               data:MultiDomain|None=None, # the run's data, for in-process runs (None: loaded once here)
               ) -> list:
     "Run `groups` of `cfg` into `out` with `executor`; returns the submitted jobs (none in process)."
     n = _workers(cfg, len(groups))
@@ -516,19 +555,23 @@ def run_groups(cfg:Config, # the configuration
     if executor not in EXECUTORS: raise ValueError(f"executor must be one of {EXECUTORS}, got {executor!r}")
     if not groups: return []
     if executor == 'inprocess':
-        for g in (progress_bar(groups) if progress else groups): run_group(cfg, out, g, on_unit)
+        data = data if data is not None else load_data(cfg)
+        for g in (progress_bar(groups) if progress else groups): run_group(cfg, out, g, on_unit, data=data)
         return []
     import dg_pruning.experiment as m  # jobs unpickle the installed module's function (also when this runs in a notebook)
     if executor == 'local':
         import submitit
         ex = submitit.LocalExecutor(folder=Path(out) / 'jobs'); ex.update_parameters(timeout_min=7 * 24 * 60)
+        claims = Path(out) / 'jobs' / f'claims-{os.getpid()}-{time.time_ns()}'; claims.mkdir(parents=True)  # this start's claims
         threads = max(1, torch.get_num_threads() // n)
-        submit = lambda g: ex.submit(m.run_group, asdict(cfg), str(out), g, None, threads, os.getpid())
-        _failures(list(_as_they_finish(submit, groups, n, progress)), out); return []
+        jobs = [ex.submit(m.run_worker, asdict(cfg), str(out), groups, str(claims), threads, os.getpid()) for _ in range(n)]
+        try: _wait(cfg, out, groups, jobs, progress)
+        finally: shutil.rmtree(claims, ignore_errors=True)
+        return []
     ex = slurm_executor(Path(out) / 'jobs', **(slurm or {}))
     jobs = ex.map_array(m.run_group, [asdict(cfg)] * len(groups), [str(out)] * len(groups), groups)
     print(f"submitted SLURM array {jobs[0].job_id.split('_')[0]}: {len(jobs)} task(s), one per group (parent); logs in {Path(out) / 'jobs'}")
-    if wait: _failures(list(_as_they_finish(lambda g: dict(zip(groups, jobs))[g], groups, len(groups), progress)), out)
+    if wait: _wait(cfg, out, groups, jobs, progress)
     return jobs
 
 def run_experiment(cfg:Config|None=None, # the configuration
@@ -542,9 +585,33 @@ def run_experiment(cfg:Config|None=None, # the configuration
                   ) -> pd.DataFrame:
     "Run (or resume) the protocol of `cfg`, writing one file per finished unit; returns the results of this folder (so far)."
     cfg = cfg or Config()
-    _, groups = start_run(cfg, out, shard)
-    run_groups(cfg, out, groups, progress, on_unit, executor, slurm, wait)
+    data, groups = start_run(cfg, out, shard)
+    run_groups(cfg, out, groups, progress, on_unit, executor, slurm, wait, data)
     return collect(out)
+
+# %% ../nbs/09_experiment.ipynb #6713c069
+def sweep_cost(cfg:Config, # the sweep's configuration
+               sizes:dict, # domain -> number of items (`MultiDomain.sizes()`, or the benchmark's published sizes)
+               train_ips:float, # training images per second (forward and backward) on one job's device
+               eval_ips:float|None=None, # forward-only images per second (None: 3 x train_ips)
+               corrupt_s:float=0.0, # CPU seconds to corrupt one image (the corruption columns, once per parent)
+              ) -> pd.Series:
+    "Jobs, units, images trained on and evaluated, and hours (total and per job) of the sweep `cfg`, at the given throughputs."
+    eval_ips = eval_ips or 3 * train_ips
+    names, k, units = list(sizes), len(cfg.arch) * len(cfg.algorithm) * len(cfg.seeds), len(cfg.criteria) * len(cfg.ratios)
+    targets = _targets(cfg, names)
+    scored = sum(CRITERIA[parse_criterion(c)[0]].needs_data for c in cfg.criteria) * cfg.n_batches * cfg.bs
+    n_corr = len(_corruptions(cfg)) * len(cfg.severities) * cfg.corruption_items
+    train = fwd = 0
+    for t in targets:  # DomainBed's split: int(20%) of every source domain validates
+        nva = sum(int(sizes[d] * 0.2) for d in names if d != t); ntr = sum(sizes[d] for d in names if d != t) - nva
+        dom, noise = nva + sizes[t], min(cfg.corruption_items, sizes[t])  # an evaluation on the domains; the noisy items of the functional distance
+        train += k * (cfg.epochs * ntr + scored + units * cfg.finetune_epochs * ntr)
+        fwd += k * (cfg.epochs * nva + dom + n_corr + units * (cfg.recal_batches * cfg.bs + math.ceil(cfg.finetune_epochs) * nva + 2 * dom + n_corr + 2 * noise))
+    jobs = k * len(targets)
+    hours = (train / train_ips + fwd / eval_ips + jobs * n_corr * corrupt_s) / 3600
+    return pd.Series({'jobs': jobs, 'units': jobs * (1 + units), 'train_images': int(train), 'eval_images': int(fwd),
+                      'hours': hours, 'hours_per_job': hours / jobs})
 
 # %% ../nbs/09_experiment.ipynb #489866bd
 STAGES = {'one-shot': 'oneshot:', 'fine-tuned': ''}  # column prefix of each stage's metrics

@@ -76,7 +76,8 @@ def latency(models:nn.Module|dict, # a model, or name -> model (timed interleave
     if x.dim() == 4: x = x.contiguous(memory_format=MEMORY_FORMATS[memory_format])
     old = torch.get_num_threads()
     if threads: torch.set_num_threads(threads)
-    try: t = median_times({k: (lambda m=m: m(x)) for k, m in ms.items()}, n, warmup)
+    sync = (lambda: torch.cuda.synchronize(x.device)) if x.is_cuda else (lambda: None)  # CUDA runs asynchronously: wait for the result
+    try: t = median_times({k: (lambda m=m: (m(x), sync())) for k, m in ms.items()}, n, warmup)
     finally: torch.set_num_threads(old)
     return t['model'] if isinstance(models, nn.Module) else t
 
