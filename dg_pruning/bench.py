@@ -13,8 +13,8 @@ from .importance import filter_importance
 from .fpgm import fpgm_scores
 
 # %% auto #0
-__all__ = ['BENCHMARKS', 'benchmark', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'bench_sweep', 'bench_gpu',
-           'main']
+__all__ = ['BENCHMARKS', 'benchmark', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'bench_sweep',
+           'train_images_per_s', 'bench_gpu', 'main']
 
 # %% ../nbs/11_bench.ipynb #4f4c1a8b
 BENCHMARKS = {}
@@ -182,8 +182,14 @@ def _upsampled(data, size:int=64):
     up = lambda x: F.interpolate(x.float(), size=size, mode='bilinear').round().clamp(0, 255).byte().repeat(1, 3, 1, 1)
     return MultiDomain({n: (up(data.items[n]), data.labels[n]) for n in data.names}, data.classes, f'{data.name} {size}x{size}')
 
-def _train_ips(data, arch_kw:dict, bs:int, precision:str, device, steps:int) -> float:
-    "Training images per second of `dg_learner` over `steps` batches (after two untimed ones)."
+def train_images_per_s(data, # a `MultiDomain` (its last domain is held out)
+                       arch_kw:dict, # `dg_learner`'s architecture options: arch, width, stem_stride, weights
+                       bs:int, # batch size
+                       precision:str, # 'fp32', 'bf16' or 'fp16'
+                       device, # a torch device
+                       steps:int, # timed training steps
+                      ) -> float:
+    "Training images per second of `dg_learner` over `steps` batches (after two untimed ones): the `train_ips` of `sweep_cost`."
     from fastai.callback.core import Callback, CancelFitException
     from dg_pruning.train import dg_learner
     sync = (lambda: torch.cuda.synchronize(device)) if device.type == 'cuda' else (lambda: None)
@@ -218,7 +224,7 @@ def bench_gpu(quick:bool=False, # fewer steps and repeats (a smoke run)
     for name, (data, kw, bs) in nets.items():
         ips = {p: [] for p in precs}
         for _ in range(reps):  # interleaved repeats
-            for p in precs: ips[p].append(_train_ips(data, kw, bs, p, dev, steps))
+            for p in precs: ips[p].append(train_images_per_s(data, kw, bs, p, dev, steps))
         ips = {p: statistics.median(v) for p, v in ips.items()}
         first = first or ips
         print(f"training, {name}, batch {bs}: " + ', '.join(f"{p} {v:.0f} images/s" for p, v in ips.items())
