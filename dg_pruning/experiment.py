@@ -66,7 +66,7 @@ class Config:
     severities: tuple = (1, 2, 3, 4, 5) # corruption severities; a corruption's column is their mean (ImageNet-C)
     corruption_items: int = 60          # target items corrupted (once per parent) for the corruption columns
     noise_eps: float = 0.1              # input noise of the functional distance
-    workers: int = 0                    # parallel worker processes, one group (parent) each; 0: one per CPU core (1 on CUDA)
+    workers: int = 0                    # local worker processes, which share out the parents; 0: one per CPU core (1 on CUDA)
     save_models: bool = False           # also keep every pruned unit's model (models/<unit>.safetensors; parents are always kept)
     device: str | None = None           # cpu, cuda, cuda:1 (None: CUDA when there is one)
     size: int = 224                     # image side of folder datasets
@@ -491,13 +491,12 @@ def per_kind(f, # `f(df, *args, **kwargs) -> DataFrame`
     if not ks: return f(df, *args, **kwargs)
     return pd.concat({k: f(g, *args, **kwargs) for k, g in df.groupby(ks, sort=False)}, names=ks)
 
+def _flat(index) -> list: return [' '.join(map(str, i)) if isinstance(i, tuple) else str(i) for i in index]  # labels of a (Multi)Index's rows
+
 def _kind_parts(df) -> list:
     "`[(label, rows)]`: one part per kind of parent ('resnet20 coral: '), or `[('', df)]` where there is one kind."
     ks = kinds(df)
-    if not ks: return [('', df)]
-    return [(' '.join(map(str, k if isinstance(k, tuple) else (k,))) + ': ', g) for k, g in df.groupby(ks, sort=False)]
-
-def _flat(index) -> list: return [' '.join(map(str, i)) if isinstance(i, tuple) else str(i) for i in index]  # labels of a (Multi)Index's rows
+    return [(_flat([k])[0] + ': ', g) for k, g in df.groupby(ks, sort=False)] if ks else [('', df)]
 
 # %% ../nbs/09_experiment.ipynb #5b653b43
 EXECUTORS = ('inprocess', 'local', 'slurm')
