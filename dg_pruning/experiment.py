@@ -664,8 +664,10 @@ def paired(df:pd.DataFrame, # results (`collect`)
     for k, g in df[~df.criterion.isin(['dense', baseline])].groupby(by, sort=False):
         d = (g.set_index(key)[metric] - base).dropna().values
         m, lo, hi = mean_ci(d, confidence)
+        sig = lo > 0 or hi < 0
+        if sig and d.std() == 0: sig = 2 * 0.5 ** len(d) < 1 - confidence  # identical differences (a zero-width interval): the exact sign test decides
         rows.append({**dict(zip(by, k)), 'diff': m, 'lo': lo, 'hi': hi, 'wins': int((d > 0).sum()), 'n': len(d),
-                     'verdict': 'n.s.' if not (lo > 0 or hi < 0) else 'better' if lo > 0 else 'worse'})
+                     'verdict': 'n.s.' if not sig else 'better' if m > 0 else 'worse'})
     return pd.DataFrame(rows)
 
 # %% ../nbs/09_experiment.ipynb #2510cb26
