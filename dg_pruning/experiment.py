@@ -166,8 +166,9 @@ def targets_of(cfg:Config, # the configuration
                data:MultiDomain, # a `MultiDomain`
               ) -> list:
     "The held-out domains of `cfg` on `data` ('auto' and 'all' resolved)."
-    for t in _targets(cfg, data.names): data.domain_id(t)  # clear error for an unknown name
-    return _targets(cfg, data.names)
+    targets = _targets(cfg, data.names)
+    for t in targets: data.domain_id(t)  # clear error for an unknown name
+    return targets
 
 def _targets(cfg, names:list) -> list:
     auto = DEFAULT_TARGETS.get(cfg.dataset, ())
