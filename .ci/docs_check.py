@@ -29,8 +29,16 @@ def exported(proc: Path) -> dict:
         out[m.group(1)] = [n for n in getattr(mod, '__all__', []) if inspect.isfunction(getattr(mod, n)) or inspect.isclass(getattr(mod, n))]
     return out
 
+def unlisted(nbs=Path('nbs')) -> list:
+    "The notebooks of `nbs` that the hand-written sidebar.yml lists neither by name nor by a folder's glob ('tutorials/*')."
+    entries = re.findall(r'^\s*-\s*(?:contents:\s*)?"?([^"\s]+\.ipynb|[^"\s]+/\*)"?\s*$|contents:\s*"([^"]+/\*)"', (nbs / 'sidebar.yml').read_text(), re.M)
+    listed = {a or b for a, b in entries}
+    pages = [p.relative_to(nbs).as_posix() for p in nbs.rglob('*.ipynb') if not p.name.startswith('_') and '.ipynb_checkpoints' not in p.parts]
+    return [p for p in sorted(pages) if p not in listed and not any(g.endswith('/*') and p.startswith(g[:-1]) and '/' not in p[len(g) - 1:] for g in listed)]
+
 def check(proc=Path('_proc')) -> dict:
     problems, counts = [], dict(pages=0, cards=0, outputs=0, figures=0)
+    problems += [f"{p}: not in nbs/sidebar.yml (the sidebar is written by hand: list it there)" for p in unlisted()]
     pages = sorted(p for p in proc.rglob('*.ipynb') if not p.name.startswith('_') and '.ipynb_checkpoints' not in p.parts)
     for p in pages:
         nb, rel = json.loads(p.read_text()), p.relative_to(proc)

@@ -6,11 +6,16 @@
 from __future__ import annotations
 import time, statistics
 import torch
-from .core import set_seed, median_times
-from .data import rotated_mnist, DomainDL
+from .core import set_seed, median_times, filter_units, get_device, synchronize
+from .data import rotated_mnist, DomainDL, MultiDomain
 from .models import MnistCNN
 from .importance import filter_importance
 from .fpgm import fpgm_scores
+from .hard import prune_filters, model_stats, latency
+from .soft import select_pruned, zero_filters
+from .train import dg_learner
+from .config import Config
+from .running import run_experiment
 
 # %% auto #0
 __all__ = ['BENCHMARKS', 'benchmark', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'bench_sweep',
@@ -80,9 +85,6 @@ def bench_latency(quick:bool=False, # fewer repeats (a smoke run)
                  ):
     import copy
     from torchvision.models import resnet18
-    from dg_pruning.hard import prune_filters, model_stats, latency
-    from dg_pruning.core import filter_units
-    from dg_pruning.soft import select_pruned, zero_filters
     set_seed(0)
     dense = resnet18(num_classes=10).eval()
     n = 5 if quick else 15
@@ -115,7 +117,6 @@ def bench_train(quick:bool=False, # fewer repeats (a smoke run)
                ):
     import torch.nn.functional as F
     from fastai.callback.core import Callback
-    from dg_pruning.train import dg_learner
     set_seed(0)
     data = rotated_mnist()
     class Clock(Callback):
@@ -153,7 +154,6 @@ def bench_train(quick:bool=False, # fewer repeats (a smoke run)
 def bench_sweep(quick:bool=False, # fewer epochs (a smoke run)
                ):
     import dataclasses, tempfile
-    from dg_pruning.experiment import Config, run_experiment
     cfg = Config(dataset='rotated_digits', domains=('0', '30', '60'), targets=('30', '60'), seeds=(0, 1), criteria=('random', 'l1', 'taylor'),
                  ratios=(0.3, 0.6), epochs=1 if quick else 10, bs=20, finetune_epochs=1 if quick else 2, corruptions=None, n_batches=4, recal_batches=4)
     t, res, old = {}, {}, torch.get_num_threads()
@@ -178,7 +178,6 @@ def bench_sweep(quick:bool=False, # fewer epochs (a smoke run)
 def _upsampled(data, size:int=64):
     "`data` (1-channel digits) at `size`×`size` in three channels: a stand-in for the image benchmarks' input."
     import torch.nn.functional as F
-    from dg_pruning.data import MultiDomain
     up = lambda x: F.interpolate(x.float(), size=size, mode='bilinear').round().clamp(0, 255).byte().repeat(1, 3, 1, 1)
     return MultiDomain({n: (up(data.items[n]), data.labels[n]) for n in data.names}, data.classes, f'{data.name} {size}x{size}')
 
@@ -191,12 +190,10 @@ def train_images_per_s(data, # a `MultiDomain` (its last domain is held out)
                       ) -> float:
     "Training images per second of `dg_learner` over `steps` batches (after two untimed ones): the `train_ips` of `sweep_cost`."
     from fastai.callback.core import Callback, CancelFitException
-    from dg_pruning.train import dg_learner
-    sync = (lambda: torch.cuda.synchronize(device)) if device.type == 'cuda' else (lambda: None)
     class Clock(Callback):
         def after_batch(self):
-            if self.iter == 1: sync(); self.t = time.perf_counter()
-            if self.iter == steps + 1: sync(); self.dt = time.perf_counter() - self.t; raise CancelFitException()
+            if self.iter == 1: synchronize(device); self.t = time.perf_counter()
+            if self.iter == steps + 1: synchronize(device); self.dt = time.perf_counter() - self.t; raise CancelFitException()
     set_seed(0)
     l = dg_learner(data, data.names[-1], bs=bs, precision=precision, device=device, **arch_kw)
     l.model.to(memory_format=torch.channels_last); clock = Clock()
@@ -208,8 +205,6 @@ def bench_gpu(quick:bool=False, # fewer steps and repeats (a smoke run)
               device=None, # 'cuda', 'cuda:1', 'cpu' (None: CUDA when there is one)
              ):
     import copy
-    from dg_pruning.core import get_device
-    from dg_pruning.hard import prune_filters, model_stats, latency
     dev = get_device(device)
     print(f"device: {torch.cuda.get_device_name(dev) if dev.type == 'cuda' else 'cpu, ' + str(torch.get_num_threads()) + ' threads'}"
           + ('' if dev.type == 'cuda' else ' (no CUDA device here: the same figures on the CPU)'))
@@ -234,8 +229,7 @@ def bench_gpu(quick:bool=False, # fewer steps and repeats (a smoke run)
     net = resnet18(num_classes=10).to(dev)
     batches = [b for _, b in zip(range(2 if quick else 4), big.dls(big.names[-1], bs=60, balanced=True, device=dev).train)]
     n_img = sum(len(b[1]) for b in batches)
-    sync = (lambda: torch.cuda.synchronize(dev)) if dev.type == 'cuda' else (lambda: None)
-    t = median_times({p: (lambda p=p: (filter_importance(net, batches, f'taylor(precision={p})'), sync())) for p in precs}, n=reps, warmup=1)
+    t = median_times({p: (lambda p=p: (filter_importance(net, batches, f'taylor(precision={p})'), synchronize(dev))) for p in precs}, n=reps, warmup=1)
     print("Taylor scoring, ResNet-18 64x64: " + ', '.join(f"{p} {n_img / v:.0f} images/s" for p, v in t.items())
           + ''.join(f"; {p}/fp32 x{t['fp32'] / t[p]:.2f}" for p in precs[1:]))
     dense = net.eval(); ex = batches[0][0][:2]

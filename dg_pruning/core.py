@@ -14,7 +14,7 @@ warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated',
 
 # %% auto #0
 __all__ = ['SCOPES', 'set_seed', 'get_device', 'check_ratio', 'check_scope', 'as_tensor', 'preserve_mode', 'median_times',
-           'prunable_convs', 'FilterUnit', 'filter_units']
+           'synchronize', 'prunable_convs', 'FilterUnit', 'filter_units']
 
 # %% ../nbs/00_core.ipynb #b847e928
 def set_seed(seed:int=0, # the seed for python, numpy and torch (CPU and every GPU)
@@ -83,6 +83,13 @@ def median_times(fs:dict, # name -> function of no arguments
         for k, f in fs.items():
             t = time.perf_counter(); f(); ts[k].append(time.perf_counter() - t)
     return {k: statistics.median(v) for k, v in ts.items()}
+
+# %% ../nbs/00_core.ipynb #c3673dd5
+def synchronize(device, # a torch device or its name ('cpu', 'cuda:1')
+               ):
+    "Wait for the work queued on `device` (CUDA runs asynchronously); nothing to wait for on the CPU."
+    device = torch.device(device)
+    if device.type == 'cuda': torch.cuda.synchronize(device)
 
 # %% ../nbs/00_core.ipynb #1a479ed4
 _CONVS = (nn.Conv1d, nn.Conv2d, nn.Conv3d)

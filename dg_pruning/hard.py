@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 from torch import nn
 import torch_pruning as tp
-from .core import prunable_convs, check_ratio, check_scope, as_tensor, preserve_mode, median_times
+from .core import prunable_convs, check_ratio, check_scope, as_tensor, preserve_mode, median_times, synchronize
 from .importance import TPImportance, parse_criterion
 from .models import make_model
 
@@ -76,8 +76,7 @@ def latency(models:nn.Module|dict, # a model, or name -> model (timed interleave
     if x.dim() == 4: x = x.contiguous(memory_format=MEMORY_FORMATS[memory_format])
     old = torch.get_num_threads()
     if threads: torch.set_num_threads(threads)
-    sync = (lambda: torch.cuda.synchronize(x.device)) if x.is_cuda else (lambda: None)  # CUDA runs asynchronously: wait for the result
-    try: t = median_times({k: (lambda m=m: (m(x), sync())) for k, m in ms.items()}, n, warmup)
+    try: t = median_times({k: (lambda m=m: (m(x), synchronize(x.device))) for k, m in ms.items()}, n, warmup)
     finally: torch.set_num_threads(old)
     return t['model'] if isinstance(models, nn.Module) else t
 
