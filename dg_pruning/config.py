@@ -48,6 +48,7 @@ class Config:
     opt: str = 'fastai'                 # parents' optimiser: 'fastai' (fastai's Adam, fit_one_cycle) or 'domainbed' (torch's Adam, no weight decay, constant lr)
     precision: str = 'fp32'             # training and fine-tuning: 'fp32', or 'bf16'/'fp16' mixed precision (autocast on the run's device)
     bs: int = 60                        # batch size
+    random_draws: int = 1               # independent random masks per parent and ratio; the `random` row is their mean
     n_batches: int = 16                 # training batches that data criteria score (once per parent)
     recal_batches: int = 8              # training batches that re-estimate BatchNorm statistics right after pruning
     corruptions: tuple | str | None = 'auto' # names; 'auto': those measured informative for an embedded dataset (all for folders); None: none
@@ -69,7 +70,7 @@ class Config:
 OPTION_GROUPS = {  # every field of `Config` in one group; `dg_prune --help` and the main job's page list them so
     'data': ('dataset', 'preset', 'domains', 'targets', 'size'),
     'parents': ('arch', 'width', 'stem_stride', 'weights', 'algorithm', 'seeds', 'epochs', 'lr', 'opt', 'precision', 'bs'),
-    'pruning': ('criteria', 'ratios', 'mode', 'structure', 'scope', 'n_batches', 'recal_batches', 'finetune_epochs'),
+    'pruning': ('criteria', 'ratios', 'random_draws', 'mode', 'structure', 'scope', 'n_batches', 'recal_batches', 'finetune_epochs'),
     'evaluation': ('corruptions', 'severities', 'corruption_items', 'noise_eps'),
     'where it runs': ('workers', 'device', 'save_models'),
 }
@@ -138,7 +139,7 @@ def check(self:Config):
     if bad: raise ValueError(f"unknown corruptions {bad}; known: {list(all_corruptions())}")
     bad = [s for s in self.severities if s not in SEVERITIES]
     if bad or not self.severities: raise ValueError(f"severities must be among {SEVERITIES}, got {self.severities}")
-    for k in ('epochs', 'finetune_epochs', 'n_batches', 'recal_batches', 'bs', 'corruption_items'):
+    for k in ('epochs', 'finetune_epochs', 'n_batches', 'recal_batches', 'bs', 'corruption_items', 'random_draws'):
         if getattr(self, k) < (0 if k in ('finetune_epochs', 'recal_batches') else 1): raise ValueError(f"{k} must be positive, got {getattr(self, k)}")
     if self.finetune_epochs != int(self.finetune_epochs) and self.mode == 'soft':
         raise ValueError(f"soft pruning selects filters at epoch ends: give whole finetune_epochs, not {self.finetune_epochs}")

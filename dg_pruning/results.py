@@ -8,17 +8,14 @@ import json, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
-import matplotlib.pyplot as plt
 from scipy import stats
 from .evaluate import prune_potential
-from .viz import plot_ratio_curves, plot_prune_potential, plot_paired
 from .config import Config
 
 # %% auto #0
 __all__ = ['KINDS', 'PARENT', 'STAGES', 'ESTIMATES', 'collect', 'kinds', 'parent_key', 'per_kind', 'summary', 'mean_ci', 'paired',
            'paired_table', 'informative_columns', 'potentials', 'estimate_target_potential', 'estimate_quality', 'tidy',
-           'accuracy_table', 'provenance_line', 'write_tables', 'paired_stages', 'plot_stage_curves', 'save_outputs',
-           'report']
+           'accuracy_table']
 
 # %% ../nbs/09b_results.ipynb #ced8ce55
 KINDS = ('dataset', 'arch', 'algorithm')  # what makes parents of different kinds: a sweep's lists
@@ -32,20 +29,35 @@ def _folder(out:Path) -> tuple:
     order = {'dataset': [cfg.dataset], 'arch': list(cfg.arch), 'algorithm': list(cfg.algorithm)}
     return [{**{k: v[0] for k, v in order.items() if k not in r}, **r} for r in rows], order
 
+def _mean_draws(df:pd.DataFrame) -> pd.DataFrame:
+    "One row per parent, criterion and ratio: the draws of `random` averaged (their wall times summed), their number in `draws`."
+    key = ['folder'] + [k for k in PARENT if k in df] + ['criterion', 'ratio']  # draws of one folder: two runs are never averaged
+    num = [c for c in df.columns if c not in key and pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
+    g = df.groupby(key, sort=False, dropna=False)
+    out = g[num].mean()
+    times = [c for c in num if c.startswith('time_')]
+    out[times] = g[times].sum(min_count=1)
+    out['draw'] = g.size()
+    out = pd.concat([out, g[[c for c in df.columns if c not in key + num]].first()], axis=1).reset_index()
+    return out[list(df.columns)].rename(columns={'draw': 'draws'}).drop(columns='folder')
+
 def collect(*outs, # output folders (e.g. the shards of one sweep)
+            draws:str='mean', # 'mean': one `random` row per parent and ratio, the mean of its draws; 'each': a row per draw
            ) -> pd.DataFrame:
     "All unit results under the output folders `outs` as one table, rows sorted by parent (its kinds in the configurations' order), criterion, ratio."
+    if draws not in ('mean', 'each'): raise ValueError(f"draws must be 'mean' or 'each', got {draws!r}")
     parts = [_folder(o) for o in outs]
-    rows = [r for rs, _ in parts for r in rs]
+    rows = [{**r, 'folder': i} for i, (rs, _) in enumerate(parts) for r in rs]
     if not rows: return pd.DataFrame()
     df = pd.DataFrame(rows)
     df['target'] = df.target.astype(str)
+    df = _mean_draws(df) if draws == 'mean' and 'draw' in df else df.drop(columns='folder')
     rank = {'criterion': {'dense': -1}}
     for k in KINDS:
         if k not in df: continue
         known = list(dict.fromkeys(v for _, o in parts for v in o.get(k, ())))  # in the order the folders' configurations list them
         rank[k] = {v: i for i, v in enumerate(known + sorted(set(df[k]) - set(known)))}
-    by = [k for k in PARENT if k in df] + ['criterion', 'ratio']
+    by = [k for k in PARENT if k in df] + ['criterion', 'ratio'] + (['draw'] if 'draw' in df else [])
     key = lambda s: s.map(rank[s.name]).fillna(0) if s.name in rank else s
     return df.sort_values(by, key=key, kind='stable').reset_index(drop=True)
 
@@ -266,133 +278,3 @@ def _bold(table:pd.DataFrame) -> pd.DataFrame:
             (m1, h1, r1), (m2, _, _) = cells[0], cells[1]
             out.loc[r1, col] = bool(np.isfinite(h1) and m1 - h1 > m2)
     return out
-
-# %% ../nbs/09b_results.ipynb #4950f512
-def _md(rows:list, cols:list, cells:list) -> str:
-    "A Markdown table."
-    lines = ['| ' + ' | '.join([''] + cols) + ' |', '|' + '---|' * (len(cols) + 1)]
-    return '\n'.join(lines + ['| ' + ' | '.join([r] + c) + ' |' for r, c in zip(rows, cells)])
-
-def _tex(rows:list, cols:list, cells:list) -> str:
-    "A LaTeX (booktabs) tabular."
-    esc = lambda t: str(t).replace('%', r'\%').replace('_', r'\_').replace('±', r'$\pm$').replace('—', '--')
-    body = [' & '.join(map(esc, [r] + c)) + r' \\' for r, c in zip(rows, cells)]
-    return '\n'.join([r'\begin{tabular}{l' + 'r' * len(cols) + '}', r'\toprule', ' & '.join(map(esc, [''] + cols)) + r' \\', r'\midrule',
-                      *body, r'\bottomrule', r'\end{tabular}'])
-
-def _acc_cell(mh, bold, md):
-    "A (mean, CI half-width) cell as text, bold in Markdown (`md`) or LaTeX."
-    t = f"{mh[0]:.1f} ± {mh[1]:.1f}" if np.isfinite(mh[1]) else f"{mh[0]:.1f}"
-    return (f'**{t}**' if md else rf'\textbf{{{t}}}') if bold else t
-
-def provenance_line(out, # a run's output folder
-                   ) -> str|None:
-    "One sentence on what produced the run's latest numbers (its last `provenance.json` entry); None without one."
-    prov = Path(out) / 'provenance.json'
-    if not prov.exists(): return None
-    p = json.loads(prov.read_text())[-1]
-    return (f"run by dg_pruning {p['dg_pruning']}, torch {p['torch']}, fastai {p['fastai']}, Torch-Pruning {p['torch_pruning']} on "
-            f"{p['device']} ({p['device_name']}), {p['threads']} threads, commit {p['git_commit'] or '?'}{' (with changes)' if p['git_dirty'] else ''}, "
-            f"started {p['started']}")
-
-def write_tables(df:pd.DataFrame, # results (`collect`)
-                 out, # the output folder
-                ) -> dict:
-    "Write tables.md and tables.tex: accuracy (mean ± 95% CI, bold where the best excludes the runner-up), paired differences, prune potentials; the provenance below."
-    acc = accuracy_table(df); bold = _bold(acc)
-    tables = [('Accuracy (%): mean ± 95% CI over seeds; in = source validation, cross = held-out target',
-               [s.strip() for s in _flat(acc.index)], [' '.join(c) for c in acc.columns],
-               lambda md: [[_acc_cell(acc.iloc[i, j], bold.iloc[i, j], md) for j in range(acc.shape[1])] for i in range(len(acc))])]
-    if 'random' in set(df.criterion):
-        pt = paired_table(df)
-        tables.append(('Paired differences (accuracy points): mean [95% CI] wins/parents; * = CI excludes 0', _flat(pt.index),
-                       [' '.join(c) for c in pt.columns], lambda md, pt=pt: pt.values.tolist()))
-    with warnings.catch_warnings():
-        warnings.simplefilter('ignore')
-        pots = [('filter ratio', potentials(df))] + ([('fraction of parameters removed', potentials(df, unit='params'))] if 'params_pruned' in df else [])
-    for unit, pp in pots:
-        if len(pp): tables.append((f'Prune potential ({unit}), mean over parents', _flat(pp.index), list(pp.columns),
-                                   lambda md, pp=pp: [[f'{v:.2f}' for v in r] for r in pp.values]))
-    out = Path(out)
-    md = '\n\n'.join(f'## {t}\n\n' + _md(r, c, f(True)) for t, r, c, f in tables) + '\n'
-    tex = '\n\n'.join(f'% {t}\n' + _tex(r, c, f(False)) for t, r, c, f in tables) + '\n'
-    if (line := provenance_line(out)): md += f'\n{line[0].upper() + line[1:]}.\n'; tex += f'\n% {line}\n'
-    (out / 'tables.md').write_text(md); (out / 'tables.tex').write_text(tex)
-    return {'tables_md': out / 'tables.md', 'tables_tex': out / 'tables.tex'}
-
-# %% ../nbs/09b_results.ipynb #93ab9cba
-def paired_stages(df:pd.DataFrame, # results (`collect`)
-                  baseline:str='random', # the criterion compared with
-                  metric:str='target_acc', # the fine-tuned metric (its one-shot twin is 'oneshot:' + metric)
-                 ) -> pd.DataFrame:
-    "`paired` one-shot and fine-tuned, stacked with a `stage` column: what `plot_paired` draws."
-    return pd.concat({s: paired(df, baseline, p + metric) for s, p in STAGES.items()}, names=['stage']).reset_index(0)
-
-def plot_stage_curves(df:pd.DataFrame, # results (`collect`)
-                      x:str='ratio', # 'ratio' (filters pruned) or 'params_pruned' (parameters removed)
-                     ):
-    "Accuracy against `x`, one-shot and fine-tuned side by side (source dashed, target solid), a row per kind of parent; returns the axes."
-    parts = _kind_parts(df)
-    fig, axs = plt.subplots(len(parts), 2, figsize=(11, 4 * len(parts)), sharey=True, squeeze=False)
-    for row, (label, g) in zip(axs, parts):
-        for ax, stage in zip(row, STAGES):
-            plot_ratio_curves(tidy(g, stage), ax=ax, x=x); ax.set_title(f'{label}{stage}: source (dashed), target (solid)', fontsize=10)
-    return axs
-
-def save_outputs(df:pd.DataFrame, # results (`collect`)
-                 out, # the output folder
-                ) -> dict:
-    "Write results.csv, summary.csv, paired.csv, potentials(_params).csv, tables.md/.tex and the plots into `out`; returns the paths."
-    out = Path(out)
-    paths = {k: out / f'{k}.{"png" if k.endswith("_plot") or k.startswith("ratio_curves") else "csv"}'
-             for k in ('results', 'summary', 'paired', 'potentials', 'potentials_params', 'ratio_curves', 'ratio_curves_params', 'potentials_plot', 'paired_plot')}
-    df.to_csv(paths['results'], index=False); summary(df).to_csv(paths['summary'])
-    with warnings.catch_warnings():
-        warnings.simplefilter('ignore'); pp = potentials(df)
-        if 'params_pruned' in df: potentials(df, unit='params').to_csv(paths['potentials_params'])
-        else: del paths['potentials_params']
-    pp.to_csv(paths['potentials'])
-    def save(ax, k):
-        fig = np.ravel(ax)[0].figure; fig.savefig(paths[k], dpi=110, bbox_inches='tight'); plt.close(fig)
-    for k, x in (('ratio_curves', 'ratio'), ('ratio_curves_params', 'params_pruned')):  # x: filters pruned, parameters removed
-        if x not in ('ratio', *df.columns): del paths[k]; continue
-        save(plot_stage_curves(df, x), k)
-    if len(pp): save(plot_prune_potential(pp.set_axis(_flat(pp.index)).T), 'potentials_plot')
-    else: del paths['potentials_plot']
-    if 'random' in set(df.criterion) and df.criterion.nunique() > 2:
-        ps = paired_stages(df)  # a sweep's rows name their kind: 'resnet20 coral ior 30%'
-        save(plot_paired(ps.assign(criterion=_flat(zip(*[ps[k] for k in kinds(df)], ps.criterion)) if kinds(df) else ps.criterion)), 'paired_plot')
-        paired_table(df).to_csv(paths['paired'])
-    else: del paths['paired_plot'], paths['paired']
-    return {**paths, **write_tables(df, out)}
-
-# %% ../nbs/09b_results.ipynb #0f02fb75
-def report(df:pd.DataFrame, # results (`collect`)
-           delta:float=0.005, # tolerated error increase
-          ):
-    "Print what a run measured: parents, one-shot and fine-tuned summary, paired differences, prune potentials."
-    with pd.option_context('display.width', 250, 'display.max_columns', 60, 'display.max_colwidth', 40):
-        print('accuracy (%), mean ± std over seeds; in = source-validation mean, cross = held-out target\n')
-        print(summary(df).to_string())
-        d = df[df.criterion == 'dense']
-        if 'informative:target' in d and not d['informative:target'].astype(bool).all():
-            bad = sorted(set(d.target[~d['informative:target'].astype(bool)]))
-            print(f"\nnote: parents are near chance on target(s) {bad}: their cross-domain columns carry no signal about pruning")
-        if 'random' in set(df.criterion):
-            print('\npaired differences (accuracy points): mean [95% CI] wins/parents; * = CI excludes 0\n')
-            print(paired_table(df).to_string())
-        with warnings.catch_warnings(record=True) as w:
-            warnings.simplefilter('always'); pp = potentials(df, delta)
-        print(f'\nprune potential (largest ratio within {delta:.1%} of the parent\'s error), mean over parents:')
-        for m in w: print(f'  note: {m.message}')
-        print(pp.round(2).to_string())
-        if 'params_pruned' in df:
-            with warnings.catch_warnings():
-                warnings.simplefilter('ignore'); pq = potentials(df, delta, unit='params')
-            print('\nthe same as the fraction of parameters removed (Lost in Pruning\'s unit):')
-            print(pq.round(2).to_string())
-        t = {k[5:-2]: df[k].sum() for k in df.columns if k.startswith('time_') and k.endswith('_s')}
-        if t: print('\nwall time of the units, summed (s; parallel workers overlap): ' + ', '.join(f'{k} {v:.0f}' for k, v in t.items()))
-        if len(pp) and 'target' in pp:
-            below = (pp.target < pp.in_domain).sum()
-            print(f'\ntarget potential below in-domain for {below} of {len(pp)} criteria')

@@ -41,9 +41,10 @@ def plan(cfg:Config, # the configuration
     groups = [(a, g, t, s) for a in cfg.arch for g in cfg.algorithm for t in targets for s in cfg.seeds]
     return groups[i::n]
 
-def _unit_name(group, criterion='dense', ratio=0.0):
+def _unit_name(group, criterion='dense', ratio=0.0, draw=0):
     arch, algorithm, target, seed = group
-    return f"{arch}__{algorithm}__{target}__s{seed}__{criterion}__{ratio:g}"
+    return f"{arch}__{algorithm}__{target}__s{seed}__{criterion}__{ratio:g}" + (f"__draw{draw}" if draw else '')
+def _draws(cfg, criterion) -> int: return cfg.random_draws if parse_criterion(criterion)[0] == 'random' else 1
 def _unit_seed(*coords) -> int: return zlib.crc32(repr(coords).encode()) % 2**31
 
 def _write_json(path:Path, obj):
@@ -80,21 +81,22 @@ class _Group:
         self.cfg, self.data, self.group, self.out = cfg, data, tuple(group), out
         self.arch, self.algorithm, self.target, self.seed = group
         self.key = {'dataset': cfg.dataset, 'arch': self.arch, 'algorithm': self.algorithm, 'target': self.target, 'seed': self.seed}  # every row's
-        self.names = [_unit_name(group)] + [_unit_name(group, c, r) for c in cfg.criteria for r in cfg.ratios]
-        self.cache = {}  # criterion -> the parent's filter scores
+        self.names = [_unit_name(group)] + [_unit_name(group, c, r, d) for c in cfg.criteria for r in cfg.ratios for d in range(_draws(cfg, c))]
+        self.cache = {}  # (criterion, draw) -> the parent's filter scores
 
     def todo(self) -> list: return [n for n in self.names if not (self.out / 'units' / f'{n}.json').exists()]
 
-    def scores(self, criterion) -> dict:
-        "The parent's filter scores by `criterion`, computed once per group (every ratio prunes by the same ranking)."
-        if criterion not in self.cache:
+    def scores(self, criterion, draw:int=0) -> dict:
+        "The parent's filter scores by `criterion` (random: its `draw`), computed once per group (every ratio prunes by the same ranking)."
+        if (criterion, draw) not in self.cache:
             if not hasattr(self, 'scoring'):  # the group's own scoring batches, the same on every (re)start
                 set_seed(_unit_seed(self.target, self.seed, 'scoring'))
                 self.scoring = _batches(_learner(self.cfg, self.data, self.group).dls.train, self.cfg.n_batches)
-            name, given = parse_criterion(criterion)  # a spec's own options are used; random's seed is the parent's unless given
-            opts = {'seed': _unit_seed(self.target, self.seed)} if name == 'random' and 'seed' not in given else {}
-            self.cache[criterion] = filter_importance(self.parent, self.scoring, criterion, **opts)
-        return self.cache[criterion]
+            name, given = parse_criterion(criterion)  # a spec's own options are used; random's seed is the parent's (and draw's) unless given
+            opts = {}
+            if name == 'random': opts['seed'] = given.get('seed', _unit_seed(self.target, self.seed)) + (_unit_seed('draw', draw) if draw else 0)
+            self.cache[(criterion, draw)] = filter_importance(self.parent, self.scoring, name if opts else criterion, **opts)
+        return self.cache[(criterion, draw)]
 
 # %% ../nbs/09a_running.ipynb #4395d5ad
 @patch
@@ -169,13 +171,13 @@ def finetune(self:_Group, pl, criterion, ratio) -> dict:
 
 # %% ../nbs/09a_running.ipynb #a6f32945
 @patch
-def pruned(self:_Group, criterion, ratio, on_unit=None):
+def pruned(self:_Group, criterion, ratio, on_unit=None, draw:int=0):
     "One pruned unit: prune a copy of the parent, evaluate it one-shot (after BN recalibration), fine-tune, evaluate."
-    cfg, name = self.cfg, _unit_name(self.group, criterion, ratio)
+    cfg, name = self.cfg, _unit_name(self.group, criterion, ratio, draw)
     f = self.out / 'units' / f'{name}.json'
     if f.exists(): return
-    scores = self.scores(criterion)  # (re)seeds itself: before the unit's own seed
-    set_seed(_unit_seed(self.target, self.seed, criterion, ratio))
+    scores = self.scores(criterion, draw)  # (re)seeds itself: before the unit's own seed
+    set_seed(_unit_seed(self.target, self.seed, ratio))  # not the criterion's: common random numbers for every criterion of the parent at this ratio
     pl = _learner(cfg, self.data, self.group, copy.deepcopy(self.parent))
     times, t0 = {}, time.time()
     oneshot = self.oneshot(pl, criterion, ratio, scores)
@@ -185,7 +187,7 @@ def pruned(self:_Group, criterion, ratio, on_unit=None):
     masked = self.finetune(pl, criterion, ratio)
     times['time_finetune_s'] = time.time() - t0; t0 = time.time()
     size = model_stats(pl.model, self.noise_x[:2])
-    row = {**self.key, 'criterion': criterion, 'ratio': ratio,
+    row = {**self.key, 'criterion': criterion, 'ratio': ratio, 'draw': draw,
            **evaluate_model(pl.model, pl.dls, self.sets, self.parent, self.row, self.noise_x, cfg.noise_eps), **size,
            'params_pruned': 1 - size['params'] / self.row['params'], 'macs_pruned': 1 - size['macs'] / self.row['macs'], **masked, **row}
     times['time_eval_s'] += time.time() - t0
@@ -219,7 +221,8 @@ def run_group(cfg:Config|dict, # the configuration
     if not g.todo(): return
     g.dense(on_unit)
     for c in cfg.criteria:
-        for r in cfg.ratios: g.pruned(c, r, on_unit)
+        for r in cfg.ratios:
+            for d in range(_draws(cfg, c)): g.pruned(c, r, on_unit, d)
 
 def _label(group) -> str: return '{} {} target {} seed {}'.format(*group)
 

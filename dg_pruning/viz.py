@@ -82,7 +82,7 @@ def plot_corruptions(ca:pd.DataFrame, # `corruption_accuracy` output
     return ax
 
 # %% ../nbs/08_viz.ipynb #f8a20002
-def plot_paired(pt:pd.DataFrame, # `experiment.paired` output: criterion, ratio, diff, lo, hi, verdict (and optionally stage)
+def plot_paired(pt:pd.DataFrame, # `results.paired` output: criterion, ratio, diff, lo, hi, verdict (and optionally stage)
                 ax=None, # matplotlib axes (default: a new figure)
                 baseline:str='random', # the criterion the differences are to
                ):
