@@ -9,13 +9,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from scipy import stats
+from statsmodels.stats.multitest import multipletests
 from .evaluate import prune_potential
 from .config import Config
 
 # %% auto #0
-__all__ = ['KINDS', 'PARENT', 'STAGES', 'ESTIMATES', 'collect', 'kinds', 'parent_key', 'per_kind', 'summary', 'mean_ci', 'paired',
-           'paired_table', 'informative_columns', 'potentials', 'estimate_target_potential', 'estimate_quality', 'tidy',
-           'accuracy_table']
+__all__ = ['KINDS', 'PARENT', 'STAGES', 'ESTIMATES', 'collect', 'kinds', 'parent_key', 'per_kind', 'summary', 'mean_ci',
+           'p_value', 'holm', 'paired', 'paired_table', 'informative_columns', 'potentials',
+           'estimate_target_potential', 'estimate_quality', 'tidy', 'accuracy_table']
 
 # %% ../nbs/09b_results.ipynb #ced8ce55
 KINDS = ('dataset', 'arch', 'algorithm')  # what makes parents of different kinds: a sweep's lists
@@ -123,13 +124,28 @@ def mean_ci(d, # the values (e.g. paired differences)
     h = stats.t.ppf((1 + confidence) / 2, n - 1) * d.std(ddof=1) / np.sqrt(n) if n > 1 else np.nan
     return d.mean(), d.mean() - h, d.mean() + h
 
+def p_value(d, # paired differences
+           ) -> float:
+    "Two-sided p of 'the mean difference is 0': Student's t; the exact sign test where every difference is the same (a zero-width interval); NaN below two values."
+    d = np.asarray(d, dtype=float); n = len(d)
+    if n < 2: return np.nan
+    if d.std() == 0: return 1.0 if d[0] == 0 else min(1.0, 2 * 0.5 ** n)
+    return float(stats.ttest_1samp(d, 0).pvalue)
+
+def holm(p, # p-values of one family of tests (NaN: not tested)
+        ) -> np.ndarray:
+    "Holm-adjusted p-values (statsmodels' `multipletests`): a family-wise error rate of alpha where each adjusted p is below alpha; NaN stays NaN."
+    p = np.asarray(p, dtype=float); out = np.full_like(p, np.nan); ok = ~np.isnan(p)
+    if ok.any(): out[ok] = multipletests(p[ok], method='holm')[1]
+    return out
+
 # %% ../nbs/09b_results.ipynb #47d34198
 def paired(df:pd.DataFrame, # results (`collect`)
            baseline:str='random', # the criterion every other is compared with, on the same parent
            metric:str='target_acc', # a column of the results (prefix 'oneshot:' for the one-shot stage)
            confidence:float=0.95, # of the interval
           ) -> pd.DataFrame:
-    "Per kind of parent, criterion and ratio: the mean difference to `baseline` over parents, its t-interval, and the wins."
+    "Per kind of parent, criterion and ratio: the mean difference to `baseline` over parents, its t-interval, the wins and the (unadjusted) p."
     key, by = parent_key(df) + ['ratio'], kinds(df) + ['criterion', 'ratio']
     base = df[df.criterion == baseline].set_index(key)[metric]
     if base.empty: raise ValueError(f"no {baseline!r} rows to pair with: add {baseline!r} to the criteria")
@@ -137,14 +153,13 @@ def paired(df:pd.DataFrame, # results (`collect`)
     for k, g in df[~df.criterion.isin(['dense', baseline])].groupby(by, sort=False):
         d = (g.set_index(key)[metric] - base).dropna().values
         m, lo, hi = mean_ci(d, confidence)
-        sig = lo > 0 or hi < 0
-        if sig and d.std() == 0: sig = 2 * 0.5 ** len(d) < 1 - confidence  # identical differences (a zero-width interval): the exact sign test decides
-        rows.append({**dict(zip(by, k)), 'diff': m, 'lo': lo, 'hi': hi, 'wins': int((d > 0).sum()), 'n': len(d),
-                     'verdict': 'n.s.' if not sig else 'better' if m > 0 else 'worse'})
+        p = p_value(d)  # the t-test, whose 95% interval excludes 0 exactly where p < 0.05; the sign test for identical differences
+        rows.append({**dict(zip(by, k)), 'diff': m, 'lo': lo, 'hi': hi, 'wins': int((d > 0).sum()), 'n': len(d), 'p': p,
+                     'verdict': 'n.s.' if not p < 1 - confidence else 'better' if m > 0 else 'worse'})
     return pd.DataFrame(rows)
 
 # %% ../nbs/09b_results.ipynb #edcfb696
-def _fmt(r): return f"{100 * r['diff']:+.1f} [{100 * r.lo:+.1f}, {100 * r.hi:+.1f}] {r.wins}/{r.n}" + (' *' if r.verdict != 'n.s.' else '')
+def _fmt(r, star:bool): return f"{100 * r['diff']:+.1f} [{100 * r.lo:+.1f}, {100 * r.hi:+.1f}] {r.wins}/{r.n}" + (' *' if star else '')
 
 def _row_labels(pt, ks) -> pd.Index:
     "'criterion ratio%' row labels of a `paired` table, under its kind columns `ks` where there are several kinds."
@@ -153,16 +168,14 @@ def _row_labels(pt, ks) -> pd.Index:
 
 def paired_table(df:pd.DataFrame, # results (`collect`)
                  baselines=('random', 'taylor'), # the criteria compared with
+                 alpha:float=0.05, # family-wise error rate of the stars
                 ) -> pd.DataFrame:
-    "Paired differences (accuracy points) to each baseline: mean [95% CI] wins/parents, in-domain and cross-domain, one-shot and fine-tuned; * where the CI excludes 0."
-    cols = {}
-    for b in baselines:
-        if b not in set(df.criterion): continue
-        for split, m in (('in', 'in_domain_acc'), ('cross', 'target_acc')):
-            for stage, p in STAGES.items():
-                if p + m not in df: continue
-                pt = paired(df, b, p + m)
-                cols[(f'vs {b}', split, stage)] = pd.Series([_fmt(r) for _, r in pt.iterrows()], index=_row_labels(pt, kinds(df)))
+    "Paired differences (accuracy points) to each baseline: mean [95% CI] wins/parents, in-domain and cross-domain, one-shot and fine-tuned; * where the Holm-adjusted p over the whole table is below `alpha`."
+    pts = {(f'vs {b}', split, stage): paired(df, b, p + m) for b in baselines if b in set(df.criterion)
+           for split, m in (('in', 'in_domain_acc'), ('cross', 'target_acc')) for stage, p in STAGES.items() if p + m in df}
+    if not pts: return pd.DataFrame()
+    adj = iter(holm(np.concatenate([pt.p.values for pt in pts.values()])))  # one family: every cell of the table
+    cols = {c: pd.Series([_fmt(r, next(adj) < alpha) for _, r in pt.iterrows()], index=_row_labels(pt, kinds(df))) for c, pt in pts.items()}
     return pd.DataFrame(cols).fillna('—')  # a baseline is not compared with itself
 
 # %% ../nbs/09b_results.ipynb #02cd4c4e
