@@ -131,6 +131,8 @@ def dense(self:_Group, on_unit=None):
     self.row['informative:target'] = bool(self.row['target_acc'] >= bar)
     for c in (names if self.sets else ()):
         self.row[f'informative:{c}'] = bool(min(self.row[f'corr:{c}@{s}'] for s in cfg.severities) >= bar)
+    self.row.update({'n:in_domain': len(dls.valid.dataset), 'n:target': len(dls.target_dl.dataset),  # the items behind each accuracy: its noise
+                     **({'n:corruption': len(self.noise_x) * len(cfg.severities)} if self.sets else {})})
     self.row.update(time_train_s=t_train, time_eval_s=time.time() - t0)
     _write_json(dense_json, self.row)
     if on_unit: on_unit(self.names[0])
