@@ -4,7 +4,7 @@
 
 # %% ../nbs/09c_stats.ipynb #c2317b9b
 from __future__ import annotations
-import math, warnings
+import math
 import numpy as np
 import pandas as pd
 from scipy import stats
@@ -44,15 +44,11 @@ def parents_needed(diff:float, # the difference to decide
                    power:float=0.8, # probability of deciding it
                   ) -> float:
     "The parents a paired t-test needs to decide a true mean difference `diff` with `power` (inf for 0; 6 for identical differences: the sign test's minimum)."
-    if not np.isfinite(sd) or not np.isfinite(diff) or diff == 0: return math.inf
+    if not np.isfinite(sd) or not np.isfinite(diff) or abs(diff) < 1e-12: return math.inf
     if sd == 0: return 6
     es = abs(diff) / sd
-    with warnings.catch_warnings():
-        warnings.simplefilter('ignore')  # the root search fails for tiny effects (a ConvergenceWarning and NaN): handled below
-        try: n = TTestPower().solve_power(effect_size=es, nobs=None, alpha=alpha, power=power)
-        except Exception: n = np.nan
-    if not np.isfinite(n): n = ((stats.norm.ppf(1 - alpha / 2) + stats.norm.ppf(power)) / es) ** 2 + 1  # the normal approximation, where t ~ normal
-    return max(2, math.ceil(n))
+    if es < 0.1: return math.ceil(((stats.norm.ppf(1 - alpha / 2) + stats.norm.ppf(power)) / es) ** 2 + 1)  # hundreds of parents: t ~ normal (statsmodels' root search fails there)
+    return max(2, math.ceil(TTestPower().solve_power(effect_size=es, nobs=None, alpha=alpha, power=power)))
 
 # %% ../nbs/09c_stats.ipynb #be28e638
 def decide(d, # paired differences over parents
