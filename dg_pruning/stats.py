@@ -48,7 +48,8 @@ def parents_needed(diff:float, # the difference to decide
     if sd == 0: return 6
     es = abs(diff) / sd
     if es < 0.1: return math.ceil(((stats.norm.ppf(1 - alpha / 2) + stats.norm.ppf(power)) / es) ** 2 + 1)  # hundreds of parents: t ~ normal (statsmodels' root search fails there)
-    return max(2, math.ceil(TTestPower().solve_power(effect_size=es, nobs=None, alpha=alpha, power=power)))
+    n = TTestPower().solve_power(effect_size=es, nobs=None, alpha=alpha, power=power)
+    return max(2, math.ceil(n)) if np.isfinite(n) else 2  # NaN for effects of many SDs: the smallest sample with a spread decides them
 
 # %% ../nbs/09c_stats.ipynb #be28e638
 def decide(d, # paired differences over parents
