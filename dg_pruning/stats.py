@@ -47,9 +47,9 @@ def parents_needed(diff:float, # the difference to decide
     if not np.isfinite(sd) or not np.isfinite(diff) or abs(diff) < 1e-12: return math.inf
     if sd == 0: return 6
     es = abs(diff) / sd
-    if es < 0.1: return math.ceil(((stats.norm.ppf(1 - alpha / 2) + stats.norm.ppf(power)) / es) ** 2 + 1)  # hundreds of parents: t ~ normal (statsmodels' root search fails there)
-    n = TTestPower().solve_power(effect_size=es, nobs=None, alpha=alpha, power=power)
-    return max(2, math.ceil(n)) if np.isfinite(n) else 2  # NaN for effects of many SDs: the smallest sample with a spread decides them
+    n = max(2, math.floor(((stats.norm.ppf(1 - alpha / 2) + stats.norm.ppf(power)) / es) ** 2) - 2)  # the normal approximation, just below the t-test's n
+    while TTestPower().power(es, n, alpha) < power: n += 1  # statsmodels' power at each n: no root search (it fails for very small and very large effects)
+    return n
 
 # %% ../nbs/09c_stats.ipynb #be28e638
 def decide(d, # paired differences over parents
