@@ -4,7 +4,7 @@
 
 # %% ../nbs/09d_report.ipynb #6a8f0cd1
 from __future__ import annotations
-import html, json, re, shlex, warnings
+import html, json, re, shlex, textwrap, warnings
 from dataclasses import fields
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,14 +15,15 @@ from execnb.nbio import new_nb, mk_cell, write_nb
 from execnb.shell import CaptureShell
 from .config import Config
 from .results import (STAGES, summary, paired, paired_table, potentials, informative_columns, kinds, parent_key, tidy, accuracy_table,
-                                _bold, _flat, _kind_parts)
+                                mean_ci, _bold, _flat, _kind_parts)
 from .viz import plot_paired, plot_ratio_curves, plot_prune_potential
+from .stats import SPLITS, findings, primary, primary_table, potential_summary, _target_ok
 
 # %% auto #0
 __all__ = ['command_of', 'provenance_line', 'write_tables', 'paired_stages', 'plot_stage_curves', 'save_outputs', 'print_report',
            'parents_table', 'corruption_changes', 'plot_corruption_changes', 'provenance_table', 'time_table',
-           'config_frame', 'report_notebook', 'paired_section', 'potential_section', 'write_report', 'check_page',
-           'parents_match']
+           'config_frame', 'report_notebook', 'fold', 'plot_findings', 'findings_section', 'paired_section',
+           'potential_section', 'write_report', 'check_page', 'parents_match']
 
 # %% ../nbs/09d_report.ipynb #616403f7
 def _cli_text(v) -> str:
@@ -143,17 +144,25 @@ def save_outputs(df:pd.DataFrame, # results (`collect`)
 def print_report(df:pd.DataFrame, # results (`collect`)
            delta:float=0.005, # tolerated error increase
           ):
-    "Print what a run measured: parents, one-shot and fine-tuned summary, paired differences, prune potentials."
+    "Print what a run found, then what it measured: the findings and primary comparisons, the summary, the exploratory paired cells, prune potentials."
     with pd.option_context('display.width', 250, 'display.max_columns', 60, 'display.max_colwidth', 40):
-        print('accuracy (%), mean ± std over seeds; in = source-validation mean, cross = held-out target\n')
+        print('findings (primary endpoints: fine-tuned accuracy averaged over the ratio grid, paired over parents, 95% CIs)\n')
+        for f in findings(df): print(textwrap.fill(f, 130, subsequent_indent='    '))
+        pr = primary(df)
+        if len(pr):
+            print('\nprimary comparisons: the endpoint of each criterion minus the baseline\'s on the same parent')
+            print(primary_table(pr).to_string())
+        print('\n\naccuracy (%), mean ± std over seeds; in = source-validation mean, cross = held-out target\n')
         print(summary(df).to_string())
         d = df[df.criterion == 'dense']
         if 'informative:target' in d and not d['informative:target'].astype(bool).all():
             bad = sorted(set(d.target[~d['informative:target'].astype(bool)]))
             print(f"\nnote: parents are near chance on target(s) {bad}: their cross-domain columns carry no signal about pruning")
         if 'random' in set(df.criterion):
-            print('\npaired differences (accuracy points): mean [95% CI] wins/parents; * = CI excludes 0\n')
-            print(paired_table(df).to_string())
+            pt = paired_table(df)
+            n = int(pt.map(lambda v: v != '—').values.sum())
+            print(f'\npaired differences, exploratory (accuracy points): mean [95% CI] wins/parents; * = Holm-adjusted p < 0.05 over these {n} tests\n')
+            print(pt.to_string())
         with warnings.catch_warnings(record=True) as w:
             warnings.simplefilter('always'); pp = potentials(df, delta)
         print(f'\nprune potential (largest ratio within {delta:.1%} of the parent\'s error), mean over parents:')
@@ -164,6 +173,11 @@ def print_report(df:pd.DataFrame, # results (`collect`)
                 warnings.simplefilter('ignore'); pq = potentials(df, delta, unit='params')
             print('\nthe same as the fraction of parameters removed (Lost in Pruning\'s unit):')
             print(pq.round(2).to_string())
+        if 'n:in_domain' in df:
+            ps = potential_summary(df, delta)
+            print(f"\nprune potential beside the evaluation's noise (tolerance max({delta:.1%}, 2 SE of the parent's accuracy), mean [95% CI] over parents; "
+                  "'delta below noise': the share of parents whose 0.5-point tolerance is below the noise):")
+            print(ps.to_string())
         t = {k[5:-2]: df[k].sum() for k in df.columns if k.startswith('time_') and k.endswith('_s')}
         if t: print('\nwall time of the units, summed (s; parallel workers overlap): ' + ', '.join(f'{k} {v:.0f}' for k, v in t.items()))
         if len(pp) and 'target' in pp:
@@ -227,18 +241,25 @@ def time_table(df:pd.DataFrame, # results (`collect`)
 
 # %% ../nbs/09d_report.ipynb #06f80ac6
 _SECTIONS = {
-    'Configuration': "show(config_frame(cfg)); print(command_of(cfg, out)); print(f\"exactly: dg_prune --config '{out / 'config.json'}' --out '{out}'\")",
+    'Findings': "findings_section(df)",
     'Parents': "parents_table(df)",
-    'Accuracy': "summary(df)",
+    'Accuracy': "fold(summary(df), 'the summary table: every criterion and ratio, one-shot and fine-tuned')",
     'Paired differences': "paired_section(df)",
     'Prune potential': "potential_section(df)",
+    'Configuration': "fold(config_frame(cfg), 'every field'); print(command_of(cfg, out)); print(f\"exactly: dg_prune --config '{out / 'config.json'}' --out '{out}'\")",
     'Provenance': "show(provenance_table(out).T); time_table(df)",
 }
 _NOTES = {
+    'Findings': ("The run's three questions, each asked of one primary endpoint declared before the numbers (`09c_stats`): a parent's fine-tuned "
+                 "accuracy averaged over the ratio grid, paired over parents, 95% CIs; *decided* where the interval excludes 0. Then that accuracy "
+                 "against the ratio with 95% bands over parents, and the primary comparisons with what the run could detect."),
     'Parents': "Accuracy (%) of each dense parent: source domains on their validation split, the held-out target on all its items.",
     'Accuracy': "Accuracy (%), mean ± std over seeds; *in* = source-validation mean, *cross* = held-out target; one-shot (after BN recalibration) and fine-tuned.",
-    'Paired differences': "Mean difference over parents (accuracy points) [95% CI] wins/parents; `*` only where the CI excludes 0. A hollow marker is a CI that contains 0: not a win.",
-    'Prune potential': "The largest ratio whose error stays within 0.5 points of the parent's, mean over parents; distributions where a parent is near chance are left out and named. Then the accuracy against the ratio, and the accuracy change per corruption.",
+    'Paired differences': ("Exploratory: every criterion and ratio. Mean difference over parents (accuracy points) [95% CI] wins/parents; `*` only where "
+                           "the Holm-adjusted p over the whole table is below 0.05. A hollow marker is a CI that contains 0: not a win."),
+    'Prune potential': ("The largest ratio whose error stays within 0.5 points of the parent's, mean over parents; distributions where a parent is "
+                        "near chance are left out and named; beside it the noise-aware potential (tolerance max(0.5 points, 2 SE of the parent's accuracy)) "
+                        "with 95% CIs. Then the accuracy against the ratio, and the accuracy change per corruption."),
     'Provenance': "What produced the numbers: one column per start of the run; then the units' wall time by step.",
 }
 
@@ -261,17 +282,53 @@ def report_notebook(out, # a run's output folder
         cells += [mk_cell(f"## {name}\n\n{_NOTES.get(name, '')}".strip(), 'markdown'), mk_cell(code)]
     return new_nb(cells)
 
+# %% ../nbs/09d_report.ipynb #5061b435
+def fold(obj, # a DataFrame (or anything with `to_html`)
+         summary:str, # what the folded part holds
+        ):
+    "Show `obj` folded away under `summary` (an HTML `<details>`): long tables the reader opens when needed."
+    from IPython.display import display, HTML
+    display(HTML(f'<details><summary>{html.escape(summary)}</summary>{obj.to_html()}</details>'))
+
+def plot_findings(df:pd.DataFrame, # results (`collect`)
+                  confidence:float=0.95, # of the bands
+                 ):
+    "Fine-tuned accuracy against the ratio, in-domain and on the target, a line per criterion (the parent at ratio 0) with its band over parents; a row per kind of parent."
+    parts = _kind_parts(df)
+    fig, axs = plt.subplots(len(parts), 2, figsize=(11, 3.8 * len(parts)), squeeze=False)
+    for row, (label, g) in zip(axs, parts):
+        ok = set(_target_ok(g)); key = parent_key(g)
+        for ax, (split, metric) in zip(row, SPLITS.items()):
+            for c in [c for c in g.criterion.unique() if c != 'dense']:
+                gc = g[g.criterion.isin(['dense', c])]
+                if split == 'target': gc = gc[[tuple(k) in ok or k in ok for k in gc[key].itertuples(index=False, name=None)]]
+                s = [(r, *mean_ci(100 * v[metric].values, confidence)) for r, v in gc.groupby('ratio')]
+                r, m, lo, hi = map(np.array, zip(*s))
+                ax.plot(r, m, marker='o', ms=3, label=c); ax.fill_between(r, np.nan_to_num(lo, nan=m), np.nan_to_num(hi, nan=m), alpha=0.15)
+            ax.set_title(f'{label}{split}: fine-tuned, mean and {confidence:.0%} band over parents', fontsize=10)
+            ax.set_xlabel('filters pruned per layer'); ax.set_ylabel('accuracy (%)'); ax.xaxis.set_major_formatter(lambda v, _: f'{v:.0%}')
+        row[0].legend(fontsize=8)
+    return axs
+
+def findings_section(df:pd.DataFrame, # results (`collect`)
+                    ):
+    "Show the findings in words, the accuracy-against-ratio plot with its bands, and the primary comparisons."
+    from IPython.display import display, Markdown
+    display(Markdown('\n'.join(f'- {f}' for f in findings(df))))
+    plot_findings(df); plt.show()
+    pr = primary(df)
+    if len(pr): display(primary_table(pr))
+
 # %% ../nbs/09d_report.ipynb #1401d32e
 def paired_section(df:pd.DataFrame, # results (`collect`)
                   ):
-    "Show the paired table and one forest plot per baseline (target accuracy, both stages); say so where there is no baseline or one parent."
-    from IPython.display import display
+    "Show the paired table (folded) and one forest plot per baseline (target accuracy, both stages); say so where there is no baseline or one parent."
     base = [b for b in ('random', 'taylor') if b in set(df.criterion)]
     dense = df[df.criterion == 'dense']
     n = dense.groupby(kinds(df)).size().min() if kinds(df) else len(dense)  # parents of the smallest kind
     if not base or df.criterion.nunique() < 3: print('no baseline criterion (random or taylor) beside another criterion: nothing to pair'); return
     if n < 2: print(f'{n} parent: a confidence interval needs at least two (more seeds or targets)')
-    display(paired_table(df))
+    fold(paired_table(df), 'the paired table: every criterion and ratio against random and taylor')
     for b in base:
         pt = paired_stages(df, b)
         if len(pt): plot_paired(pt, baseline=b).set_title(f'held-out target: difference to {b}', fontsize=10); plt.show()
@@ -284,6 +341,7 @@ def potential_section(df:pd.DataFrame, # results (`collect`)
         warnings.simplefilter('always'); pp = potentials(df)
     for m in w: print(f'note: {m.message}')
     display(pp.round(2))
+    if 'n:in_domain' in df: fold(potential_summary(df), "the paper's potential beside the noise-aware one, with 95% CIs over parents")
     if 'params_pruned' in df:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore'); display(potentials(df, unit='params').round(2).add_suffix(' (params)'))

@@ -13,8 +13,8 @@ from .evaluate import prune_potential
 from .results import STAGES, kinds, parent_key, mean_ci, p_value, informative_columns, _by_parent
 
 # %% auto #0
-__all__ = ['SPLITS', 'endpoint', 'detectable', 'parents_needed', 'decide', 'primary', 'pruning_cost', 'algorithm_gain',
-           'noise_potentials', 'potential_summary', 'findings']
+__all__ = ['SPLITS', 'endpoint', 'detectable', 'parents_needed', 'decide', 'primary', 'primary_table', 'pruning_cost',
+           'algorithm_gain', 'noise_potentials', 'potential_summary', 'findings']
 
 # %% ../nbs/09c_stats.ipynb #a89d25a4
 def endpoint(df:pd.DataFrame, # results (`collect`)
@@ -97,6 +97,20 @@ def primary(df:pd.DataFrame, # results (`collect`)
                     rows.append({**kind, 'split': split, 'criterion': c, 'baseline': b, **decide((e[c] - e[b]).dropna(), confidence, power), 'left_out': left})
     return pd.DataFrame(rows)
 
+# %% ../nbs/09c_stats.ipynb #83cad59f
+def _pts(v) -> str: return f"{100 * v:+.1f}"  # a fraction as signed accuracy points
+
+def primary_table(pr:pd.DataFrame, # `primary` (or `pruning_cost`, `algorithm_gain`) rows
+                 ) -> pd.DataFrame:
+    "`primary` as a table to read: difference [95% CI] in points, wins/parents, p, the difference the run could detect, the parents that would decide it, the verdict."
+    lab = [c for c in ('split', 'criterion', 'baseline', 'algorithm', 'reference') if c in pr]
+    idx = [k for k in pr.columns if k in ('dataset', 'arch', 'algorithm') and 'reference' not in pr] + lab
+    need = lambda v: '∞' if not np.isfinite(v) else f'{int(v)}'
+    return pd.DataFrame({'difference [95% CI] (points)': [f"{_pts(r['diff'])} [{_pts(r.lo)}, {_pts(r.hi)}]" for _, r in pr.iterrows()],
+                         'wins': [f'{r.wins}/{r.n}' for _, r in pr.iterrows()], 'p': pr.p.round(3).values,
+                         'detectable (±points)': (100 * pr.detectable).round(1).values, 'parents needed': [need(v) for v in pr.needed],
+                         'verdict': pr.verdict.values}, index=pd.MultiIndex.from_frame(pr[idx]) if len(idx) > 1 else pr[idx[0]].values)
+
 # %% ../nbs/09c_stats.ipynb #3a9786c8
 def pruning_cost(df:pd.DataFrame, # results (`collect`)
                  confidence:float=0.95, # of the intervals
@@ -159,8 +173,6 @@ def potential_summary(df:pd.DataFrame, # results (`collect`)
                                                                   'tolerance': g.tolerance.mean(), 'delta below noise': g.below_noise.mean()}), include_groups=False)
 
 # %% ../nbs/09c_stats.ipynb #d45bfc84
-def _pts(v) -> str: return f"{100 * v:+.1f}"
-
 def _said(r) -> str:
     "'+2.1 [+0.9, +3.3] points, decided' or '... undecided: about N parents would decide it; this run detects +-D'."
     s = f"{_pts(r['diff'])} [{_pts(r['lo'])}, {_pts(r['hi'])}] points"
