@@ -282,7 +282,7 @@ def report_notebook(out, # a run's output folder
         cells += [mk_cell(f"## {name}\n\n{_NOTES.get(name, '')}".strip(), 'markdown'), mk_cell(code)]
     return new_nb(cells)
 
-# %% ../nbs/09d_report.ipynb #5061b435
+# %% ../nbs/09d_report.ipynb #d123842c
 def fold(obj, # a DataFrame (or anything with `to_html`)
          summary:str, # what the folded part holds
         ):
