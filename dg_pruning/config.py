@@ -44,7 +44,8 @@ class Config:
     seeds: tuple = (0, 1, 2)            # one parent per (arch, algorithm, target, seed)
     epochs: int = 6                     # dense training (fit_one_cycle, checkpoint by source-validation accuracy)
     finetune_epochs: float = 0.5        # fine-tuning after pruning, in epochs of the source training data (a fraction: random items)
-    lr: float = 3e-3                    # learning rate of dense training (fine-tuning: a third of it)
+    finetune_lr: float | None = None    # peak learning rate of fine-tuning (fit_one_cycle; None: a third of lr)
+    lr: float = 3e-3                    # learning rate of dense training
     opt: str = 'fastai'                 # parents' optimiser: 'fastai' (fastai's Adam, fit_one_cycle) or 'domainbed' (torch's Adam, no weight decay, constant lr)
     precision: str = 'fp32'             # training and fine-tuning: 'fp32', or 'bf16'/'fp16' mixed precision (autocast on the run's device)
     bs: int = 60                        # batch size
@@ -70,7 +71,7 @@ class Config:
 OPTION_GROUPS = {  # every field of `Config` in one group; `dg_prune --help` and the main job's page list them so
     'data': ('dataset', 'preset', 'domains', 'targets', 'size'),
     'parents': ('arch', 'width', 'stem_stride', 'weights', 'algorithm', 'seeds', 'epochs', 'lr', 'opt', 'precision', 'bs'),
-    'pruning': ('criteria', 'ratios', 'random_draws', 'mode', 'structure', 'scope', 'n_batches', 'recal_batches', 'finetune_epochs'),
+    'pruning': ('criteria', 'ratios', 'random_draws', 'mode', 'structure', 'scope', 'n_batches', 'recal_batches', 'finetune_epochs', 'finetune_lr'),
     'evaluation': ('corruptions', 'severities', 'corruption_items', 'noise_eps'),
     'where it runs': ('workers', 'device', 'save_models'),
 }
@@ -143,6 +144,7 @@ def check(self:Config):
         if getattr(self, k) < (0 if k in ('finetune_epochs', 'recal_batches') else 1): raise ValueError(f"{k} must be positive, got {getattr(self, k)}")
     if self.finetune_epochs != int(self.finetune_epochs) and self.mode == 'soft':
         raise ValueError(f"soft pruning selects filters at epoch ends: give whole finetune_epochs, not {self.finetune_epochs}")
+    if self.finetune_lr is not None and not self.finetune_lr > 0: raise ValueError(f"finetune_lr must be positive (None: a third of lr), got {self.finetune_lr}")
     if self.workers < 0: raise ValueError(f"workers must be >= 0 (0: one per CPU core), got {self.workers}")
     get_device(self.device)
     for a in self.arch: make_model(a, 1, 2, **_arch_kw(self, a))  # an unknown architecture fails here

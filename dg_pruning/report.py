@@ -303,6 +303,7 @@ def plot_findings(df:pd.DataFrame, # results (`collect`)
                 gc = g[g.criterion.isin(['dense', c])]
                 if split == 'target': gc = gc[[tuple(k) in ok or k in ok for k in gc[key].itertuples(index=False, name=None)]]
                 s = [(r, *mean_ci(100 * v[metric].values, confidence)) for r, v in gc.groupby('ratio')]
+                if not s: ax.text(0.5, 0.5, 'no parent carries signal on its target', ha='center', transform=ax.transAxes); break
                 r, m, lo, hi = map(np.array, zip(*s))
                 ax.plot(r, m, marker='o', ms=3, label=c); ax.fill_between(r, np.nan_to_num(lo, nan=m), np.nan_to_num(hi, nan=m), alpha=0.15)
             ax.set_title(f'{label}{split}: fine-tuned, mean and {confidence:.0%} band over parents', fontsize=10)
