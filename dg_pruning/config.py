@@ -37,19 +37,19 @@ class Config:
     weights: str | None = None          # local ImageNet weights of resnet18/resnet50: a state-dict file, or a folder of <arch>.pth (nothing is downloaded)
     algorithm: tuple = ('erm',)         # DG algorithms of the parents (several: a sweep): erm, coral, mmd, mixup, vrex, irm, groupdro
     criteria: tuple = ('random', 'l1', 'taylor', 'ior') # filter criteria compared: names, or specs such as 'ior(alpha=2,accumulate=data)' (keep 'random': the paired baseline)
-    ratios: tuple = (0.1, 0.3, 0.5, 0.7) # fractions of the filters of every layer pruned
+    ratios: tuple = (0.05, 0.1, 0.3)    # fractions of the filters of every layer pruned
     mode: str = 'hard'                  # 'hard' (one shot + fine-tune) or 'soft' (SFP while fine-tuning, then extract)
     structure: str = 'coupled'          # 'coupled': channels tied by residual adds pruned together; 'internal': only convs inside blocks
     scope: str = 'layer'                # 'layer': every layer loses the ratio of its filters; 'global': one ranking of all filters (scores / layer mean)
-    seeds: tuple = (0, 1, 2)            # one parent per (arch, algorithm, target, seed)
+    seeds: tuple = (0, 1, 2, 3, 4)      # one parent per (arch, algorithm, target, seed)
     epochs: int = 6                     # dense training (fit_one_cycle, checkpoint by source-validation accuracy)
     finetune_epochs: float = 0.5        # fine-tuning after pruning, in epochs of the source training data (a fraction: random items)
-    finetune_lr: float | None = None    # peak learning rate of fine-tuning (fit_one_cycle; None: a third of lr)
+    finetune_lr: float = 3e-4           # peak learning rate of fine-tuning (fit_one_cycle)
     lr: float = 3e-3                    # learning rate of dense training
     opt: str = 'fastai'                 # parents' optimiser: 'fastai' (fastai's Adam, fit_one_cycle) or 'domainbed' (torch's Adam, no weight decay, constant lr)
     precision: str = 'fp32'             # training and fine-tuning: 'fp32', or 'bf16'/'fp16' mixed precision (autocast on the run's device)
     bs: int = 60                        # batch size
-    random_draws: int = 1               # independent random masks per parent and ratio; the `random` row is their mean
+    random_draws: int = 2               # independent random masks per parent and ratio; the `random` row is their mean
     n_batches: int = 16                 # training batches that data criteria score (once per parent)
     recal_batches: int = 8              # training batches that re-estimate BatchNorm statistics right after pruning
     corruptions: tuple | str | None = 'auto' # names; 'auto': those measured informative for an embedded dataset (all for folders); None: none
@@ -144,7 +144,7 @@ def check(self:Config):
         if getattr(self, k) < (0 if k in ('finetune_epochs', 'recal_batches') else 1): raise ValueError(f"{k} must be positive, got {getattr(self, k)}")
     if self.finetune_epochs != int(self.finetune_epochs) and self.mode == 'soft':
         raise ValueError(f"soft pruning selects filters at epoch ends: give whole finetune_epochs, not {self.finetune_epochs}")
-    if self.finetune_lr is not None and not self.finetune_lr > 0: raise ValueError(f"finetune_lr must be positive (None: a third of lr), got {self.finetune_lr}")
+    if not self.finetune_lr > 0: raise ValueError(f"finetune_lr must be positive, got {self.finetune_lr}")
     if self.workers < 0: raise ValueError(f"workers must be >= 0 (0: one per CPU core), got {self.workers}")
     get_device(self.device)
     for a in self.arch: make_model(a, 1, 2, **_arch_kw(self, a))  # an unknown architecture fails here

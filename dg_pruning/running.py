@@ -164,10 +164,9 @@ def oneshot(self:_Group, pl, criterion, ratio, scores):
 def finetune(self:_Group, pl, criterion, ratio) -> dict:
     "Fine-tune `pl` (soft: under SFP, then extract the compact model); for soft, what the masked model needs (`masked_stats`)."
     cfg, ex = self.cfg, self.noise_x[:2]
-    lr = cfg.lr / 3 if cfg.finetune_lr is None else cfg.finetune_lr
-    if cfg.mode == 'hard': _fit(pl, cfg.finetune_epochs, lr, cbs=[]); return {}
+    if cfg.mode == 'hard': _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=[]); return {}
     sfp = SoftFilterPruning(ratio, criterion, scope=cfg.scope, n_batches=cfg.n_batches, structure=cfg.structure)
-    _fit(pl, cfg.finetune_epochs, lr, cbs=[sfp])
+    _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=[sfp])
     ms, md = masked_stats(pl.model, sfp.pruned, ex), masked_stats(self.parent, {}, ex)
     pl.model = extract_compact(pl.model, sfp.pruned, ex)
     return {'masked_params_pruned': 1 - ms['params'] / md['params'], 'masked_macs_pruned': 1 - ms['macs'] / md['macs']}
