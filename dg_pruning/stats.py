@@ -173,12 +173,14 @@ def potential_summary(df:pd.DataFrame, # results (`collect`)
                                                                   'tolerance': g.tolerance.mean(), 'delta below noise': g.below_noise.mean()}), include_groups=False)
 
 # %% ../nbs/09c_stats.ipynb #d45bfc84
-def _said(r) -> str:
-    "'+2.1 [+0.9, +3.3] points, decided' or '... undecided: about N parents would decide it; this run detects +-D'."
-    s = f"{_pts(r['diff'])} [{_pts(r['lo'])}, {_pts(r['hi'])}] points"
-    if r['verdict'] == 'decided': return f"{s} (decided, {r['n']} parents)"
-    need = 'no number of parents would decide a zero difference' if not np.isfinite(r['needed']) else f"about {int(r['needed'])} parents would decide it"
-    return f"{s} (undecided: {need}; these {r['n']} parents detect ±{100 * r['detectable']:.1f})"
+def _said(r, unit:str='') -> str:
+    "'+2.1 [+0.9, +3.3], decided' or '-0.4 [-1.9, +1.1], undecided (about N parents would decide it; this run detects ±D)'."
+    s = f"{_pts(r['diff'])} [{_pts(r['lo'])}, {_pts(r['hi'])}]{unit}"
+    if r['verdict'] == 'decided': return f"{s}, decided"
+    need = 'no number of parents decides a zero difference' if not np.isfinite(r['needed']) else f"about {int(r['needed'])} parents would decide it"
+    return f"{s}, undecided ({need}; this run detects ±{100 * r['detectable']:.1f})"
+
+def _parents(rows) -> str: return f"{int(rows.n.max())} parents" if len(rows) and rows.n.min() == rows.n.max() else f"{int(rows.n.min())}-{int(rows.n.max())} parents"
 
 def findings(df:pd.DataFrame, # results (`collect`)
              confidence:float=0.95, # of the intervals
@@ -191,14 +193,14 @@ def findings(df:pd.DataFrame, # results (`collect`)
         label = ' '.join(map(str, kind.values())) + ': ' if kind else ''
         pc = pruning_cost(g, confidence, power).iloc[0]
         left = f"; {pc.left_out} parent(s) at chance on the target left out" if pc.left_out else ''
-        out.append(f"{label}Q1, cost where nobody trained: pruning lowers the {span} by {100 * pc.drop_target:.1f} points on the held-out "
-                   f"domain and {100 * pc.drop_in_domain:.1f} in-domain; the difference is {_said(pc)}{left}.")
+        out.append(f"{label}Q1, the cost where nobody trained ({pc.n} parents{left}): pruning lowers the {span} by {100 * pc.drop_target:.1f} points "
+                   f"on the held-out domain and {100 * pc.drop_in_domain:.1f} in-domain: held-out minus in-domain {_said(pc, ' points')}.")
         pr = primary(g, confidence=confidence, power=power)
         t = pr[pr.split == 'target']
-        parts = [f"{r.criterion} vs {r.baseline} {_said(r)}" for _, r in t.iterrows()]
-        if parts: out.append(f"{label}Q2, criteria on the unseen domain (target endpoint): " + '; '.join(parts) + '.')
+        if len(t): out.append(f"{label}Q2, criteria on the unseen domain (target endpoint, points, {_parents(t)}): "
+                              + '; '.join(f"{r.criterion} vs {r.baseline} {_said(r)}" for _, r in t.iterrows()) + '.')
     ag = algorithm_gain(df, confidence=confidence, power=power)
-    if len(ag): out.append("Q3, DG-trained parents vs ERM (target endpoint, mean over criteria): "
+    if len(ag): out.append(f"Q3, DG-trained parents vs ERM (target endpoint, mean over criteria, points, {_parents(ag)}): "
                            + '; '.join(f"{r.algorithm} {_said(r)}" for _, r in ag.iterrows()) + '.')
     elif 'algorithm' in df: out.append(f"Q3, DG-trained vs ERM parents: not asked (the run's parents are {', '.join(sorted(set(df.algorithm)))} only).")
     return out
