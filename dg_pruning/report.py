@@ -176,7 +176,7 @@ def print_report(df:pd.DataFrame, # results (`collect`)
         if 'n:in_domain' in df:
             ps = potential_summary(df, delta)
             print(f"\nprune potential beside the evaluation's noise (tolerance max({delta:.1%}, 2 SE of the parent's accuracy), mean [95% CI] over parents; "
-                  "'delta below noise': the share of parents whose 0.5-point tolerance is below the noise):")
+                  "'delta below noise': the parents whose 0.5-point tolerance is below the noise):")
             print(ps.to_string())
         t = {k[5:-2]: df[k].sum() for k in df.columns if k.startswith('time_') and k.endswith('_s')}
         if t: print('\nwall time of the units, summed (s; parallel workers overlap): ' + ', '.join(f'{k} {v:.0f}' for k, v in t.items()))

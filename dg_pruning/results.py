@@ -175,8 +175,11 @@ def paired_table(df:pd.DataFrame, # results (`collect`)
            for split, m in (('in', 'in_domain_acc'), ('cross', 'target_acc')) for stage, p in STAGES.items() if p + m in df}
     if not pts: return pd.DataFrame()
     adj = iter(holm(np.concatenate([pt.p.values for pt in pts.values()])))  # one family: every cell of the table
-    cols = {c: pd.Series([_fmt(r, next(adj) < alpha) for _, r in pt.iterrows()], index=_row_labels(pt, kinds(df))) for c, pt in pts.items()}
-    return pd.DataFrame(cols).fillna('—')  # a baseline is not compared with itself
+    ks = kinds(df)
+    cols = {c: pd.Series([_fmt(r, next(adj) < alpha) for _, r in pt.iterrows()], index=_row_labels(pt, ks)) for c, pt in pts.items()}
+    keys = pd.concat([pt[ks + ['criterion', 'ratio']] for pt in pts.values()]).drop_duplicates().sort_values(['criterion', 'ratio'], kind='stable')
+    for k in ks[::-1]: keys = keys.sort_values(k, key=lambda s: s.map({v: i for i, v in enumerate(dict.fromkeys(df[k]))}), kind='stable')
+    return pd.DataFrame(cols).reindex(_row_labels(keys, ks)).fillna('—')  # rows: kind, criterion, ratio (numerically); a baseline is not compared with itself
 
 # %% ../nbs/09b_results.ipynb #02cd4c4e
 def informative_columns(df:pd.DataFrame, # results (`collect`)

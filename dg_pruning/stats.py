@@ -165,12 +165,13 @@ def potential_summary(df:pd.DataFrame, # results (`collect`)
                       delta:float=0.005, # the paper's tolerated error increase
                       z:float=2.0, # of the noise-aware tolerance
                      ) -> pd.DataFrame:
-    "Per kind, criterion and distribution: the paper's potential and the noise-aware one, 'mean [95% CI]' over parents, and the share of parents whose delta is below the noise."
+    "Per kind, criterion and distribution: the paper's potential and the noise-aware one, 'mean [95% CI]' over parents, the mean tolerance, and the parents whose delta is below the noise."
     npp = noise_potentials(df, delta, z)
     cell = lambda v: '{:.2f} [{:.2f}, {:.2f}]'.format(*mean_ci(v)) if len(v) > 1 else f'{np.mean(v):.2f}'
     by = kinds(df) + ['criterion', 'distribution']
     return npp.groupby(by, sort=False).apply(lambda g: pd.Series({'potential (paper)': cell(g.potential), 'potential (noise-aware)': cell(g.potential_noise),
-                                                                  'tolerance': g.tolerance.mean(), 'delta below noise': g.below_noise.mean()}), include_groups=False)
+                                                                  'tolerance (points)': round(100 * g.tolerance.mean(), 1),
+                                                                  'delta below noise': f'{int(g.below_noise.sum())}/{len(g)}'}), include_groups=False)
 
 # %% ../nbs/09c_stats.ipynb #d45bfc84
 def _said(r, unit:str='') -> str:
