@@ -103,8 +103,8 @@ def _pts(v) -> str: return f"{100 * v:+.1f}"  # a fraction as signed accuracy po
 def primary_table(pr:pd.DataFrame, # `primary` (or `pruning_cost`, `algorithm_gain`) rows
                  ) -> pd.DataFrame:
     "`primary` as a table to read: difference [95% CI] in points, wins/parents, p, the difference the run could detect, the parents that would decide it, the verdict."
-    lab = [c for c in ('split', 'criterion', 'baseline', 'algorithm', 'reference') if c in pr]
-    idx = [k for k in pr.columns if k in ('dataset', 'arch', 'algorithm') and 'reference' not in pr] + lab
+    lab = ['algorithm', 'reference'] if 'reference' in pr else [c for c in ('split', 'criterion', 'baseline') if c in pr]
+    idx = ([k for k in ('dataset', 'arch', 'algorithm') if k in pr] if 'reference' not in pr else []) + lab  # kinds of parent, then the comparison
     need = lambda v: '∞' if not np.isfinite(v) else f'{int(v)}'
     return pd.DataFrame({'difference [95% CI] (points)': [f"{_pts(r['diff'])} [{_pts(r.lo)}, {_pts(r.hi)}]" for _, r in pr.iterrows()],
                          'wins': [f'{r.wins}/{r.n}' for _, r in pr.iterrows()], 'p': pr.p.round(3).values,
