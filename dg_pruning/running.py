@@ -384,7 +384,7 @@ def sweep_cost(cfg:Config, # the sweep's configuration
               ) -> pd.Series:
     "Jobs, units, images trained on and evaluated, and hours (total and per job) of the sweep `cfg`, at the given throughputs."
     eval_ips = eval_ips or 3 * train_ips
-    names, k, units = list(sizes), len(cfg.arch) * len(cfg.algorithm) * len(cfg.seeds), len(cfg.criteria) * len(cfg.ratios)
+    names, k, units = list(sizes), len(cfg.arch) * len(cfg.algorithm) * len(cfg.seeds), sum(_draws(cfg, c) for c in cfg.criteria) * len(cfg.ratios)  # random: one unit per draw
     targets = _targets(cfg, names)
     scored = sum(CRITERIA[parse_criterion(c)[0]].needs_data for c in cfg.criteria) * cfg.n_batches * cfg.bs
     n_corr = len(_corruptions(cfg)) * len(cfg.severities) * cfg.corruption_items
