@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_hard.ipynb #1251e42d
 from __future__ import annotations
-import copy, json, warnings
+import copy, json, math, warnings
 from pathlib import Path
 import torch
 from torch import nn
@@ -237,12 +237,25 @@ def read_header(path, # a file written by `save_pruned`
 def load_pruned(path, # a file written by `save_pruned`
                 map_location='cpu', # where the weights go
                ) -> nn.Module:
-    "Rebuild the model of a `save_pruned` file: the dense architecture from its header, the same filters removed, the weights loaded."
+    "Rebuild the model of a `save_pruned` file: the dense architecture from its header, the same filters removed, the weights loaded; built and checked against the file's own tensors without memory (PyTorch's meta device) before anything is allocated."
+    from safetensors import safe_open
     from safetensors.torch import load_file
     h = read_header(path)
-    try: model = make_model(**h['spec'])
+    spec, shape = h['spec'], h['input_shape']
+    if shape[0] != spec['n_in']: raise ValueError(f"{path}: its header's input_shape {shape} does not start with its n_in ({spec['n_in']}): the header was edited")
+    with safe_open(str(path), 'pt') as f: file = {k: tuple(f.get_slice(k).get_shape()) for k in f.keys()}  # names and shapes, no tensor read
+    try:
+        with torch.device('meta'): model = make_model(**spec)  # shapes only: a header asking for a huge net allocates nothing
     except (ValueError, TypeError) as e: raise ValueError(f"{path}: its header names an architecture that cannot be built ({e})") from None
-    ex = torch.zeros(1, *h['input_shape'])
+    mods = dict(model.named_modules())
+    ends = ([n for n, x in mods.items() if isinstance(x, nn.Linear)][-1:] or [None])[0], next((n for n, x in mods.items() if isinstance(x, nn.Conv2d)), None)
+    for name, dim, field in zip(ends, (0, 1), ('n_classes', 'n_in')):  # the classifier's outputs and the first conv's inputs are never pruned
+        if name and f'{name}.weight' in file and file[f'{name}.weight'][dim] != spec[field]:
+            raise ValueError(f"{path}: its header's {field} ({spec[field]}) does not fit the file's tensors ({name}.weight is {file[f'{name}.weight']}): the header was edited")
+    n_dense, n_file = sum(p.numel() for p in model.parameters()), sum(math.prod(s) for s in file.values())
+    if n_dense > 10_000 * n_file:  # pruning keeps (1 - p)^2 of a conv stack: even p = 0.99 leaves 1/10,000
+        raise ValueError(f"{path}: its header's width ({spec['width']}) makes a parent of {n_dense:,} parameters, over 10,000 times the file's {n_file:,}: the header was edited")
+    ex = torch.zeros(1, *shape, device='meta')
     dense = {n: m.out_channels for n, m in prunable_convs(model, ex)}
     bad = [n for n in {**h['kept'], **h['widths']} if n not in dense]
     if bad: raise ValueError(f"{path}: its header names convs that {h['spec']['arch']} does not have: {bad[:3]}")
@@ -252,10 +265,12 @@ def load_pruned(path, # a file written by `save_pruned`
         gone[n] = sorted(set(range(w)) - set(kept)) if kept is not None else list(range(h['widths'].get(n, w), w))
     try: remove_filters(model, {n: v for n, v in gone.items() if v}, ex)
     except Exception as e: raise ValueError(f"{path}: the filters its header lists cannot be removed from {h['spec']['arch']} ({e})") from None
-    sd, own = load_file(str(path)), model.state_dict()
-    wrong = sorted(set(sd) ^ set(own)) + [k for k in sd if k in own and sd[k].shape != own[k].shape]
-    if wrong: raise ValueError(f"{path}: the weights do not fit the architecture its header describes (first: {wrong[0]})")
-    model.load_state_dict(sd)
+    own = {k: tuple(v.shape) for k, v in model.state_dict().items()}
+    wrong = sorted(set(file) ^ set(own)) + [k for k in file if k in own and file[k] != own[k]]
+    if wrong: raise ValueError(f"{path}: the weights do not fit the architecture its header describes (first: {wrong[0]}, the header makes "
+                               f"{own.get(wrong[0])}, the file holds {file.get(wrong[0])}); its arch, width, kept or widths were edited")
+    model = model.to_empty(device='cpu')  # now memory: exactly the file's tensors
+    model.load_state_dict(load_file(str(path)))
     model.kept_filters = {n: list(v) for n, v in h['kept'].items()}
     return model.to(map_location)
 
