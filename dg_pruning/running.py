@@ -294,12 +294,20 @@ def _workers(cfg, n_groups) -> int:
     n = cfg.workers or (1 if get_device(cfg.device).type == 'cuda' else os.cpu_count() or 1)
     return max(1, min(n, n_groups))
 
+def _follow(files:list, jobs:list, bar=None, poll:float=0.5) -> int:
+    "Poll until every job is done, `bar` showing how many of `files` (units) exist: written units only, never more; returns that number."
+    shown = -1
+    while True:
+        done = all(j.done() for j in jobs)  # first: a unit written before the jobs ended is counted below
+        n = sum(f.exists() for f in files)
+        if bar is not None and n != shown: bar.update(n); shown = n
+        if done: return n
+        time.sleep(poll)
+
 def _wait(cfg, out, groups:list, jobs:list, progress:bool):
     "Wait for `jobs`, the progress bar counting the units of `groups` as they are written under `out`; then one clear error for the jobs that failed."
     files = [Path(out) / 'units' / f'{n}.json' for g in groups for n in _Group(cfg, None, g, Path(out)).todo()]
-    for i in (progress_bar(range(len(files))) if progress else range(len(files))):
-        while sum(f.exists() for f in files) <= i and not all(j.done() for j in jobs): time.sleep(0.5)
-    while not all(j.done() for j in jobs): time.sleep(0.5)
+    _follow(files, jobs, progress_bar(range(len(files))) if progress and files else None)
     bad = []
     for job in jobs:
         try: job.result()
