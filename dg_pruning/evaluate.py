@@ -13,10 +13,10 @@ from torch import nn
 from .core import preserve_mode, as_tensor
 
 # %% auto #0
-__all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'domain_metrics', 'compare', 'prune_potential', 'prune_potentials',
-           'excess_loss', 'domain_excess', 'functional_distance', 'all_corruptions', 'corrupt_images', 'corrupted_sets',
-           'accuracy', 'sets_accuracy', 'corruption_accuracy', 'signal_threshold', 'informative', 'show_corruptions',
-           'evaluate_model']
+__all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'domain_metrics', 'compare', 'reliability', 'calibration',
+           'prune_potential', 'prune_potentials', 'excess_loss', 'domain_excess', 'functional_distance',
+           'all_corruptions', 'corrupt_images', 'corrupted_sets', 'accuracy', 'sets_accuracy', 'corruption_accuracy',
+           'signal_threshold', 'informative', 'show_corruptions', 'evaluate_model']
 
 # %% ../nbs/07_evaluate.ipynb #88ba51b4
 @torch.no_grad()
@@ -60,6 +60,28 @@ def compare(parent:nn.Module, # the dense parent
     a, b = domain_metrics(parent, dls), domain_metrics(pruned, dls)
     return pd.DataFrame({'split': a.split, 'parent_acc': a.acc, 'pruned_acc': b.acc, 'acc_drop': a.acc - b.acc,
                          'parent_loss': a.loss, 'pruned_loss': b.loss, 'loss_increase': b.loss - a.loss})
+
+# %% ../nbs/07_evaluate.ipynb #44bd0959
+def reliability(p:torch.Tensor, # softmax outputs (n, classes)
+                y:torch.Tensor, # labels (n,)
+                n_bins:int=15, # equal-width bins of the top-1 confidence over (0, 1]
+               ) -> pd.DataFrame:
+    "Per confidence bin: its items, their mean top-1 confidence and their accuracy (empty bins left out)."
+    conf, pred = p.max(1)
+    b = ((conf * n_bins).ceil().long() - 1).clamp(0, n_bins - 1)  # bin (k/n, (k+1)/n]: a confidence of exactly 1 in the last
+    df = pd.DataFrame({'bin': b.numpy(), 'conf': conf.double().numpy(), 'correct': (pred == y).double().numpy()})
+    g = df.groupby('bin')
+    return pd.DataFrame({'n': g.size(), 'conf': g.conf.mean(), 'acc': g.correct.mean()})
+
+def calibration(p:torch.Tensor, # softmax outputs (n, classes)
+                y:torch.Tensor, # labels (n,)
+                n_bins:int=15, # of the ECE
+               ) -> dict:
+    "ECE (15 equal-width bins of the top-1 confidence), NLL and the multiclass Brier score of the predictions `p`."
+    r = reliability(p, y, n_bins)
+    onehot = F.one_hot(y, p.shape[1]).to(p.dtype)
+    return {'ece': float((r.n / r.n.sum() * (r.acc - r.conf).abs()).sum()),
+            'nll': F.nll_loss(p.clamp_min(1e-12).log(), y).item(), 'brier': ((p - onehot) ** 2).sum(1).mean().item()}
 
 # %% ../nbs/07_evaluate.ipynb #39c3e6a4
 def prune_potential(errors, # ratio -> error of the pruned model on one distribution (dict or Series)
