@@ -61,7 +61,7 @@ def compare(parent:nn.Module, # the dense parent
     return pd.DataFrame({'split': a.split, 'parent_acc': a.acc, 'pruned_acc': b.acc, 'acc_drop': a.acc - b.acc,
                          'parent_loss': a.loss, 'pruned_loss': b.loss, 'loss_increase': b.loss - a.loss})
 
-# %% ../nbs/07_evaluate.ipynb #44bd0959
+# %% ../nbs/07_evaluate.ipynb #e3a4ae94
 def reliability(p:torch.Tensor, # softmax outputs (n, classes)
                 y:torch.Tensor, # labels (n,)
                 n_bins:int=15, # equal-width bins of the top-1 confidence over (0, 1]
