@@ -13,7 +13,7 @@ from torch import nn
 from .core import preserve_mode, as_tensor
 
 # %% auto #0
-__all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'domain_metrics', 'compare', 'reliability', 'calibration',
+__all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'reliability', 'calibration', 'domain_metrics', 'compare',
            'prune_potential', 'prune_potentials', 'excess_loss', 'domain_excess', 'functional_distance',
            'all_corruptions', 'corrupt_images', 'corrupted_sets', 'accuracy', 'sets_accuracy', 'corruption_accuracy',
            'signal_threshold', 'informative', 'show_corruptions', 'evaluate_model']
@@ -32,34 +32,6 @@ def predict(model:nn.Module, # the network
             if tfm is not None: x = tfm(x)
             ps.append(model(x).softmax(1).cpu()); ys.append(y.cpu()); ds.append(d.cpu())
     return torch.cat(ps), torch.cat(ys), torch.cat(ds)
-
-# %% ../nbs/07_evaluate.ipynb #f2841f59
-def _acc_loss(p, y): return (p.argmax(1) == y).float().mean().item(), F.nll_loss(p.clamp_min(1e-12).log(), y).item()
-
-def domain_metrics(model:nn.Module, # the network
-                   dls, # the `DomainDataLoaders` of the run
-                  ) -> pd.DataFrame:
-    "Accuracy and loss of `model` on each source domain's validation split and on the target domain; their in-domain mean."
-    rows = []
-    for split, dl in (('source', dls.valid), ('target', dls.target_dl)):
-        p, y, d = predict(model, dl)
-        for e in d.unique().tolist():
-            acc, loss = _acc_loss(p[d == e], y[d == e])
-            rows.append({'domain': dls.domains[e], 'split': split, 'acc': acc, 'loss': loss, 'n': int((d == e).sum())})
-    df = pd.DataFrame(rows).set_index('domain')
-    src = df[df.split == 'source']
-    df.loc['in_domain'] = {'split': 'source', 'acc': src.acc.mean(), 'loss': src.loss.mean(), 'n': int(src.n.sum())}
-    return df
-
-# %% ../nbs/07_evaluate.ipynb #342b2d2f
-def compare(parent:nn.Module, # the dense parent
-            pruned:nn.Module, # the pruned model
-            dls, # the `DomainDataLoaders` of the run
-           ) -> pd.DataFrame:
-    "Per-domain accuracy and loss of parent and pruned model, and the drop of each."
-    a, b = domain_metrics(parent, dls), domain_metrics(pruned, dls)
-    return pd.DataFrame({'split': a.split, 'parent_acc': a.acc, 'pruned_acc': b.acc, 'acc_drop': a.acc - b.acc,
-                         'parent_loss': a.loss, 'pruned_loss': b.loss, 'loss_increase': b.loss - a.loss})
 
 # %% ../nbs/07_evaluate.ipynb #e3a4ae94
 def reliability(p:torch.Tensor, # softmax outputs (n, classes)
@@ -82,6 +54,34 @@ def calibration(p:torch.Tensor, # softmax outputs (n, classes)
     onehot = F.one_hot(y, p.shape[1]).to(p.dtype)
     return {'ece': float((r.n / r.n.sum() * (r.acc - r.conf).abs()).sum()),
             'nll': F.nll_loss(p.clamp_min(1e-12).log(), y).item(), 'brier': ((p - onehot) ** 2).sum(1).mean().item()}
+
+# %% ../nbs/07_evaluate.ipynb #f2841f59
+def _acc_loss(p, y): return (p.argmax(1) == y).float().mean().item(), F.nll_loss(p.clamp_min(1e-12).log(), y).item()
+
+def domain_metrics(model:nn.Module, # the network
+                   dls, # the `DomainDataLoaders` of the run
+                  ) -> pd.DataFrame:
+    "Accuracy, loss (NLL), ECE and Brier score of `model` on each source domain's validation split and on the target domain; their in-domain mean."
+    rows = []
+    for split, dl in (('source', dls.valid), ('target', dls.target_dl)):
+        p, y, d = predict(model, dl)
+        for e in d.unique().tolist():
+            acc, loss = _acc_loss(p[d == e], y[d == e]); cal = calibration(p[d == e], y[d == e])
+            rows.append({'domain': dls.domains[e], 'split': split, 'acc': acc, 'loss': loss, 'ece': cal['ece'], 'brier': cal['brier'], 'n': int((d == e).sum())})
+    df = pd.DataFrame(rows).set_index('domain')
+    src = df[df.split == 'source']
+    df.loc['in_domain'] = {'split': 'source', 'acc': src.acc.mean(), 'loss': src.loss.mean(), 'ece': src.ece.mean(), 'brier': src.brier.mean(), 'n': int(src.n.sum())}
+    return df
+
+# %% ../nbs/07_evaluate.ipynb #342b2d2f
+def compare(parent:nn.Module, # the dense parent
+            pruned:nn.Module, # the pruned model
+            dls, # the `DomainDataLoaders` of the run
+           ) -> pd.DataFrame:
+    "Per-domain accuracy and loss of parent and pruned model, and the drop of each."
+    a, b = domain_metrics(parent, dls), domain_metrics(pruned, dls)
+    return pd.DataFrame({'split': a.split, 'parent_acc': a.acc, 'pruned_acc': b.acc, 'acc_drop': a.acc - b.acc,
+                         'parent_loss': a.loss, 'pruned_loss': b.loss, 'loss_increase': b.loss - a.loss})
 
 # %% ../nbs/07_evaluate.ipynb #39c3e6a4
 def prune_potential(errors, # ratio -> error of the pruned model on one distribution (dict or Series)
@@ -293,12 +293,13 @@ def evaluate_model(model:nn.Module, # the model evaluated
                    noise_x:torch.Tensor|None=None, # inputs of the functional distance
                    noise_eps:float=0.1, # noise level of the functional distance
                   ) -> dict:
-    "One flat row of metrics: per-domain accuracy/loss, in-domain/target/gap, corruptions (mean over severities), excess, distance."
+    "One flat row of metrics: per-domain accuracy/loss, in-domain/target accuracy, loss, ECE and Brier, gap, corruptions (mean over severities), excess, distance."
     dm = domain_metrics(model, dls)
     row = {f'acc:{d}': r.acc for d, r in dm.iterrows() if d != 'in_domain'}
     row.update({f'loss:{d}': r.loss for d, r in dm.iterrows() if d != 'in_domain'})
     row.update(in_domain_acc=dm.acc['in_domain'], target_acc=dm.acc[dls.target], gap=dm.acc['in_domain'] - dm.acc[dls.target],
-               in_domain_loss=dm.loss['in_domain'], target_loss=dm.loss[dls.target])
+               in_domain_loss=dm.loss['in_domain'], target_loss=dm.loss[dls.target],
+               in_domain_ece=dm.ece['in_domain'], target_ece=dm.ece[dls.target], in_domain_brier=dm.brier['in_domain'], target_brier=dm.brier[dls.target])
     if sets:
         ca = sets_accuracy(model, sets)
         for name, r in ca.iterrows():
