@@ -297,11 +297,11 @@ def plot_findings(df:pd.DataFrame, # results (`collect`)
     parts = _kind_parts(df)
     fig, axs = plt.subplots(len(parts), 2, figsize=(11, 3.8 * len(parts)), squeeze=False)
     for row, (label, g) in zip(axs, parts):
-        ok = set(_target_ok(g)); key = parent_key(g)
+        ok, key = _target_ok(g), parent_key(g)
         for ax, (split, metric) in zip(row, SPLITS.items()):
             for c in [c for c in g.criterion.unique() if c != 'dense']:
                 gc = g[g.criterion.isin(['dense', c])]
-                if split == 'target': gc = gc[[tuple(k) in ok or k in ok for k in gc[key].itertuples(index=False, name=None)]]
+                if split == 'target': gc = gc[gc.set_index(key).index.isin(ok)]
                 s = [(r, *mean_ci(100 * v[metric].values, confidence)) for r, v in gc.groupby('ratio')]
                 if not s: ax.text(0.5, 0.5, 'no parent carries signal on its target', ha='center', transform=ax.transAxes); break
                 r, m, lo, hi = map(np.array, zip(*s))

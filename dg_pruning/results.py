@@ -82,10 +82,15 @@ def per_kind(f, # `f(df, *args, **kwargs) -> DataFrame`
 
 def _flat(index) -> list: return [' '.join(map(str, i)) if isinstance(i, tuple) else str(i) for i in index]  # labels of a (Multi)Index's rows
 
+def _kind_groups(df) -> list:
+    "`[(kind dict, rows)]`: one entry per kind of parent, in the rows' order (`[({}, df)]` where there is one)."
+    ks = kinds(df)
+    if not ks: return [({}, df)]
+    return [(dict(zip(ks, k if isinstance(k, tuple) else (k,))), g) for k, g in df.groupby(ks, sort=False)]
+
 def _kind_parts(df) -> list:
     "`[(label, rows)]`: one part per kind of parent ('resnet20 coral: '), or `[('', df)]` where there is one kind."
-    ks = kinds(df)
-    return [(_flat([k])[0] + ': ', g) for k, g in df.groupby(ks, sort=False)] if ks else [('', df)]
+    return [((' '.join(map(str, k.values())) + ': ') if k else '', g) for k, g in _kind_groups(df)]
 
 # %% ../nbs/09b_results.ipynb #92f2e76d
 STAGES = {'one-shot': 'oneshot:', 'fine-tuned': ''}  # column prefix of each stage's metrics

@@ -10,7 +10,7 @@ import pandas as pd
 from scipy import stats
 from statsmodels.stats.power import TTestPower
 from .evaluate import prune_potential
-from .results import STAGES, kinds, parent_key, mean_ci, p_value, informative_columns, _by_parent
+from .results import STAGES, kinds, parent_key, mean_ci, p_value, informative_columns, _by_parent, _kind_groups
 
 # %% auto #0
 __all__ = ['SPLITS', 'endpoint', 'detectable', 'parents_needed', 'decide', 'primary', 'primary_table', 'pruning_cost',
@@ -70,12 +70,6 @@ def _target_ok(df) -> pd.Index:
     d = df[df.criterion == 'dense'].set_index(parent_key(df))
     return d.index[d['informative:target'].astype(bool)] if 'informative:target' in d else d.index
 
-def _kinds(df) -> list:
-    "`[(kind dict, rows)]`: one entry per kind of parent (`[({}, df)]` where there is one)."
-    ks = kinds(df)
-    if not ks: return [({}, df)]
-    return [(dict(zip(ks, k if isinstance(k, tuple) else (k,))), g) for k, g in df.groupby(ks, sort=False)]
-
 SPLITS = {'target': 'target_acc', 'in-domain': 'in_domain_acc'}  # the primary endpoint's two splits
 
 def primary(df:pd.DataFrame, # results (`collect`)
@@ -85,7 +79,7 @@ def primary(df:pd.DataFrame, # results (`collect`)
            ) -> pd.DataFrame:
     "Every criterion against each baseline on the primary endpoint, per kind of parent and split: `decide` of the paired differences over parents."
     rows = []
-    for kind, g in _kinds(df):
+    for kind, g in _kind_groups(df):
         for split, metric in SPLITS.items():
             e = endpoint(g, metric).unstack('criterion')
             left = 0
@@ -118,7 +112,7 @@ def pruning_cost(df:pd.DataFrame, # results (`collect`)
                 ) -> pd.DataFrame:
     "Per kind of parent: the mean drops (target, in-domain) and `decide` of the per-parent difference target drop - in-domain drop."
     rows = []
-    for kind, g in _kinds(df):
+    for kind, g in _kind_groups(df):
         dense = g[g.criterion == 'dense'].set_index(parent_key(g))
         drop = {s: (dense[m] - endpoint(g, m).unstack('criterion').T).T.mean(axis=1) for s, m in SPLITS.items()}  # per parent, mean over criteria
         ok = drop['target'].index.intersection(_target_ok(g))
@@ -190,7 +184,7 @@ def findings(df:pd.DataFrame, # results (`collect`)
     "The run's answers to the three questions, one sentence each (per kind of parent), written from the primary endpoints."
     out, grid = [], sorted(df[df.criterion != 'dense'].ratio.unique())
     span = f"fine-tuned accuracy averaged over the ratio grid {', '.join(f'{r:.0%}' for r in grid)}"
-    for kind, g in _kinds(df):
+    for kind, g in _kind_groups(df):
         label = ' '.join(map(str, kind.values())) + ': ' if kind else ''
         pc = pruning_cost(g, confidence, power).iloc[0]
         left = f"; {pc.left_out} parent(s) at chance on the target left out" if pc.left_out else ''
