@@ -13,10 +13,11 @@ from torch import nn
 from .core import preserve_mode, as_tensor
 
 # %% auto #0
-__all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'reliability', 'calibration', 'domain_metrics', 'compare',
-           'prune_potential', 'prune_potentials', 'excess_loss', 'domain_excess', 'functional_distance',
-           'all_corruptions', 'corrupt_images', 'corrupted_sets', 'accuracy', 'sets_accuracy', 'corruption_accuracy',
-           'signal_threshold', 'informative', 'show_corruptions', 'evaluate_model']
+__all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'reliability', 'calibration', 'scale_temperature', 'fit_temperature',
+           'domain_metrics', 'compare', 'prune_potential', 'prune_potentials', 'excess_loss', 'domain_excess',
+           'functional_distance', 'all_corruptions', 'corrupt_images', 'corrupted_sets', 'accuracy', 'sets_accuracy',
+           'sets_calibration', 'corruption_accuracy', 'signal_threshold', 'informative', 'show_corruptions',
+           'evaluate_model']
 
 # %% ../nbs/07_evaluate.ipynb #88ba51b4
 @torch.no_grad()
@@ -55,16 +56,41 @@ def calibration(p:torch.Tensor, # softmax outputs (n, classes)
     return {'ece': float((r.n / r.n.sum() * (r.acc - r.conf).abs()).sum()),
             'nll': F.nll_loss(p.clamp_min(1e-12).log(), y).item(), 'brier': ((p - onehot) ** 2).sum(1).mean().item()}
 
+# %% ../nbs/07_evaluate.ipynb #07dc1435
+def scale_temperature(p:torch.Tensor, # softmax outputs (n, classes)
+                      T:float, # the temperature (> 1 softens, < 1 sharpens)
+                     ) -> torch.Tensor:
+    "The softmax outputs `p` with their logits divided by `T` (`log p` stands for the logits: the softmax ignores a constant per item)."
+    return (p.double().clamp_min(1e-300).log() / T).softmax(1).to(p.dtype)
+
+def fit_temperature(p:torch.Tensor, # softmax outputs (n, classes) of a held-out split
+                    y:torch.Tensor, # its labels
+                    bounds:tuple=(0.05, 20.0), # the temperatures searched
+                    tol:float=1e-4, # relative precision of 1/T
+                   ) -> float:
+    "The temperature minimising the NLL of `scale_temperature(p, T)` on `(p, y)`: a golden-section search over the convex beta = 1/T."
+    if len(y) == 0: raise ValueError("fit_temperature needs at least one labelled item")
+    z = p.double().clamp_min(1e-300).log()
+    nll = lambda b: F.cross_entropy(z * b, y).item()
+    lo, hi, g = 1 / bounds[1], 1 / bounds[0], (5 ** 0.5 - 1) / 2
+    a, b = hi - g * (hi - lo), lo + g * (hi - lo)
+    fa, fb = nll(a), nll(b)
+    while hi - lo > tol * lo:
+        if fa < fb: hi, b, fb = b, a, fa; a = hi - g * (hi - lo); fa = nll(a)
+        else: lo, a, fa = a, b, fb; b = lo + g * (hi - lo); fb = nll(b)
+    return float(2 / (lo + hi))
+
 # %% ../nbs/07_evaluate.ipynb #f2841f59
 def _acc_loss(p, y): return (p.argmax(1) == y).float().mean().item(), F.nll_loss(p.clamp_min(1e-12).log(), y).item()
 
 def domain_metrics(model:nn.Module, # the network
                    dls, # the `DomainDataLoaders` of the run
+                   preds:tuple|None=None, # `predict` of `dls.valid` and of `dls.target_dl`, when already made
                   ) -> pd.DataFrame:
     "Accuracy, loss (NLL), ECE and Brier score of `model` on each source domain's validation split and on the target domain; their in-domain mean."
     rows = []
-    for split, dl in (('source', dls.valid), ('target', dls.target_dl)):
-        p, y, d = predict(model, dl)
+    preds = preds or (predict(model, dls.valid), predict(model, dls.target_dl))
+    for split, (p, y, d) in zip(('source', 'target'), preds):
         for e in d.unique().tolist():
             acc, loss = _acc_loss(p[d == e], y[d == e]); cal = calibration(p[d == e], y[d == e])
             rows.append({'domain': dls.domains[e], 'split': split, 'acc': acc, 'loss': loss, 'ece': cal['ece'], 'brier': cal['brier'], 'n': int((d == e).sum())})
@@ -230,6 +256,20 @@ def sets_accuracy(model:nn.Module, # the network
     if len(res.columns) > 2: res['mean'] = res.drop(columns='clean').mean(1)
     return res
 
+# %% ../nbs/07_evaluate.ipynb #09b37b5e
+@torch.no_grad()
+def sets_calibration(model:nn.Module, # the network
+                     sets:dict, # `corrupted_sets`
+                     bs:int=500, # batch size
+                    ) -> pd.DataFrame:
+    "ECE, NLL and Brier score per corruption (a row each), the predictions of its severities pooled; 'clean' is the uncorrupted items."
+    dev, out = next(model.parameters()).device, {}
+    with preserve_mode(model, False):
+        for (name, _), (x, y) in sets.items():
+            p = torch.cat([model(x[i:i + bs].to(dev)).softmax(1).cpu() for i in range(0, len(y), bs)])
+            out.setdefault(name, []).append((p, y))
+    return pd.DataFrame({n: calibration(torch.cat([p for p, _ in v]), torch.cat([y for _, y in v])) for n, v in out.items()}).T
+
 # %% ../nbs/07_evaluate.ipynb #c1473a73
 def corruption_accuracy(model:nn.Module, # the network
                         dl, # a `DomainDL` (e.g. `dls.target_dl`)
@@ -292,15 +332,24 @@ def evaluate_model(model:nn.Module, # the model evaluated
                    parent_row:dict|None=None, # the parent's own row (for the excess loss and error)
                    noise_x:torch.Tensor|None=None, # inputs of the functional distance
                    noise_eps:float=0.1, # noise level of the functional distance
+                   predictions:dict|None=None, # filled with each split's labels, predictions and top-1 confidences ('in_domain', 'target')
                   ) -> dict:
-    "One flat row of metrics: per-domain accuracy/loss, in-domain/target accuracy, loss, ECE and Brier, gap, corruptions (mean over severities), excess, distance."
-    dm = domain_metrics(model, dls)
+    "One flat row of metrics: per-domain accuracy/loss, in-domain/target accuracy, loss, ECE and Brier, gap, the target after temperature scaling, corruptions (accuracy: mean over severities; calibration), excess, distance."
+    pv, pt = predict(model, dls.valid), predict(model, dls.target_dl)
+    dm = domain_metrics(model, dls, (pv, pt))
     row = {f'acc:{d}': r.acc for d, r in dm.iterrows() if d != 'in_domain'}
     row.update({f'loss:{d}': r.loss for d, r in dm.iterrows() if d != 'in_domain'})
     row.update(in_domain_acc=dm.acc['in_domain'], target_acc=dm.acc[dls.target], gap=dm.acc['in_domain'] - dm.acc[dls.target],
                in_domain_loss=dm.loss['in_domain'], target_loss=dm.loss[dls.target],
                in_domain_ece=dm.ece['in_domain'], target_ece=dm.ece[dls.target], in_domain_brier=dm.brier['in_domain'], target_brier=dm.brier[dls.target])
+    T = fit_temperature(pv[0], pv[1])  # fitted on the sources' validation split, applied on the target
+    ts = calibration(scale_temperature(pt[0], T), pt[1])
+    row.update(temperature=T, target_ece_ts=ts['ece'], target_loss_ts=ts['nll'], target_brier_ts=ts['brier'])
+    if predictions is not None:
+        for k, (p, y, _) in (('in_domain', pv), ('target', pt)): predictions[k] = (y, p.argmax(1), p.max(1).values)
     if sets:
+        cc = sets_calibration(model, sets)
+        for name, r in cc.drop('clean').iterrows(): row.update({f'corr_ece:{name}': r.ece, f'corr_nll:{name}': r.nll, f'corr_brier:{name}': r.brier})
         ca = sets_accuracy(model, sets)
         for name, r in ca.iterrows():
             row[f'corr:{name}'] = r.get('mean', r.drop('clean').iloc[0])
