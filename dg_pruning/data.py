@@ -18,7 +18,7 @@ from fastai.data.core import DataLoaders
 # %% auto #0
 __all__ = ['DOMAINBED', 'IMAGENET_NORM', 'IMAGE_EXTS', 'DomainDataset', 'DomainDL', 'DomainDataLoaders', 'MultiDomain',
            'DomainCallback', 'mnist5k', 'optdigits28', 'rotated_mnist', 'rotated_digits', 'colored_mnist', 'digits_dg',
-           'domainbed_tfms', 'domain_folders']
+           'mnist_m', 'domainbed_tfms', 'domain_folders']
 
 # %% ../nbs/01_data.ipynb #f0efc177
 def _load_image(path, size=None) -> torch.Tensor:
@@ -369,6 +369,35 @@ def digits_dg(seed:int=0, # seeds the random choices
             'optdigits': (ox.repeat(1, 3, 1, 1), oy)}
     origin = {'mnist': parts[0], 'mnist_m': parts[1], 'mnist_color': parts[2], 'optdigits': torch.arange(len(oy))}
     return MultiDomain(doms, [str(c) for c in range(10)], name='DigitsDG', origin=origin)
+
+# %% ../nbs/01_data.ipynb #3980f5ff
+def _photos():
+    import skimage.data as skd
+    return [torch.from_numpy(getattr(skd, n)()).float().permute(2, 0, 1) / 255
+            for n in ('astronaut', 'coffee', 'chelsea', 'rocket', 'hubble_deep_field', 'immunohistochemistry')]
+
+def _blend_photos(x, rng):
+    "MNIST-M's |background - digit| over random 28x28 crops of colour photos or tinted textures (one or the other, even odds)."
+    photos, tex, n = _photos(), _textures(), len(x)
+    bg = torch.empty(n, 3, 28, 28)
+    for i in range(n):
+        if rng.random() < 0.5:
+            t = photos[rng.integers(len(photos))]; r, c = rng.integers(0, t.shape[1] - 28), rng.integers(0, t.shape[2] - 28)
+            bg[i] = t[:, r:r + 28, c:c + 28]
+        else:
+            t = tex[rng.integers(len(tex))]; r, c = rng.integers(0, t.shape[0] - 28, size=2)
+            bg[i] = t[r:r + 28, c:c + 28] * torch.from_numpy(rng.uniform(0.3, 1.0, size=3)).float().view(3, 1, 1)
+    return ((bg - x.float().div(255)).abs() * 255).round().to(torch.uint8)
+
+def mnist_m(seed:int=0, # seeds the random choices
+           ) -> MultiDomain:
+    "MNIST -> MNIST-M from embedded data: disjoint halves of the 5,000 digits, grey and blended over colour photo and texture crops, (3, 28, 28)."
+    x, y = mnist5k()
+    rng = np.random.default_rng(seed)
+    perm = torch.from_numpy(rng.permutation(len(y)))
+    a, b = perm[::2], perm[1::2]
+    return MultiDomain({'mnist': (x[a].repeat(1, 3, 1, 1), y[a]), 'mnist_m': (_blend_photos(x[b], rng), y[b])},
+                       [str(c) for c in range(10)], name='MNIST-M', origin={'mnist': a, 'mnist_m': b})
 
 # %% ../nbs/01_data.ipynb #e81f71a8
 DOMAINBED = {  # name -> (domains, number of classes)

@@ -13,11 +13,11 @@ from torch import nn
 from .core import preserve_mode, as_tensor
 
 # %% auto #0
-__all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'reliability', 'calibration', 'scale_temperature', 'fit_temperature',
-           'domain_metrics', 'compare', 'prune_potential', 'prune_potentials', 'excess_loss', 'domain_excess',
-           'functional_distance', 'all_corruptions', 'corrupt_images', 'corrupted_sets', 'accuracy', 'sets_accuracy',
-           'sets_calibration', 'corruption_accuracy', 'signal_threshold', 'informative', 'show_corruptions',
-           'evaluate_model']
+__all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'reliability_bins', 'reliability', 'calibration', 'scale_temperature',
+           'fit_temperature', 'domain_metrics', 'compare', 'prune_potential', 'prune_potentials', 'excess_loss',
+           'domain_excess', 'functional_distance', 'all_corruptions', 'corrupt_images', 'corrupted_sets', 'accuracy',
+           'sets_accuracy', 'sets_calibration', 'corruption_accuracy', 'signal_threshold', 'informative',
+           'show_corruptions', 'evaluate_model']
 
 # %% ../nbs/07_evaluate.ipynb #88ba51b4
 @torch.no_grad()
@@ -35,16 +35,23 @@ def predict(model:nn.Module, # the network
     return torch.cat(ps), torch.cat(ys), torch.cat(ds)
 
 # %% ../nbs/07_evaluate.ipynb #e3a4ae94
+def reliability_bins(conf, # top-1 confidences (n,)
+                     correct, # whether each top-1 prediction is right (n,)
+                     n_bins:int=15, # equal-width bins of the confidence over (0, 1]
+                    ) -> pd.DataFrame:
+    "Per confidence bin: its items, their mean confidence and their accuracy (empty bins left out)."
+    conf = np.asarray(conf)
+    b = np.clip(np.ceil(conf * n_bins).astype(int) - 1, 0, n_bins - 1)  # bin (k/n, (k+1)/n] in the confidences' own precision; exactly 1 in the last
+    g = pd.DataFrame({'bin': b, 'conf': conf.astype(float), 'correct': np.asarray(correct, dtype=float)}).groupby('bin')
+    return pd.DataFrame({'n': g.size(), 'conf': g.conf.mean(), 'acc': g.correct.mean()})
+
 def reliability(p:torch.Tensor, # softmax outputs (n, classes)
                 y:torch.Tensor, # labels (n,)
                 n_bins:int=15, # equal-width bins of the top-1 confidence over (0, 1]
                ) -> pd.DataFrame:
     "Per confidence bin: its items, their mean top-1 confidence and their accuracy (empty bins left out)."
     conf, pred = p.max(1)
-    b = ((conf * n_bins).ceil().long() - 1).clamp(0, n_bins - 1)  # bin (k/n, (k+1)/n]: a confidence of exactly 1 in the last
-    df = pd.DataFrame({'bin': b.numpy(), 'conf': conf.double().numpy(), 'correct': (pred == y).double().numpy()})
-    g = df.groupby('bin')
-    return pd.DataFrame({'n': g.size(), 'conf': g.conf.mean(), 'acc': g.correct.mean()})
+    return reliability_bins(conf.numpy(), (pred == y).numpy(), n_bins)
 
 def calibration(p:torch.Tensor, # softmax outputs (n, classes)
                 y:torch.Tensor, # labels (n,)

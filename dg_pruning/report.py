@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 from execnb.nbio import new_nb, mk_cell, write_nb
 from execnb.shell import CaptureShell
 from .config import Config
-from .results import (STAGES, summary, paired, paired_table, potentials, informative_columns, kinds, parent_key, tidy, accuracy_table,
+from .results import (STAGES, summary, paired, paired_table, potentials, informative_columns, kinds, parent_key, tidy, accuracy_table, label,
                                 mean_ci, _bold, _flat, _kind_parts)
 from .viz import plot_paired, plot_ratio_curves, plot_prune_potential
 from .stats import SPLITS, findings, primary, primary_table, potential_summary, _target_ok
@@ -100,7 +100,8 @@ def paired_stages(df:pd.DataFrame, # results (`collect`)
                   metric:str='target_acc', # the fine-tuned metric (its one-shot twin is 'oneshot:' + metric)
                  ) -> pd.DataFrame:
     "`paired` one-shot and fine-tuned, stacked with a `stage` column: what `plot_paired` draws."
-    return pd.concat({s: paired(df, baseline, p + metric) for s, p in STAGES.items()}, names=['stage']).reset_index(0)
+    ps = pd.concat({s: paired(df, baseline, p + metric) for s, p in STAGES.items()}, names=['stage']).reset_index(0)
+    return ps.assign(criterion=ps.criterion.map(label))
 
 def plot_stage_curves(df:pd.DataFrame, # results (`collect`)
                       x:str='ratio', # 'ratio' (filters pruned) or 'params_pruned' (parameters removed)
@@ -205,7 +206,7 @@ def corruption_changes(df:pd.DataFrame, # results (`collect`)
     ch = (rows.set_index(key)[cols] - dense).set_axis(pd.MultiIndex.from_frame(rows[by]))
     name = lambda c: 'in-domain' if c == 'in_domain_acc' else 'target' if c == 'target_acc' else c[5:]
     res = (100 * ch.groupby(level=by, sort=False).mean()).rename(columns=name)
-    res.index = [' '.join(map(str, k[:-1])) + f' {k[-1]:.0%}' for k in res.index]  # '(kind) criterion ratio%'
+    res.index = [' '.join(map(str, (*k[:-2], label(k[-2])))) + f' {k[-1]:.0%}' for k in res.index]  # '(kind) criterion ratio%'
     return res, [name(c) for c in flagged]
 
 def plot_corruption_changes(df:pd.DataFrame, # results (`collect`)
@@ -305,7 +306,7 @@ def plot_findings(df:pd.DataFrame, # results (`collect`)
                 s = [(r, *mean_ci(100 * v[metric].values, confidence)) for r, v in gc.groupby('ratio')]
                 if not s: ax.text(0.5, 0.5, 'no parent carries signal on its target', ha='center', transform=ax.transAxes); break
                 r, m, lo, hi = map(np.array, zip(*s))
-                ax.plot(r, m, marker='o', ms=3, label=c); ax.fill_between(r, np.nan_to_num(lo, nan=m), np.nan_to_num(hi, nan=m), alpha=0.15)
+                ax.plot(r, m, marker='o', ms=3, label=label(c)); ax.fill_between(r, np.nan_to_num(lo, nan=m), np.nan_to_num(hi, nan=m), alpha=0.15)
             ax.set_title(f'{label}{split}: fine-tuned, mean and {confidence:.0%} band over parents', fontsize=10)
             ax.set_xlabel('filters pruned per layer'); ax.set_ylabel('accuracy (%)'); ax.xaxis.set_major_formatter(lambda v, _: f'{v:.0%}')
         row[0].legend(fontsize=8)

@@ -14,7 +14,7 @@ from .evaluate import prune_potential
 from .config import Config
 
 # %% auto #0
-__all__ = ['KINDS', 'PARENT', 'STAGES', 'ESTIMATES', 'collect', 'kinds', 'parent_key', 'per_kind', 'summary', 'mean_ci',
+__all__ = ['KINDS', 'PARENT', 'STAGES', 'ESTIMATES', 'collect', 'kinds', 'parent_key', 'per_kind', 'label', 'summary', 'mean_ci',
            'p_value', 'holm', 'paired', 'paired_table', 'informative_columns', 'potentials',
            'estimate_target_potential', 'estimate_quality', 'tidy', 'accuracy_table']
 
@@ -92,6 +92,14 @@ def _kind_parts(df) -> list:
     "`[(label, rows)]`: one part per kind of parent ('resnet20 coral: '), or `[('', df)]` where there is one kind."
     return [((' '.join(map(str, k.values())) + ': ') if k else '', g) for k, g in _kind_groups(df)]
 
+# %% ../nbs/09b_results.ipynb #6b245789
+def label(criterion:str, # a criterion of the results ('dense' too)
+         ) -> str:
+    "The criterion as tables, plots and findings name it: an oracle that reads the target's images marked '[target data]'."
+    from dg_pruning.importance import uses_target
+    try: return f'{criterion} [target data]' if uses_target(criterion) else criterion
+    except (ValueError, TypeError): return criterion  # 'dense', or a criterion this installation does not know
+
 # %% ../nbs/09b_results.ipynb #92f2e76d
 STAGES = {'one-shot': 'oneshot:', 'fine-tuned': ''}  # column prefix of each stage's metrics
 
@@ -110,7 +118,7 @@ def _acc_rows(df, cell=_pm) -> pd.DataFrame:
     rows = {('dense', ''): _accs(df[df.criterion == 'dense'], cell=cell)} if (df.criterion == 'dense').any() else {}
     for (c, r), g in df[df.criterion != 'dense'].groupby(['criterion', 'ratio'], sort=False):
         for stage, p in STAGES.items():
-            if p + 'target_acc' in g: rows[(f"{c} {r:.0%}", stage)] = _accs(g, p, cell)
+            if p + 'target_acc' in g: rows[(f"{label(c)} {r:.0%}", stage)] = _accs(g, p, cell)
     res = pd.DataFrame(rows).T
     res.columns = pd.MultiIndex.from_tuples(res.columns)
     return res
@@ -168,7 +176,7 @@ def _fmt(r, star:bool): return f"{100 * r['diff']:+.1f} [{100 * r.lo:+.1f}, {100
 
 def _row_labels(pt, ks) -> pd.Index:
     "'criterion ratio%' row labels of a `paired` table, under its kind columns `ks` where there are several kinds."
-    labels = [f"{c} {r:.0%}" for c, r in zip(pt.criterion, pt.ratio)]
+    labels = [f"{label(c)} {r:.0%}" for c, r in zip(pt.criterion, pt.ratio)]
     return pd.MultiIndex.from_arrays([pt[k] for k in ks] + [labels]) if ks else pd.Index(labels)
 
 def paired_table(df:pd.DataFrame, # results (`collect`)

@@ -8,6 +8,7 @@ import copy, json, math, os, platform, shutil, subprocess, threading, time, zlib
 from dataclasses import asdict
 from importlib.metadata import version
 from pathlib import Path
+import numpy as np
 import pandas as pd
 import torch
 import fastai, torchvision, submitit
@@ -17,7 +18,7 @@ from .core import set_seed, get_device, as_tensor, filter_units  # first: it qui
 from fastai.callback.progress import ProgressCallback
 from fastprogress.fastprogress import progress_bar
 from .data import MultiDomain
-from .importance import CRITERIA, filter_importance, parse_criterion
+from .importance import CRITERIA, filter_importance, parse_criterion, uses_target
 from .hard import prune_learner, model_stats, save_pruned, load_pruned, read_header, coupled_convs
 from .soft import SoftFilterPruning, extract_compact, recalibrate_bn, select_pruned, zero_filters, masked_stats
 from .train import dg_learner, fit_dg
@@ -51,6 +52,15 @@ def _write_json(path:Path, obj):
     "Write `obj` as JSON atomically: a temporary file renamed into place."
     tmp = path.with_name(path.name + f'.tmp{os.getpid()}')
     tmp.write_text(json.dumps(obj, indent=1, default=float))
+    os.replace(tmp, path)
+
+def _write_preds(path:Path, preds:dict):
+    "One unit's labels, predictions and top-1 confidences per split (`evaluate_model`'s `predictions`), written atomically before its row."
+    path.parent.mkdir(exist_ok=True)
+    arrs = {f'{k}_{f}': v.cpu().numpy().astype(t) for k, (y, p, c) in preds.items()
+            for f, v, t in (('y', y, np.int16), ('pred', p, np.int16), ('conf', c, np.float32))}
+    tmp = path.with_name(path.name + f'.tmp{os.getpid()}')
+    with open(tmp, 'wb') as fh: np.savez_compressed(fh, **arrs)
     os.replace(tmp, path)
 
 # %% ../nbs/09a_running.ipynb #1dea609d
@@ -93,9 +103,12 @@ class _Group:
                 set_seed(_unit_seed(self.target, self.seed, 'scoring'))
                 self.scoring = _batches(_learner(self.cfg, self.data, self.group).dls.train, self.cfg.n_batches)
             name, given = parse_criterion(criterion)  # a spec's own options are used; random's seed is the parent's (and draw's) unless given
-            opts = {}
+            opts, batches = {}, self.scoring
             if name == 'random': opts['seed'] = given.get('seed', _unit_seed(self.target, self.seed)) + (_unit_seed('draw', draw) if draw else 0)
-            self.cache[(criterion, draw)] = filter_importance(self.parent, self.scoring, name if opts else criterion, **opts)
+            if uses_target(criterion):  # an oracle: the held-out domain's first images beside the sources' (their labels unread)
+                dls = _learner(self.cfg, self.data, self.group).dls
+                batches, opts['target'] = self.scoring + _batches(dls.target_dl, self.cfg.n_batches), dls.target_id
+            self.cache[(criterion, draw)] = filter_importance(self.parent, batches, name if opts else criterion, **opts)
         return self.cache[(criterion, draw)]
 
 # %% ../nbs/09a_running.ipynb #4395d5ad
@@ -125,8 +138,9 @@ def dense(self:_Group, on_unit=None):
     self.noise_x = self.sets[('clean', 0)][0] if self.sets else as_tensor(dls.target_dl.one_batch()[0])
     if dense_json.exists(): self.row = json.loads(dense_json.read_text()); return self
     t0 = time.time()
+    kept = {}
     self.row = {**self.key, 'criterion': 'dense', 'ratio': 0.0,
-                **evaluate_model(self.parent, dls, self.sets), **model_stats(self.parent, self.noise_x[:2])}
+                **evaluate_model(self.parent, dls, self.sets, predictions=kept), **model_stats(self.parent, self.noise_x[:2])}
     bar = signal_threshold(len(self.data.classes))  # below it the parent guesses: a column without signal
     self.row['informative:target'] = bool(self.row['target_acc'] >= bar)
     for c in (names if self.sets else ()):
@@ -134,6 +148,7 @@ def dense(self:_Group, on_unit=None):
     self.row.update({'n:in_domain': len(dls.valid.dataset), 'n:target': len(dls.target_dl.dataset),  # the items behind each accuracy: its noise
                      **({'n:corruption': len(self.noise_x) * len(cfg.severities)} if self.sets else {})})
     self.row.update(time_train_s=t_train, time_eval_s=time.time() - t0)
+    _write_preds(out / 'preds' / f'{self.names[0]}.npz', kept)
     _write_json(dense_json, self.row)
     if on_unit: on_unit(self.names[0])
     return self
@@ -188,12 +203,13 @@ def pruned(self:_Group, criterion, ratio, on_unit=None, draw:int=0):
     times['time_eval_s'] = time.time() - t0; t0 = time.time()
     masked = self.finetune(pl, criterion, ratio)
     times['time_finetune_s'] = time.time() - t0; t0 = time.time()
-    size = model_stats(pl.model, self.noise_x[:2])
-    row = {**self.key, 'criterion': criterion, 'ratio': ratio, 'draw': draw,
-           **evaluate_model(pl.model, pl.dls, self.sets, self.parent, self.row, self.noise_x, cfg.noise_eps), **size,
+    size, kept = model_stats(pl.model, self.noise_x[:2]), {}
+    row = {**self.key, 'criterion': criterion, 'ratio': ratio, 'draw': draw, 'uses_target': uses_target(criterion),
+           **evaluate_model(pl.model, pl.dls, self.sets, self.parent, self.row, self.noise_x, cfg.noise_eps, predictions=kept), **size,
            'params_pruned': 1 - size['params'] / self.row['params'], 'macs_pruned': 1 - size['macs'] / self.row['macs'], **masked, **row}
     times['time_eval_s'] += time.time() - t0
     if cfg.save_models: (self.out / 'models').mkdir(exist_ok=True); self.save(pl.model, self.out / 'models' / f'{name}.safetensors', name, self.noise_x)
+    _write_preds(self.out / 'preds' / f'{name}.npz', kept)  # before the row: a written row has its predictions
     _write_json(f, {**row, **times})
     if on_unit: on_unit(name)
 

@@ -10,7 +10,7 @@ import pandas as pd
 from scipy import stats
 from statsmodels.stats.power import TTestPower
 from .evaluate import prune_potential
-from .results import STAGES, kinds, parent_key, mean_ci, p_value, informative_columns, _by_parent, _kind_groups
+from .results import STAGES, kinds, parent_key, mean_ci, p_value, informative_columns, label, _by_parent, _kind_groups
 
 # %% auto #0
 __all__ = ['SPLITS', 'endpoint', 'detectable', 'parents_needed', 'decide', 'primary', 'primary_table', 'pruning_cost',
@@ -99,6 +99,7 @@ def primary_table(pr:pd.DataFrame, # `primary` (or `pruning_cost`, `algorithm_ga
     "`primary` as a table to read: difference [95% CI] in points, wins/parents, p, the difference the run could detect, the parents that would decide it, the verdict."
     lab = ['algorithm', 'reference'] if 'reference' in pr else [c for c in ('split', 'criterion', 'baseline') if c in pr]
     idx = ([k for k in ('dataset', 'arch', 'algorithm') if k in pr] if 'reference' not in pr else []) + lab  # kinds of parent, then the comparison
+    if 'criterion' in pr: pr = pr.assign(criterion=pr.criterion.map(label))
     need = lambda v: '∞' if not np.isfinite(v) else f'{int(v)}'
     return pd.DataFrame({'difference [95% CI] (points)': [f"{_pts(r['diff'])} [{_pts(r.lo)}, {_pts(r.hi)}]" for _, r in pr.iterrows()],
                          'wins': [f'{r.wins}/{r.n}' for _, r in pr.iterrows()], 'p': pr.p.round(3).values,
@@ -106,13 +107,15 @@ def primary_table(pr:pd.DataFrame, # `primary` (or `pruning_cost`, `algorithm_ga
                          'verdict': pr.verdict.values}, index=pd.MultiIndex.from_frame(pr[idx]) if len(idx) > 1 else pr[idx[0]].values)
 
 # %% ../nbs/09c_stats.ipynb #3a9786c8
+def _dg(df): return df[df.criterion.map(label) == df.criterion]  # the rows of criteria that do not read the target (no oracle)
+
 def pruning_cost(df:pd.DataFrame, # results (`collect`)
                  confidence:float=0.95, # of the intervals
                  power:float=0.8, # of the detectable difference
                 ) -> pd.DataFrame:
     "Per kind of parent: the mean drops (target, in-domain) and `decide` of the per-parent difference target drop - in-domain drop."
     rows = []
-    for kind, g in _kind_groups(df):
+    for kind, g in _kind_groups(_dg(df)):
         dense = g[g.criterion == 'dense'].set_index(parent_key(g))
         drop = {s: (dense[m] - endpoint(g, m).unstack('criterion').T).T.mean(axis=1) for s, m in SPLITS.items()}  # per parent, mean over criteria
         ok = drop['target'].index.intersection(_target_ok(g))
@@ -129,7 +132,7 @@ def algorithm_gain(df:pd.DataFrame, # results (`collect`) of a sweep over algori
                   ) -> pd.DataFrame:
     "Per algorithm: `decide` of its parents' target endpoint (mean over criteria) minus the `reference` parent's of the same (kind, target, seed)."
     if 'algorithm' not in df or df.algorithm.nunique() < 2 or reference not in set(df.algorithm): return pd.DataFrame()
-    e = endpoint(df).groupby(level=[k for k in parent_key(df)]).mean()  # per parent, mean over criteria
+    e = endpoint(_dg(df)).groupby(level=[k for k in parent_key(df)]).mean()  # per parent, mean over the criteria that do not read the target
     e = e.loc[e.index.intersection(_target_ok(df))]
     other = [k for k in e.index.names if k != 'algorithm']
     w = e.unstack('algorithm') if other else e.to_frame().T
@@ -193,7 +196,7 @@ def findings(df:pd.DataFrame, # results (`collect`)
         pr = primary(g, confidence=confidence, power=power)
         t = pr[pr.split == 'target']
         if len(t): out.append(f"{label}Q2, criteria on the unseen domain (target endpoint, points, {_parents(t)}): "
-                              + '; '.join(f"{r.criterion} vs {r.baseline} {_said(r)}" for _, r in t.iterrows()) + '.')
+                              + '; '.join(f"{label(r.criterion)} vs {r.baseline} {_said(r)}" for _, r in t.iterrows()) + '.')
     ag = algorithm_gain(df, confidence=confidence, power=power)
     if len(ag): out.append(f"Q3, DG-trained parents vs ERM (target endpoint, mean over criteria, points, {_parents(ag)}): "
                            + '; '.join(f"{r.algorithm} {_said(r)}" for _, r in ag.iterrows()) + '.')
