@@ -13,17 +13,18 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from execnb.nbio import new_nb, mk_cell, write_nb
 from execnb.shell import CaptureShell
-from .config import Config
-from .results import (STAGES, summary, paired, paired_table, potentials, informative_columns, kinds, parent_key, tidy, accuracy_table, label,
+from .config import Config, load_data
+from .results import (STAGES, _kind_groups, summary, paired, paired_table, potentials, informative_columns, kinds, parent_key, tidy, accuracy_table, label,
                                 mean_ci, _bold, _flat, _kind_parts)
 from .viz import plot_paired, plot_ratio_curves, plot_prune_potential
 from .stats import SPLITS, findings, primary, primary_table, potential_summary, _target_ok
+from .shift import calibration_rows, calibration_table, calibration_change, plot_reliability, pie_rates, class_changes, pie_gallery, shift_findings, _ratio
 
 # %% auto #0
 __all__ = ['command_of', 'provenance_line', 'write_tables', 'paired_stages', 'plot_stage_curves', 'save_outputs', 'print_report',
            'parents_table', 'corruption_changes', 'plot_corruption_changes', 'provenance_table', 'time_table',
            'config_frame', 'report_notebook', 'fold', 'plot_findings', 'findings_section', 'paired_section',
-           'potential_section', 'write_report', 'check_page', 'parents_match']
+           'potential_section', 'shift_section', 'write_report', 'check_page', 'parents_match']
 
 # %% ../nbs/09d_report.ipynb #616403f7
 def _cli_text(v) -> str:
@@ -109,9 +110,9 @@ def plot_stage_curves(df:pd.DataFrame, # results (`collect`)
     "Accuracy against `x`, one-shot and fine-tuned side by side (source dashed, target solid), a row per kind of parent; returns the axes."
     parts = _kind_parts(df)
     fig, axs = plt.subplots(len(parts), 2, figsize=(11, 4 * len(parts)), sharey=True, squeeze=False)
-    for row, (label, g) in zip(axs, parts):
+    for row, (part, g) in zip(axs, parts):
         for ax, stage in zip(row, STAGES):
-            plot_ratio_curves(tidy(g, stage), ax=ax, x=x); ax.set_title(f'{label}{stage}: source (dashed), target (solid)', fontsize=10)
+            plot_ratio_curves(tidy(g, stage), ax=ax, x=x); ax.set_title(f'{part}{stage}: source (dashed), target (solid)', fontsize=10)
     return axs
 
 def save_outputs(df:pd.DataFrame, # results (`collect`)
@@ -144,11 +145,12 @@ def save_outputs(df:pd.DataFrame, # results (`collect`)
 # %% ../nbs/09d_report.ipynb #0f02fb75
 def print_report(df:pd.DataFrame, # results (`collect`)
            delta:float=0.005, # tolerated error increase
+           out=None, # the run's folder: the findings under shift read its predictions
           ):
     "Print what a run found, then what it measured: the findings and primary comparisons, the summary, the exploratory paired cells, prune potentials."
     with pd.option_context('display.width', 250, 'display.max_columns', 60, 'display.max_colwidth', 40):
         print('findings (primary endpoints: fine-tuned accuracy averaged over the ratio grid, paired over parents, 95% CIs)\n')
-        for f in findings(df): print(textwrap.fill(f, 130, subsequent_indent='    '))
+        for f in findings(df) + shift_findings(df, out): print(textwrap.fill(f, 130, subsequent_indent='    '))
         pr = primary(df)
         if len(pr):
             print('\nprimary comparisons: the endpoint of each criterion minus the baseline\'s on the same parent')
@@ -242,11 +244,12 @@ def time_table(df:pd.DataFrame, # results (`collect`)
 
 # %% ../nbs/09d_report.ipynb #06f80ac6
 _SECTIONS = {
-    'Findings': "findings_section(df)",
+    'Findings': "findings_section(df, out)",
     'Parents': "parents_table(df)",
     'Accuracy': "fold(summary(df), 'the summary table: every criterion and ratio, one-shot and fine-tuned')",
     'Paired differences': "paired_section(df)",
     'Prune potential': "potential_section(df)",
+    'Under shift': "shift_section(df, out, cfg)",
     'Configuration': "fold(config_frame(cfg), 'every field'); print(command_of(cfg, out)); print(f\"exactly: dg_prune --config '{out / 'config.json'}' --out '{out}'\")",
     'Provenance': "show(provenance_table(out).T); time_table(df)",
 }
@@ -261,6 +264,11 @@ _NOTES = {
     'Prune potential': ("The largest ratio whose error stays within 0.5 points of the parent's, mean over parents; distributions where a parent is "
                         "near chance are left out and named; beside it the noise-aware potential (tolerance max(0.5 points, 2 SE of the parent's accuracy)) "
                         "with 95% CIs. Then the accuracy against the ratio, and the accuracy change per corruption."),
+    'Under shift': ("Beyond accuracy on the held-out domain. Calibration (lower is better): ECE over 15 confidence bins, NLL and Brier score, "
+                    "mean over parents at one ratio (fine-tuned), in brackets the paired difference to the parent [95% CI]; *target, T-scaled* is the target "
+                    "after a temperature fitted on the sources' validation split. Then the declared calibration endpoint (change of the target's ECE from "
+                    "the parent, mean over the ratio grid), reliability diagrams, the rates of pruning-identified exemplars (PIEs) with their populations, "
+                    "the classes that pay, and target PIEs as images. A criterion marked *[target data]* read the held-out domain's images: an oracle."),
     'Provenance': "What produced the numbers: one column per start of the run; then the units' wall time by step.",
 }
 
@@ -297,7 +305,7 @@ def plot_findings(df:pd.DataFrame, # results (`collect`)
     "Fine-tuned accuracy against the ratio, in-domain and on the target, a line per criterion (the parent at ratio 0) with its band over parents; a row per kind of parent."
     parts = _kind_parts(df)
     fig, axs = plt.subplots(len(parts), 2, figsize=(11, 3.8 * len(parts)), squeeze=False)
-    for row, (label, g) in zip(axs, parts):
+    for row, (part, g) in zip(axs, parts):
         ok, key = _target_ok(g), parent_key(g)
         for ax, (split, metric) in zip(row, SPLITS.items()):
             for c in [c for c in g.criterion.unique() if c != 'dense']:
@@ -307,16 +315,17 @@ def plot_findings(df:pd.DataFrame, # results (`collect`)
                 if not s: ax.text(0.5, 0.5, 'no parent carries signal on its target', ha='center', transform=ax.transAxes); break
                 r, m, lo, hi = map(np.array, zip(*s))
                 ax.plot(r, m, marker='o', ms=3, label=label(c)); ax.fill_between(r, np.nan_to_num(lo, nan=m), np.nan_to_num(hi, nan=m), alpha=0.15)
-            ax.set_title(f'{label}{split}: fine-tuned, mean and {confidence:.0%} band over parents', fontsize=10)
+            ax.set_title(f'{part}{split}: fine-tuned, mean and {confidence:.0%} band over parents', fontsize=10)
             ax.set_xlabel('filters pruned per layer'); ax.set_ylabel('accuracy (%)'); ax.xaxis.set_major_formatter(lambda v, _: f'{v:.0%}')
         row[0].legend(fontsize=8)
     return axs
 
 def findings_section(df:pd.DataFrame, # results (`collect`)
+                     out=None, # the run's folder: the sentences on what pruning breaks under shift read its predictions
                     ):
-    "Show the findings in words, the accuracy-against-ratio plot with its bands, and the primary comparisons."
+    "Show the findings in words (with those under shift), the accuracy-against-ratio plot with its bands, and the primary comparisons."
     from IPython.display import display, Markdown
-    display(Markdown('\n'.join(f'- {f}' for f in findings(df))))
+    display(Markdown('\n'.join(f'- {f}' for f in findings(df) + shift_findings(df, out))))
     plot_findings(df); plt.show()
     pr = primary(df)
     if len(pr): display(primary_table(pr))
@@ -349,6 +358,42 @@ def potential_section(df:pd.DataFrame, # results (`collect`)
             warnings.simplefilter('ignore'); display(potentials(df, unit='params').round(2).add_suffix(' (params)'))
     plot_stage_curves(df); plt.show()
     plot_corruption_changes(df); plt.show()
+
+def shift_section(df:pd.DataFrame, # results (`collect`)
+                  out, # the run's output folder (its predictions)
+                  cfg:dict, # its configuration (the data of the PIE gallery)
+                 ):
+    "Show calibration (vs the parent; vs random folded; per corruption folded), the calibration endpoint, reliability diagrams, PIE rates, the classes that pay and target PIEs."
+    from IPython.display import display
+    if 'target_ece' not in df: print('no calibration columns: this run predates them; rerun its units'); return
+    rows = calibration_rows(df)
+    display(calibration_table(rows))
+    if 'random' in set(df.criterion): fold(calibration_table(rows, 'random'), 'the same, paired against random')
+    corr = [c for c in df.columns if c.startswith('corr_ece:')]
+    if corr:
+        at = df[(df.criterion == 'dense') | np.isclose(df.ratio, _ratio(df, None))]
+        fold((100 * at.groupby(at.criterion.map(label), sort=False)[corr].mean()).round(1).rename(columns=lambda c: c[9:]),
+             f'ECE (points) under each kept corruption, severities pooled, mean over parents, at {_ratio(df, None):.0%}')
+    cc = calibration_change(df)
+    if len(cc): display(primary_table(cc.assign(baseline='parent')).rename(columns=lambda c: c.replace('points', 'ECE points')))
+    if not (Path(out) / 'preds').is_dir(): print("no predictions (preds/): this run predates them; rerun its units for reliability diagrams and PIEs"); return
+    plot_reliability(out, df); plt.show()
+    pr = pie_rates(out, df)
+    if len(pr):
+        show = pr.assign(criterion=pr.criterion.map(label))
+        pct = lambda v: np.round(100 * v, 1)
+        display(pd.DataFrame({'Hooker PIEs on the target (%) [95% CI]': [f"{pct(r.pie_target)} [{pct(r.pie_lo)}, {pct(r.pie_hi)}]" for _, r in show.iterrows()],
+                              'populations (dense/pruned models, items)': [f"{r.dense_models}/{r.pruned_models}, {r.target_items}" for _, r in show.iterrows()],
+                              'per-parent PIEs in-domain (%)': pct(show.parent_pie_in_domain).values, 'per-parent PIEs target (%)': pct(show.parent_pie_target).values,
+                              'target - in-domain (points) [95% CI]': [f"{100 * r.target_minus_in:+.1f} [{100 * r.lo:+.1f}, {100 * r.hi:+.1f}]" for _, r in show.iterrows()],
+                              'parents': show.parents.values},
+                             index=pd.MultiIndex.from_frame(show[kinds(df) + ['target', 'criterion', 'ratio']])))
+    kind, g = _kind_groups(df)[0]
+    try: data = load_data(Config(**cfg))
+    except (ValueError, OSError) as e: print(f'no PIE gallery: the data cannot be loaded ({e})'); data = None
+    fold(class_changes(out, g, classes=data.classes if data else None).round(1), 'per-class accuracy change from the parent (points), in-domain and on the target, '
+         + (' '.join(map(str, kind.values())) + ' parents, ' if kind else '') + 'criteria that do not read the target pooled')
+    if data is not None and pie_gallery(out, g, data) is not None: plt.show()
 
 # %% ../nbs/09d_report.ipynb #789ac23f
 _CSS = """body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}

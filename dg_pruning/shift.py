@@ -246,35 +246,42 @@ def _ci(m, lo, hi, scale=100, unit='') -> str: return f"{scale * m:+.1f} [{scale
 def shift_findings(df:pd.DataFrame, # results (`collect`)
                    out=None, # the run's output folder (its predictions); None: the calibration sentence only
                   ) -> list:
-    "One sentence on calibration under shift and one on where the lost accuracy concentrates, with their 95% intervals."
+    "Per kind of parent, one sentence on calibration under shift and one on where the lost accuracy concentrates, with their 95% intervals."
     said = []
-    if 'target_ece' in df and (df.criterion != 'dense').any():
-        cc = calibration_change(df)
-        if len(cc):
-            t, i = cc[cc.split == 'target'], cc[cc.split == 'in-domain'].set_index('criterion')
-            dense = df[df.criterion == 'dense']
-            ts = f"; a temperature fitted on the sources takes the parents' target ECE from {100 * dense.target_ece.mean():.1f} to {100 * dense.target_ece_ts.mean():.1f} points" \
-                 if 'target_ece_ts' in df else ''
-            said.append(f"Calibration under shift (ECE in points, pruned minus parent, fine-tuned, mean over the ratio grid, {int(t.n.max()) if len(t) else 0} parents): "
-                        + '; '.join(f"{label(r.criterion)} {_ci(r['diff'], r.lo, r.hi)} on the target vs {_ci(i.loc[r.criterion, 'diff'], i.loc[r.criterion, 'lo'], i.loc[r.criterion, 'hi'])} in-domain"
-                                    for _, r in t.iterrows())
-                        + f" (parents: {100 * dense.target_ece.mean():.1f} on the target, {100 * dense.in_domain_ece.mean():.1f} in-domain{ts}).")
-    if out is not None and Path(out, 'preds').is_dir():
-        try: pr = pie_rates(out, df)
-        except FileNotFoundError: pr = pd.DataFrame()
-        if len(pr):
-            top = pr[np.isclose(pr.ratio, pr.ratio.max())]
-            per = '; '.join(f"{label(r.criterion)} {100 * r.parent_pie_target:.1f}% vs {100 * r.parent_pie_in_domain:.1f}% ({_ci(r.target_minus_in, r.lo, r.hi, unit=' points')})"
-                            for _, r in top.groupby('criterion', sort=False).mean(numeric_only=True).assign(criterion=lambda v: v.index).iterrows())
-            hook = '; '.join(f"{label(c)} {100 * v.pie_target.mean():.1f}%" for c, v in top.groupby('criterion', sort=False))
-            s = (f"Where the loss concentrates, at {top.ratio.max():.0%} (per-parent PIE rate: items whose pruned models' modal label leaves the parent's, "
-                 f"target vs in-domain, {int(top.parents.min())} parents per target): {per}. Hooker's PIEs on the target ({int(top.dense_models.min())} dense vs "
-                 f"{int(top.pruned_models.min())}-{int(top.pruned_models.max())} pruned models, {int(top.target_items.min())}-{int(top.target_items.max())} items): {hook}")
-            try:
-                parts = [class_changes(out, g, ratio=top.ratio.max()) for _, g in _kind_groups(df)][:1]
-                ch = parts[0].sort_values('target')
-                worst = ', '.join(f"{c} {_ci(r.target / 100, r['target lo'] / 100, r['target hi'] / 100)}" for c, r in ch.head(2).iterrows())
-                s += f". The classes paying most on the target (points): {worst}; Spearman of the per-class changes in-domain vs target {class_agreement(ch):+.2f}"
-            except ValueError: pass
-            said.append(s + '.')
+    for kind, g in _kind_groups(df):
+        part = ' '.join(map(str, kind.values())) + ': ' if kind else ''
+        said += [part + s for s in _calibration_said(g) + (_forgetting_said(g, out) if out is not None and Path(out, 'preds').is_dir() else [])]
     return said
+
+def _calibration_said(g) -> list:
+    if 'target_ece' not in g or not (g.criterion != 'dense').any(): return []
+    cc = calibration_change(g)
+    t, i = cc[cc.split == 'target'], cc[cc.split == 'in-domain'].set_index('criterion')
+    if not len(t): return []
+    dense = g[g.criterion == 'dense']
+    ts = (f"; a temperature fitted on the sources takes the parents' target ECE from {100 * dense.target_ece.mean():.1f} to "
+          f"{100 * dense.target_ece_ts.mean():.1f} points") if 'target_ece_ts' in g else ''
+    return [f"Calibration under shift (ECE in points, pruned minus parent, fine-tuned, mean over the ratio grid, {int(t.n.max())} parents): "
+            + '; '.join(f"{label(r.criterion)} {_ci(r['diff'], r.lo, r.hi)} on the target vs {_ci(*i.loc[r.criterion, ['diff', 'lo', 'hi']])} in-domain"
+                        for _, r in t.iterrows())
+            + f" (parents: {100 * dense.target_ece.mean():.1f} on the target, {100 * dense.in_domain_ece.mean():.1f} in-domain{ts})."]
+
+def _forgetting_said(g, out) -> list:
+    try: pr = pie_rates(out, g)
+    except FileNotFoundError: return []
+    if not len(pr): return []
+    top = pr[np.isclose(pr.ratio, pr.ratio.max())]
+    per = top.groupby('criterion', sort=False)[['parent_pie_target', 'parent_pie_in_domain', 'target_minus_in', 'lo', 'hi']].mean()
+    s = (f"Where the loss concentrates, at {top.ratio.max():.0%} (per-parent PIE rate: items whose pruned models' modal label leaves the parent's, "
+         f"target vs in-domain, {int(top.parents.min())} parents per target): "
+         + '; '.join(f"{label(c)} {100 * r.parent_pie_target:.1f}% vs {100 * r.parent_pie_in_domain:.1f}% ({_ci(r.target_minus_in, r.lo, r.hi, unit=' points')})"
+                     for c, r in per.iterrows())
+         + f". Hooker's PIEs on the target ({int(top.dense_models.min())} dense vs {int(top.pruned_models.min())}-{int(top.pruned_models.max())} pruned models, "
+         f"{int(top.target_items.min())}-{int(top.target_items.max())} items): "
+         + '; '.join(f"{label(c)} {100 * v.pie_target.mean():.1f}%" for c, v in top.groupby('criterion', sort=False)))
+    try:
+        ch = class_changes(out, g, ratio=top.ratio.max()).sort_values('target')
+        worst = ', '.join(f"{c} {_ci(r.target / 100, r['target lo'] / 100, r['target hi'] / 100)}" for c, r in ch.head(2).iterrows())
+        s += f". The classes paying most on the target (points, criteria that do not read it pooled): {worst}; Spearman of the per-class changes in-domain vs target {class_agreement(ch):+.2f}"
+    except ValueError: pass
+    return [s + '.']

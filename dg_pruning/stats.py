@@ -188,14 +188,14 @@ def findings(df:pd.DataFrame, # results (`collect`)
     out, grid = [], sorted(df[df.criterion != 'dense'].ratio.unique())
     span = f"fine-tuned accuracy averaged over the ratio grid {', '.join(f'{r:.0%}' for r in grid)}"
     for kind, g in _kind_groups(df):
-        label = ' '.join(map(str, kind.values())) + ': ' if kind else ''
+        part = ' '.join(map(str, kind.values())) + ': ' if kind else ''
         pc = pruning_cost(g, confidence, power).iloc[0]
         left = f"; {pc.left_out} parent(s) at chance on the target left out" if pc.left_out else ''
-        out.append(f"{label}Q1, the cost where nobody trained ({pc.n} parents{left}): pruning lowers the {span} by {100 * pc.drop_target:.1f} points "
+        out.append(f"{part}Q1, the cost where nobody trained ({pc.n} parents{left}): pruning lowers the {span} by {100 * pc.drop_target:.1f} points "
                    f"on the held-out domain and {100 * pc.drop_in_domain:.1f} in-domain: held-out minus in-domain {_said(pc, ' points')}.")
         pr = primary(g, confidence=confidence, power=power)
         t = pr[pr.split == 'target']
-        if len(t): out.append(f"{label}Q2, criteria on the unseen domain (target endpoint, points, {_parents(t)}): "
+        if len(t): out.append(f"{part}Q2, criteria on the unseen domain (target endpoint, points, {_parents(t)}): "
                               + '; '.join(f"{label(r.criterion)} vs {r.baseline} {_said(r)}" for _, r in t.iterrows()) + '.')
     ag = algorithm_gain(df, confidence=confidence, power=power)
     if len(ag): out.append(f"Q3, DG-trained parents vs ERM (target endpoint, mean over criteria, points, {_parents(ag)}): "
