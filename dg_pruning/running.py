@@ -27,8 +27,8 @@ from .config import Config, load_data, check_data, _corruptions, _arch_kw, _weig
 from .results import collect
 
 # %% auto #0
-__all__ = ['EXECUTORS', 'plan', 'run_group', 'run_worker', 'provenance', 'start_run', 'slurm_executor', 'run_groups',
-           'run_experiment', 'sweep_cost', 'evaluate_saved']
+__all__ = ['EXECUTORS', 'MAX_REQUEUES', 'plan', 'run_group', 'run_worker', 'provenance', 'start_run', 'slurm_executor',
+           'GroupDidNotFit', 'GroupTask', 'run_groups', 'run_experiment', 'sweep_cost', 'evaluate_saved']
 
 # %% ../nbs/09a_running.ipynb #ef633815
 def plan(cfg:Config, # the configuration
@@ -310,24 +310,57 @@ def _workers(cfg, n_groups) -> int:
     n = cfg.workers or (1 if get_device(cfg.device).type == 'cuda' else os.cpu_count() or 1)
     return max(1, min(n, n_groups))
 
-def _follow(files:list, jobs:list, bar=None, poll:float=0.5) -> int:
-    "Poll until every job is done, `bar` showing how many of `files` (units) exist: written units only, never more; returns that number."
+def _follow(files:list, jobs:list, bar=None, poll:float=0.5, state=None) -> int:
+    "Poll until every job is done, `bar` showing how many of `files` (units) exist (written units only, never more) and `state()` beside it; returns that number."
     shown = -1
     while True:
         done = all(j.done() for j in jobs)  # first: a unit written before the jobs ended is counted below
         n = sum(f.exists() for f in files)
+        if bar is not None and state is not None: bar.comment = state()
         if bar is not None and n != shown: bar.update(n); shown = n
         if done: return n
         time.sleep(poll)
 
-def _wait(cfg, out, groups:list, jobs:list, progress:bool):
-    "Wait for `jobs`, the progress bar counting the units of `groups` as they are written under `out`; then one clear error for the jobs that failed."
+def _array_state(jobs:list, every:float=10.0):
+    "A function giving a SLURM array's tasks as 'pending 2 · running 2 · done 1 · failed 1' (squeue at most every `every` s; failures from the tasks' results)."
+    seen, failed, last = {}, set(), [0.0, '']
+    def state() -> str:
+        if time.time() - last[0] < every: return last[1]
+        last[0] = time.time()
+        for j in jobs:
+            if j.job_id not in seen and j.done():
+                seen[j.job_id] = True
+                if j.exception() is not None: failed.add(j.job_id)
+        try: q = subprocess.run(['squeue', '-h', '-r', '-j', jobs[0].job_id.split('_')[0], '-o', '%T'], capture_output=True, text=True, timeout=30).stdout.split()
+        except (OSError, subprocess.SubprocessError): q = []
+        parts = {'pending': q.count('PENDING') + q.count('REQUEUED'), 'running': q.count('RUNNING') + q.count('COMPLETING'),
+                 'done': len(seen) - len(failed), 'failed': len(failed)}
+        last[1] = ' · '.join(f'{k} {v}' for k, v in parts.items() if v)
+        return last[1]
+    return state
+
+def _why(e:Exception, timeout_min=None) -> str:
+    "Why a SLURM task failed, in words a user can act on: its time limit, a preemption, memory, a cancellation, or the exception's last line."
+    s = str(e).strip(); last = s.splitlines()[-1] if s else type(e).__name__
+    limit = f' (--timeout_min {timeout_min})' if timeout_min else ''
+    if 'within one time limit' in s: return last[last.find('unit '):] if 'unit ' in last else last
+    if 'timed-out too many times' in s: return f"ran out of time{limit} {MAX_REQUEUES + 1} times, requeued after each: raise --timeout_min"
+    if 'TIMEOUT' in s or 'timed-out' in s: return f"ran out of time{limit} and was not requeued: raise --timeout_min"
+    if 'OUT_OF_MEMORY' in s or 'oom' in s.lower(): return "ran out of memory: give each task more (--cpus_per_task brings memory on many clusters) or lower --bs"
+    if 'PREEMPTED' in s or 'preempted' in s: return "was preempted and not requeued: rerun the same command"
+    if 'CANCELLED' in s: return "was cancelled (scancel): rerun the same command to finish it"
+    return last
+
+def _wait(cfg, out, groups:list, jobs:list, progress:bool, slurm:dict|None=None):
+    "Wait for `jobs`, the progress bar counting the units of `groups` as they are written under `out` (a SLURM array's state beside it); then one clear error for the jobs that failed, each named by its group and cause."
     files = [Path(out) / 'units' / f'{n}.json' for g in groups for n in _Group(cfg, None, g, Path(out)).todo()]
-    _follow(files, jobs, progress_bar(range(len(files))) if progress and files else None)
+    _follow(files, jobs, progress_bar(range(len(files))) if progress and files else None, state=_array_state(jobs) if slurm is not None else None)
     bad = []
-    for job in jobs:
+    for i, job in enumerate(jobs):
         try: job.result()
-        except Exception as e: bad.append(f"{str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__} (job {job.job_id}, log {job.paths.stderr})")
+        except Exception as e:
+            if slurm is None: bad.append(f"{str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__} (job {job.job_id}, log {job.paths.stderr})")
+            else: bad.append(f"{_label(groups[i])}: {_why(e, slurm.get('timeout_min'))} (job {job.job_id}, log {job.paths.stderr})")
     if bad: raise RuntimeError(f"{len(bad)} job(s) failed: {'; '.join(bad)}. Finished units are kept in {out}: rerun the same command to "
                                "compute only the missing ones, or run with workers=1 to see the error in this process")
 
@@ -344,10 +377,48 @@ def slurm_executor(folder, # where submitit writes the scripts, pickled jobs and
     if not timeout_min or timeout_min <= 0: raise ValueError("--executor slurm needs --timeout_min: the minutes one group (its parent and every pruned unit) may run")
     if not shutil.which('sbatch'): raise RuntimeError("--executor slurm submits with sbatch, which is not on PATH: run dg_prune on the "
                                                       "cluster's login node, or use --executor local")
-    ex = submitit.SlurmExecutor(folder=folder)  # its files are named by job id
+    if gpus_per_job and shutil.which('sinfo'): _check_gpus(partition)
+    ex = submitit.SlurmExecutor(folder=folder, max_num_timeout=MAX_REQUEUES)  # its files are named by job id
     ex.update_parameters(job_name='dg_prune', partition=partition, time=int(timeout_min), gpus_per_node=gpus_per_job,
-                         cpus_per_task=cpus_per_task, array_parallelism=array_parallelism)
+                         cpus_per_task=cpus_per_task, array_parallelism=array_parallelism,
+                         signal_delay_s=_signal_delay(timeout_min))  # SIGUSR2 this long before the limit (GroupTask)
     return ex
+
+def _check_gpus(partition:str):
+    "A clear error, before submitting, where `partition` is unknown or has no GPU (`sinfo`'s generic resources)."
+    try: r = subprocess.run(['sinfo', '-h', '-p', partition, '-o', '%G'], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError): return  # no answer: sbatch will say
+    gres = sorted(set(r.stdout.split()))
+    if r.returncode != 0 or not gres: raise ValueError(f"sinfo knows no partition {partition!r}: pass one of `sinfo -s`'s to --partition")
+    if not any('gpu' in g for g in gres):
+        raise ValueError(f"partition {partition!r} has no GPUs (sinfo: generic resources {', '.join(gres)}): pass --gpus_per_job 0 to run "
+                         "its tasks on CPUs, or choose a partition with GPUs")
+
+# %% ../nbs/09a_running.ipynb #54adfeb1
+MAX_REQUEUES = 3  # requeues of a task after its time limit
+
+def _signal_delay(timeout_min) -> int: return min(90, max(15, int(timeout_min or 0) * 15))  # s before the limit: a quarter of a short one
+
+class GroupDidNotFit(RuntimeError): "A group that finished no unit within one time limit."
+
+class GroupTask:
+    "A SLURM task: `run_group` of one group, requeued (resuming from its written units) when SLURM signals its time limit or a preemption."
+    def __init__(self, timeout_min:float|None=None): self.timeout_min, self.t0, self.todo0 = timeout_min, None, None
+    def __call__(self, cfg, out, group):
+        self.t0 = time.time()
+        self.todo0 = _Group(Config(**cfg), None, tuple(group), Path(out)).todo()
+        try: return run_group(cfg, out, group)
+        except GroupDidNotFit: raise
+        except Exception as e: raise RuntimeError(f"{_label(group)}: {type(e).__name__}: {e}") from e
+    def checkpoint(self, cfg, out, group):
+        "Called by submitit on SLURM's signal: the same task again (it resumes from the written units), unless a time limit passed with no unit written."
+        todo = _Group(Config(**cfg), None, tuple(group), Path(out)).todo()
+        limit = 60 * (self.timeout_min or 0)  # SLURM signals `_signal_delay` before the limit, give or take its 60-s resolution; earlier: a preemption
+        timed_out = self.t0 is not None and time.time() - self.t0 >= limit - _signal_delay(self.timeout_min) - 60
+        if timed_out and todo and todo == self.todo0:
+            raise GroupDidNotFit(f"{_label(group)}: unit {todo[0]} did not finish within one time limit (--timeout_min {self.timeout_min}); "
+                                 f"its finished units are kept: raise --timeout_min and rerun")
+        return submitit.helpers.DelayedSubmission(GroupTask(self.timeout_min), cfg, out, group)
 
 # %% ../nbs/09a_running.ipynb #88f9b30b
 def run_groups(cfg:Config, # the configuration
@@ -378,10 +449,15 @@ def run_groups(cfg:Config, # the configuration
         try: _wait(cfg, out, groups, jobs, progress)
         finally: shutil.rmtree(claims, ignore_errors=True)
         return []
-    ex = slurm_executor(Path(out) / 'jobs', **(slurm or {}))
-    jobs = ex.map_array(m.run_group, [asdict(cfg)] * len(groups), [str(out)] * len(groups), groups)
+    slurm = slurm or {}
+    ex = slurm_executor(Path(out) / 'jobs', **slurm)
+    try: jobs = ex.map_array(m.GroupTask(slurm.get('timeout_min')), [asdict(cfg)] * len(groups), [str(out)] * len(groups), groups)
+    except Exception as e:  # sbatch's refusal, in words that say what to change
+        if 'gres' in str(e).lower() and slurm.get('gpus_per_job', 1):
+            raise ValueError(f"sbatch refused the GPU request ({str(e).strip().splitlines()[-1]}): the partition has no GPUs: pass --gpus_per_job 0") from e
+        raise
     print(f"submitted SLURM array {jobs[0].job_id.split('_')[0]}: {len(jobs)} task(s), one per group (parent); logs in {Path(out) / 'jobs'}")
-    if wait: _wait(cfg, out, groups, jobs, progress)
+    if wait: _wait(cfg, out, groups, jobs, progress, slurm)
     return jobs
 
 def run_experiment(cfg:Config|None=None, # the configuration

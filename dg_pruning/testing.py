@@ -45,13 +45,15 @@ def tiny_trained(width:int=8, # filters of the first conv of `MnistCNN`
 @contextmanager
 def fake_slurm(folder, # where the stand-ins are written (created if missing)
                job_id:int|None=4242, # the job id the stand-in sbatch answers; None: no sbatch on PATH at all
+               gres:str='gpu:1', # the generic resources the stand-in sinfo lists for any partition ('(null)': no GPU; '': no such partition)
               ):
-    "Stand-in `sbatch` (keeps the script it is given as `folder/submitted.sh`) and `srun` first on PATH while the block runs; yields `folder`."
+    "Stand-in `sbatch` (keeps the script it is given as `folder/submitted.sh`), `srun` and `sinfo` first on PATH while the block runs; yields `folder`."
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     if job_id is not None:
         (folder / 'sbatch').write_text(f'#!/bin/sh\ncp "$1" "$(dirname "$0")/submitted.sh"\necho "Submitted batch job {job_id}"\n')
         (folder / 'srun').write_text('#!/bin/sh\nexit 0\n')
-        for f in ('sbatch', 'srun'): (folder / f).chmod(0o755)
+        (folder / 'sinfo').write_text(f'#!/bin/sh\necho "{gres}"\n' if gres else '#!/bin/sh\nexit 0\n')
+        for f in ('sbatch', 'srun', 'sinfo'): (folder / f).chmod(0o755)
     path = os.environ.get('PATH', '')
     os.environ['PATH'] = str(folder) if job_id is None else f'{folder}{os.pathsep}{path}'
     try: yield folder
