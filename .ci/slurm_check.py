@@ -29,8 +29,15 @@ def wait_gone(job, limit=600):
     t0 = time.time()
     while sh('squeue', '-h', '-j', job, check=False).stdout.strip() and time.time() - t0 < limit: time.sleep(1)
 
-def main():
+def main(steps=('array', 'cancel', 'limit', 'errors')):
     d = Path(tempfile.mkdtemp(prefix='slurm_check_', dir='/tmp'))  # a folder every node sees: this one machine
+    if 'array' in steps: array(d)
+    if 'cancel' in steps: cancel(d)
+    if 'limit' in steps: limit(d)
+    if 'errors' in steps: errors(d)
+    print('slurm check: passed')
+
+def array(d):
     dg(*SWEEP, '--executor', 'inprocess', '--out', str(d / 'inproc'))
     r = dg(*SWEEP, *SLURM, '--timeout_min', '30', '--wait', '--out', str(d / 'array'))
     job = array_id(r.stdout)
@@ -42,6 +49,8 @@ def main():
     if got != want or 'gres/gpu' in show: sys.exit(f"slurm check: scontrol shows {got} (want {want}){' and a GPU' if 'gres/gpu' in show else ''}")
     print(f"slurm check: scontrol show job {job}_0: {', '.join(f'{k}={v}' for k, v in got.items())}, no GPU")
 
+def cancel(d):
+    if not (d / 'inproc').exists(): dg(*SWEEP, '--executor', 'inprocess', '--out', str(d / 'inproc'))
     r = dg(*SWEEP, *SLURM, '--timeout_min', '30', '--out', str(d / 'cancel'))
     job = array_id(r.stdout)
     t0 = time.time()
@@ -53,22 +62,25 @@ def main():
     if not m or m.group(2) != '1': sys.exit(f"slurm check: the rerun should submit the cancelled group only: {r.stdout[-800:]}")
     same(d / 'cancel', d / 'inproc', f'rerun after the cancel (array {m.group(1)}: 1 task)')
 
+def limit(d):
     dg(*LONG, '--executor', 'inprocess', '--out', str(d / 'long_inproc'))
     t0 = time.time(); r = dg(*LONG, *SLURM, '--timeout_min', '1', '--wait', '--out', str(d / 'long'), check=False)
     job = re.search(r'submitted SLURM array (\d+)', r.stdout).group(1)
     log = '\n'.join(p.read_text() for p in sorted((d / 'long' / 'jobs').glob('*_log.err')))
-    lines = [l.split('] ')[-1] for l in log.splitlines() if 'signal' in l.lower() or 'requeu' in l.lower()]
-    print(f"slurm check: a 1-minute limit on a longer group (array {job}), {time.time() - t0:.0f} s: " + ' | '.join(dict.fromkeys(lines)))
+    lines = [l for l in log.splitlines() if 'Caught signal' in l or 'DUE TO JOB REQUEUE' in l and 'STEP' not in l]
+    restarts = (re.search(r'Restarts=(\d+)', sh('scontrol', 'show', 'job', job, check=False).stdout) or [None, '?'])[1]
+    print(f"slurm check: a 1-minute limit on a longer group (array {job}): done in {time.time() - t0:.0f} s after {restarts} requeue(s); its log:")
+    for l in lines: print('    ' + l.strip())
     if r.returncode: sys.exit(f"slurm check: the requeued group did not finish: {r.stderr.strip()[-600:]}")
-    if 'Requeu' not in log and 'requeu' not in log: sys.exit("slurm check: the group finished without being requeued: make LONG longer")
+    if 'DUE TO JOB REQUEUE' not in log: sys.exit("slurm check: the group finished without being requeued: make LONG longer")
     same(d / 'long', d / 'long_inproc', 'the group requeued at its time limit')
 
+def errors(d):
     r = dg(*LONG, *SLURM, '--timeout_min', '1', '--wait', '--epochs', '200', '--out', str(d / 'nofit'), check=False)
     print(f"slurm check: a group whose parent cannot train in 1 minute: {(r.stderr.strip().splitlines() or ['?'])[-1]}")
     if r.returncode == 0 or 'did not finish within one time limit' not in r.stderr: sys.exit("slurm check: no clear time-limit error")
     r = dg(*SWEEP, '--executor', 'slurm', '--partition', 'debug', '--timeout_min', '5', '--out', str(d / 'gpu'), check=False)
     print(f"slurm check: the default --gpus_per_job 1 on a partition without GPUs: {(r.stderr.strip().splitlines() or ['?'])[-1]}")
     if r.returncode == 0 or '--gpus_per_job 0' not in r.stderr: sys.exit("slurm check: no clear GPU error")
-    print('slurm check: passed')
 
-if __name__ == '__main__': main()
+if __name__ == '__main__': main(*([sys.argv[1:]] if sys.argv[1:] else []))

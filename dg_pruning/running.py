@@ -339,9 +339,15 @@ def _array_state(jobs:list, every:float=10.0):
         return last[1]
     return state
 
+def _error_line(s:str) -> str:
+    "The line that says what went wrong: in a submitit failure, the traceback's last line (between its dashed rules), else the message's last line."
+    parts = s.split('-' * 22)
+    body = parts[1] if len(parts) > 2 else s
+    return next((l.strip() for l in reversed(body.strip().splitlines()) if l.strip()), '')
+
 def _why(e:Exception, timeout_min=None) -> str:
     "Why a SLURM task failed, in words a user can act on: its time limit, a preemption, memory, a cancellation, or the exception's last line."
-    s = str(e).strip(); last = s.splitlines()[-1] if s else type(e).__name__
+    s = str(e).strip(); last = _error_line(s) or type(e).__name__
     limit = f' (--timeout_min {timeout_min})' if timeout_min else ''
     if 'within one time limit' in s: return last[last.find('unit '):] if 'unit ' in last else last
     if 'timed-out too many times' in s: return f"ran out of time{limit} {MAX_REQUEUES + 1} times, requeued after each: raise --timeout_min"
@@ -359,7 +365,7 @@ def _wait(cfg, out, groups:list, jobs:list, progress:bool, slurm:dict|None=None)
     for i, job in enumerate(jobs):
         try: job.result()
         except Exception as e:
-            if slurm is None: bad.append(f"{str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__} (job {job.job_id}, log {job.paths.stderr})")
+            if slurm is None: bad.append(f"{_error_line(str(e)) or type(e).__name__} (job {job.job_id}, log {job.paths.stderr})")
             else: bad.append(f"{_label(groups[i])}: {_why(e, slurm.get('timeout_min'))} (job {job.job_id}, log {job.paths.stderr})")
     if bad: raise RuntimeError(f"{len(bad)} job(s) failed: {'; '.join(bad)}. Finished units are kept in {out}: rerun the same command to "
                                "compute only the missing ones, or run with workers=1 to see the error in this process")
