@@ -16,8 +16,8 @@ from .core import preserve_mode, as_tensor
 __all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'reliability_bins', 'reliability', 'calibration', 'scale_temperature',
            'fit_temperature', 'domain_metrics', 'compare', 'prune_potential', 'prune_potentials', 'excess_loss',
            'domain_excess', 'functional_distance', 'all_corruptions', 'corrupt_images', 'corrupted_sets', 'accuracy',
-           'sets_accuracy', 'sets_calibration', 'corruption_accuracy', 'signal_threshold', 'informative',
-           'show_corruptions', 'evaluate_model']
+           'sets_predict', 'sets_accuracy', 'sets_calibration', 'corruption_accuracy', 'signal_threshold',
+           'informative', 'show_corruptions', 'evaluate_model']
 
 # %% ../nbs/07_evaluate.ipynb #88ba51b4
 @torch.no_grad()
@@ -250,11 +250,23 @@ def accuracy(model:nn.Module, # the network
     return hits / len(y)
 
 # %% ../nbs/07_evaluate.ipynb #73d425ce
+@torch.no_grad()
+def sets_predict(model:nn.Module, # the network
+                 sets:dict, # `corrupted_sets`
+                 bs:int=500, # batch size
+                ) -> dict:
+    "Softmax outputs of `model` (eval mode) on every corrupted set: `{(name, severity): (p, y)}`, one pass for accuracy and calibration."
+    dev, out = next(model.parameters()).device, {}
+    with preserve_mode(model, False):
+        for k, (x, y) in sets.items(): out[k] = (torch.cat([model(x[i:i + bs].to(dev)).softmax(1).cpu() for i in range(0, len(y), bs)]), y)
+    return out
+
 def sets_accuracy(model:nn.Module, # the network
                   sets:dict, # `corrupted_sets`
+                  preds:dict|None=None, # `sets_predict` of `model`, when already made
                  ) -> pd.DataFrame:
     "Accuracy on every corrupted set: one row per corruption, a column per severity, 'clean', and the mean over severities."
-    acc = {k: accuracy(model, *v) for k, v in sets.items()}
+    acc = {k: (p.argmax(1) == y).sum().item() / len(y) for k, (p, y) in (preds or sets_predict(model, sets)).items()}
     rows = {}
     for (name, s), a in acc.items():
         if name != 'clean': rows.setdefault(name, {})[s] = a
@@ -264,17 +276,13 @@ def sets_accuracy(model:nn.Module, # the network
     return res
 
 # %% ../nbs/07_evaluate.ipynb #09b37b5e
-@torch.no_grad()
 def sets_calibration(model:nn.Module, # the network
                      sets:dict, # `corrupted_sets`
-                     bs:int=500, # batch size
+                     preds:dict|None=None, # `sets_predict` of `model`, when already made
                     ) -> pd.DataFrame:
     "ECE, NLL and Brier score per corruption (a row each), the predictions of its severities pooled; 'clean' is the uncorrupted items."
-    dev, out = next(model.parameters()).device, {}
-    with preserve_mode(model, False):
-        for (name, _), (x, y) in sets.items():
-            p = torch.cat([model(x[i:i + bs].to(dev)).softmax(1).cpu() for i in range(0, len(y), bs)])
-            out.setdefault(name, []).append((p, y))
+    out = {}
+    for (name, _), (p, y) in (preds or sets_predict(model, sets)).items(): out.setdefault(name, []).append((p, y))
     return pd.DataFrame({n: calibration(torch.cat([p for p, _ in v]), torch.cat([y for _, y in v])) for n, v in out.items()}).T
 
 # %% ../nbs/07_evaluate.ipynb #c1473a73
@@ -355,9 +363,10 @@ def evaluate_model(model:nn.Module, # the model evaluated
     if predictions is not None:
         for k, (p, y, _) in (('in_domain', pv), ('target', pt)): predictions[k] = (y, p.argmax(1), p.max(1).values)
     if sets:
-        cc = sets_calibration(model, sets)
+        sp = sets_predict(model, sets)  # one pass: accuracy and calibration
+        cc = sets_calibration(model, sets, sp)
         for name, r in cc.drop('clean').iterrows(): row.update({f'corr_ece:{name}': r.ece, f'corr_nll:{name}': r.nll, f'corr_brier:{name}': r.brier})
-        ca = sets_accuracy(model, sets)
+        ca = sets_accuracy(model, sets, sp)
         for name, r in ca.iterrows():
             row[f'corr:{name}'] = r.get('mean', r.drop('clean').iloc[0])
             row.update({f'corr:{name}@{s}': r[s] for s in ca.columns if s not in ('clean', 'mean')})

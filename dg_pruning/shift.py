@@ -35,10 +35,10 @@ def calibration_rows(df:pd.DataFrame, # results (`collect`)
                      stage:str='fine-tuned', # 'fine-tuned' or 'one-shot'
                      confidence:float=0.95, # of the intervals
                     ) -> pd.DataFrame:
-    "Per kind, criterion (dense first), split and metric: the mean over parents [CI], and the paired differences to the parent and to random [CI]."
+    "Per kind, criterion (dense first), split and metric: the mean over parents [CI], and the paired differences to the parent and to random [CI]; on the target, only parents that carry signal there."
     ratio, rows = _ratio(df, ratio), []
     for kind, g in _kind_groups(df):
-        key = parent_key(g)
+        key, ok = parent_key(g), _target_ok(g)  # the target's columns only from parents that carry signal there
         dense = g[g.criterion == 'dense'].set_index(key)
         at = g[(g.criterion != 'dense') & np.isclose(g.ratio, ratio)]
         crits = {'dense': (dense, '')} | {c: (v.set_index(key), STAGES[stage]) for c, v in at.groupby('criterion', sort=False)}
@@ -47,7 +47,7 @@ def calibration_rows(df:pd.DataFrame, # results (`collect`)
                 for m, stem in CALIBRATION.items():
                     col = pat.format(stem)
                     if p + col not in v: continue
-                    x = v[p + col]; r = {**kind, 'criterion': c, 'split': split, 'metric': m, 'n': int(x.notna().sum())}
+                    x = v[p + col] if split == 'in-domain' else v[p + col][v.index.isin(ok)]; r = {**kind, 'criterion': c, 'split': split, 'metric': m, 'n': int(x.notna().sum())}
                     r['mean'], r['lo'], r['hi'] = mean_ci(x.dropna())
                     for ref, (rv, rp) in (('dense', crits['dense']), ('random', crits.get('random', (None, None)))):
                         if c == ref or rv is None or c == 'dense': continue
@@ -144,12 +144,14 @@ def pies(dense, # the dense population's predicted labels (models, examples)
 def pie_rates(out, # the run's output folder
               df:pd.DataFrame, # its results (`collect`)
               confidence:float=0.95, # of the intervals
+              per_parent:bool=False, # a row per parent (its per-parent PIE rates) instead of per target, criterion and ratio
              ) -> pd.DataFrame:
-    "Per kind, target, criterion and ratio: Hooker's PIE rate on the target (populations over seeds) [Wilson CI] and the per-parent PIE rates in-domain and on the target, paired over parents."
-    rows = []
+    "Per kind, target, criterion and ratio: Hooker's PIE rate on the target (populations over seeds) [Wilson CI] and the per-parent PIE rates in-domain and on the target, paired over parents (those that carry signal on the target)."
+    rows, parents = [], []
     for kind, g in _kind_groups(df):
         for t, gt in g.groupby('target', sort=False):
-            dense = {r.seed: unit_preds(out, r)[0] for _, r in gt[gt.criterion == 'dense'].iterrows()}
+            ok = set(_target_ok(gt))  # parents at chance on the target have no PIEs worth the name
+            dense = {r.seed: unit_preds(out, r)[0] for _, r in gt[gt.criterion == 'dense'].iterrows() if tuple(r[k] for k in parent_key(gt)) in ok}
             for (c, ratio), gc in gt[gt.criterion != 'dense'].groupby(['criterion', 'ratio'], sort=False):
                 kids = {r.seed: unit_preds(out, r) for _, r in gc.iterrows() if r.seed in dense}
                 if not kids: continue
@@ -158,12 +160,14 @@ def pie_rates(out, # the run's output folder
                 lo, hi = proportion_confint(hits, n, 1 - confidence, method='wilson')
                 per = {sp: np.array([pies(dense[s][f'{sp}_pred'], np.stack([k[f'{sp}_pred'] for k in v])).mean() for s, v in kids.items()])
                        for sp in ('in_domain', 'target')}
+                parents += [{**kind, 'target': t, 'seed': s, 'criterion': c, 'ratio': ratio, 'parent_pie_in_domain': a, 'parent_pie_target': b}
+                            for s, a, b in zip(kids, per['in_domain'], per['target'])]
                 d, dlo, dhi = mean_ci(per['target'] - per['in_domain'], confidence)
                 rows.append({**kind, 'target': t, 'criterion': c, 'ratio': ratio, 'pie_target': hits / n, 'pie_lo': lo, 'pie_hi': hi,
                              'dense_models': len(dpop), 'pruned_models': len(ppop), 'target_items': n,
                              'parent_pie_in_domain': per['in_domain'].mean(), 'parent_pie_target': per['target'].mean(),
                              'target_minus_in': d, 'lo': dlo, 'hi': dhi, 'parents': len(kids)})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(parents if per_parent else rows)
 
 # %% ../nbs/09f_shift.ipynb #1091e068
 def class_changes(out, # the run's output folder
@@ -271,14 +275,16 @@ def _forgetting_said(g, out) -> list:
     except FileNotFoundError: return []
     if not len(pr): return []
     top = pr[np.isclose(pr.ratio, pr.ratio.max())]
-    per = top.groupby('criterion', sort=False)[['parent_pie_target', 'parent_pie_in_domain', 'target_minus_in', 'lo', 'hi']].mean()
+    pp = pie_rates(out, g, per_parent=True); pp = pp[np.isclose(pp.ratio, top.ratio.max())]
+    per = {c: (v.parent_pie_target.mean(), v.parent_pie_in_domain.mean(), *mean_ci(v.parent_pie_target - v.parent_pie_in_domain), len(v))
+           for c, v in pp.groupby('criterion', sort=False)}
     s = (f"Where the loss concentrates, at {top.ratio.max():.0%} (per-parent PIE rate: items whose pruned models' modal label leaves the parent's, "
-         f"target vs in-domain, {int(top.parents.min())} parents per target): "
-         + '; '.join(f"{label(c)} {100 * r.parent_pie_target:.1f}% vs {100 * r.parent_pie_in_domain:.1f}% ({_ci(r.target_minus_in, r.lo, r.hi, unit=' points')})"
-                     for c, r in per.iterrows())
+         f"target vs in-domain, {min(v[-1] for v in per.values())} parents): "
+         + '; '.join(f"{label(c)} {100 * t:.1f}% vs {100 * i:.1f}% ({_ci(m, lo, hi, unit=' points')})" for c, (t, i, m, lo, hi, _) in per.items())
          + f". Hooker's PIEs on the target ({int(top.dense_models.min())} dense vs {int(top.pruned_models.min())}-{int(top.pruned_models.max())} pruned models, "
          f"{int(top.target_items.min())}-{int(top.target_items.max())} items): "
-         + '; '.join(f"{label(c)} {100 * v.pie_target.mean():.1f}%" for c, v in top.groupby('criterion', sort=False)))
+         + '; '.join(f"{label(c)} {100 * v.pie_target.mean():.1f}%" for c, v in top.groupby('criterion', sort=False))
+         + (f", the mean over {top.target.nunique()} targets" if top.target.nunique() > 1 else ''))
     try:
         ch = class_changes(out, g, ratio=top.ratio.max()).sort_values('target')
         worst = ', '.join(f"{c} {_ci(r.target / 100, r['target lo'] / 100, r['target hi'] / 100)}" for c, r in ch.head(2).iterrows())
