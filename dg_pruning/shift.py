@@ -120,7 +120,7 @@ def plot_reliability(out, # the run's output folder
                 b = reliability_bins(conf, ok)
                 ece = float((b.n / b.n.sum() * (b.acc - b.conf).abs()).sum())
                 ax.plot(b.conf, b.acc, marker='o', ms=3, label=f'{name}: ECE {ece:.3f} ({len(ps)} models, {len(conf)} predictions)')
-            ax.set_title(f"{lab}{'in-domain' if split == 'in_domain' else 'target'}", fontsize=10)
+            ax.set_title(f"{lab}{'in-domain' if split == 'in_domain' else 'target'}: the parents' items pooled", fontsize=10)
             ax.set_xlabel('confidence (top-1)'); ax.set_ylabel('accuracy'); ax.set_xlim(0, 1); ax.set_ylim(0, 1); ax.legend(fontsize=7, loc='upper left')
     return axs
 
@@ -241,7 +241,7 @@ def pie_gallery(out, # the run's output folder
     for ax, i, im in zip(axs.flat, show, x):
         ax.imshow(im.permute(1, 2, 0).squeeze(-1) if im.shape[0] in (1, 3) else im[0], cmap='gray' if im.shape[0] == 1 else None)
         ax.set_title(f'label {names[y[i]]}\ndense {names[dm[i]]}, pruned {names[pm[i]]}', fontsize=7, color='k' if dm[i] == y[i] else 'C3')
-    fig.suptitle(f'{target}: {len(idx)} PIEs of {len(dm)} items, {label(criterion)} {ratio:.0%} ({len(kids)} pruned vs {len(dense)} dense models)', fontsize=9)
+    fig.suptitle(f'target {target}: {len(idx)} PIEs of {len(dm)} items, {label(criterion)} {ratio:.0%} ({len(kids)} pruned vs {len(dense)} dense models)', fontsize=9)
     return axs
 
 # %% ../nbs/09f_shift.ipynb #6dbc0a68
