@@ -56,7 +56,8 @@ def cancel(d):
     t0 = time.time()
     while 'RUNNING' not in sh('squeue', '-h', '-r', '-j', f'{job}_1', '-o', '%T', check=False).stdout and time.time() - t0 < 120: time.sleep(0.2)
     sh('scancel', f'{job}_1'); wait_gone(job)
-    print(f"slurm check: task {job}_1 cancelled while it ran; {len(list((d / 'cancel' / 'units').glob('*.json')))} units were written")
+    print(f"slurm check: task {job}_1 cancelled while it ran; {len(list((d / 'cancel' / 'units').glob('*.json')))} of "
+          f"{len(list((d / 'inproc' / 'units').glob('*.json')))} units were written")
     r = dg(*SLURM, '--timeout_min', '30', '--wait', *SWEEP, '--out', str(d / 'cancel'))
     m = re.search(r'submitted SLURM array (\d+): (\d+) task', r.stdout)
     if not m or m.group(2) != '1': sys.exit(f"slurm check: the rerun should submit the cancelled group only: {r.stdout[-800:]}")

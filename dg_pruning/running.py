@@ -4,7 +4,7 @@
 
 # %% ../nbs/09a_running.ipynb #be0e5eac
 from __future__ import annotations
-import copy, json, math, os, platform, shutil, subprocess, threading, time, zlib
+import copy, json, math, os, platform, re, shutil, subprocess, threading, time, zlib
 from dataclasses import asdict
 from importlib.metadata import version
 from pathlib import Path
@@ -352,7 +352,7 @@ def _why(e:Exception, timeout_min=None) -> str:
     if 'within one time limit' in s: return last[last.find('unit '):] if 'unit ' in last else last
     if 'timed-out too many times' in s: return f"ran out of time{limit} {MAX_REQUEUES + 1} times, requeued after each: raise --timeout_min"
     if 'TIMEOUT' in s or 'timed-out' in s: return f"ran out of time{limit} and was not requeued: raise --timeout_min"
-    if 'OUT_OF_MEMORY' in s or 'oom' in s.lower(): return "ran out of memory: give each task more (--cpus_per_task brings memory on many clusters) or lower --bs"
+    if 'OUT_OF_MEMORY' in s or re.search(r'\b(oom|out of memory)\b', s, re.I): return "ran out of memory: give each task more (--cpus_per_task brings memory on many clusters) or lower --bs"
     if 'PREEMPTED' in s or 'preempted' in s: return "was preempted and not requeued: rerun the same command"
     if 'CANCELLED' in s: return "was cancelled (scancel): rerun the same command to finish it"
     return last
@@ -422,8 +422,8 @@ class GroupTask:
         limit = 60 * (self.timeout_min or 0)  # SLURM signals `_signal_delay` before the limit, give or take its 60-s resolution; earlier: a preemption
         timed_out = self.t0 is not None and time.time() - self.t0 >= limit - _signal_delay(self.timeout_min) - 60
         if timed_out and todo and todo == self.todo0:
-            raise GroupDidNotFit(f"{_label(group)}: unit {todo[0]} did not finish within one time limit (--timeout_min {self.timeout_min}); "
-                                 f"its finished units are kept: raise --timeout_min and rerun")
+            raise GroupDidNotFit(f"{_label(group)}: unit {todo[0]} did not finish within one time limit (--timeout_min {self.timeout_min}): "
+                                 "raise --timeout_min")
         return submitit.helpers.DelayedSubmission(GroupTask(self.timeout_min), cfg, out, group)
 
 # %% ../nbs/09a_running.ipynb #88f9b30b
