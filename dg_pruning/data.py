@@ -336,15 +336,19 @@ def _textures():
     import skimage.data as skd
     return [torch.from_numpy(getattr(skd, n)()).float() / 255 for n in ('brick', 'grass', 'gravel')]
 
+def _texture_crop(tex, rng) -> torch.Tensor:
+    "A random 28x28 crop of one of the textures `tex`, tinted by a random colour: (3, 28, 28)."
+    t = tex[rng.integers(len(tex))]; r, c = rng.integers(0, t.shape[0] - 28, size=2)
+    return t[r:r + 28, c:c + 28] * torch.from_numpy(rng.uniform(0.3, 1.0, size=3)).float().view(3, 1, 1)
+
+def _blend(bg, x) -> torch.Tensor:
+    "MNIST-M's blend: |background - digit|, as uint8 images."
+    return ((bg - x.float().div(255)).abs() * 255).round().to(torch.uint8)
+
 def _mnist_m(x, rng):
     "MNIST-M recipe: |background - digit| on random tinted crops of CC0 textures."
-    tex, n = _textures(), len(x)
-    bg = torch.empty(n, 3, 28, 28)
-    for i in range(n):
-        t = tex[rng.integers(len(tex))]; r, c = rng.integers(0, t.shape[0] - 28, size=2)
-        tint = torch.from_numpy(rng.uniform(0.3, 1.0, size=3)).float().view(3, 1, 1)
-        bg[i] = t[r:r + 28, c:c + 28] * tint
-    return ((bg - x.float().div(255)).abs() * 255).round().to(torch.uint8)
+    tex = _textures()
+    return _blend(torch.stack([_texture_crop(tex, rng) for _ in range(len(x))]), x)
 
 def _mnist_color(x, rng):
     "A digit in a random saturated hue on a dark background of the opposite hue."
@@ -378,16 +382,12 @@ def _photos():
 
 def _blend_photos(x, rng):
     "MNIST-M's |background - digit| over random 28x28 crops of colour photos or tinted textures (one or the other, even odds)."
-    photos, tex, n = _photos(), _textures(), len(x)
-    bg = torch.empty(n, 3, 28, 28)
-    for i in range(n):
-        if rng.random() < 0.5:
-            t = photos[rng.integers(len(photos))]; r, c = rng.integers(0, t.shape[1] - 28), rng.integers(0, t.shape[2] - 28)
-            bg[i] = t[:, r:r + 28, c:c + 28]
-        else:
-            t = tex[rng.integers(len(tex))]; r, c = rng.integers(0, t.shape[0] - 28, size=2)
-            bg[i] = t[r:r + 28, c:c + 28] * torch.from_numpy(rng.uniform(0.3, 1.0, size=3)).float().view(3, 1, 1)
-    return ((bg - x.float().div(255)).abs() * 255).round().to(torch.uint8)
+    photos, tex = _photos(), _textures()
+    def crop():
+        if rng.random() >= 0.5: return _texture_crop(tex, rng)
+        t = photos[rng.integers(len(photos))]; r, c = rng.integers(0, t.shape[1] - 28), rng.integers(0, t.shape[2] - 28)
+        return t[:, r:r + 28, c:c + 28]
+    return _blend(torch.stack([crop() for _ in range(len(x))]), x)
 
 def mnist_m(seed:int=0, # seeds the random choices
            ) -> MultiDomain:

@@ -12,7 +12,7 @@ from scipy import stats as sps
 from statsmodels.stats.proportion import proportion_confint
 from .evaluate import reliability_bins
 from .results import STAGES, parent_key, mean_ci, label, _kind_groups, _kind_parts
-from .stats import endpoint, decide, _target_ok
+from .stats import endpoint, decide, _target_ok, _dg
 
 # %% auto #0
 __all__ = ['CALIBRATION', 'CAL_SPLITS', 'calibration_rows', 'calibration_table', 'calibration_change', 'unit_preds',
@@ -178,10 +178,9 @@ def class_changes(out, # the run's output folder
                   confidence:float=0.95, # of the intervals
                  ) -> pd.DataFrame:
     "Per class: the accuracy change from the parent (points; mean over parents [CI]) in-domain and on the target, and the target's items of the class."
-    from dg_pruning.importance import uses_target
     ratio = _ratio(df, ratio)
     at = df[(df.criterion != 'dense') & np.isclose(df.ratio, ratio)]
-    at = at[at.criterion == criterion] if criterion else at[~at.criterion.map(lambda c: _oracle(c, uses_target))]
+    at = at[at.criterion == criterion] if criterion else _dg(at)
     ch = {'in_domain': [], 'target': []}; n_t = None
     for _, r in df[df.criterion == 'dense'].iterrows():
         kids = [k for _, c in at[(at.target == r.target) & (at.seed == r.seed)].iterrows() for k in unit_preds(out, c)]
@@ -202,10 +201,6 @@ def class_changes(out, # the run's output folder
     out_df = pd.DataFrame(res, index=pd.Index(classes[:k] if classes else list(range(k)), name='class'))
     out_df['target items'] = np.pad(n_t, (0, k - len(n_t)))[:k]
     return out_df
-
-def _oracle(c, uses_target) -> bool:
-    try: return uses_target(c)
-    except (ValueError, TypeError): return False
 
 def class_agreement(ch:pd.DataFrame, # `class_changes`
                    ) -> float:
