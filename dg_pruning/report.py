@@ -391,7 +391,9 @@ def shift_section(df:pd.DataFrame, # results (`collect`)
     kind, g = _kind_groups(df)[0]
     try: data = load_data(Config(**cfg))
     except (ValueError, OSError) as e: print(f'no PIE gallery: the data cannot be loaded ({e})'); data = None
-    fold(class_changes(out, g, classes=data.classes if data else None).round(1), 'per-class accuracy change from the parent (points), in-domain and on the target, '
+    try: ch = class_changes(out, g, classes=data.classes if data else None)
+    except ValueError as e: print(f'no per-class changes: {e}'); return
+    fold(ch.round(1), 'per-class accuracy change from the parent (points), in-domain and on the target, '
          + (' '.join(map(str, kind.values())) + ' parents, ' if kind else '') + 'criteria that do not read the target pooled')
     if data is not None and pie_gallery(out, g, data) is not None: plt.show()
 

@@ -169,7 +169,7 @@ def paired(df:pd.DataFrame, # results (`collect`)
         p = p_value(d)  # the t-test, whose 95% interval excludes 0 exactly where p < 0.05; the sign test for identical differences
         rows.append({**dict(zip(by, k)), 'diff': m, 'lo': lo, 'hi': hi, 'wins': int((d > 0).sum()), 'n': len(d), 'p': p,
                      'verdict': 'n.s.' if not p < 1 - confidence else 'better' if m > 0 else 'worse'})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=by + ['diff', 'lo', 'hi', 'wins', 'n', 'p', 'verdict'])  # no other criterion: no row
 
 # %% ../nbs/09b_results.ipynb #edcfb696
 def _fmt(r, star:bool): return f"{100 * r['diff']:+.1f} [{100 * r.lo:+.1f}, {100 * r.hi:+.1f}] {r.wins}/{r.n}" + (' *' if star else '')
@@ -186,6 +186,7 @@ def paired_table(df:pd.DataFrame, # results (`collect`)
     "Paired differences (accuracy points) to each baseline: mean [95% CI] wins/parents, in-domain and cross-domain, one-shot and fine-tuned; * where the Holm-adjusted p over the whole table is below `alpha`."
     pts = {(f'vs {b}', split, stage): paired(df, b, p + m) for b in baselines if b in set(df.criterion)
            for split, m in (('in', 'in_domain_acc'), ('cross', 'target_acc')) for stage, p in STAGES.items() if p + m in df}
+    pts = {c: pt for c, pt in pts.items() if len(pt)}  # a baseline alone has nothing to pair with
     if not pts: return pd.DataFrame()
     adj = iter(holm(np.concatenate([pt.p.values for pt in pts.values()])))  # one family: every cell of the table
     ks = kinds(df)

@@ -14,7 +14,7 @@ from .results import STAGES, kinds, parent_key, mean_ci, p_value, informative_co
 
 # %% auto #0
 __all__ = ['SPLITS', 'endpoint', 'detectable', 'parents_needed', 'decide', 'primary', 'primary_table', 'pruning_cost',
-           'algorithm_gain', 'noise_potentials', 'potential_summary', 'findings']
+           'algorithm_gain', 'noise_potentials', 'potential_summary', 'unasked', 'findings']
 
 # %% ../nbs/09c_stats.ipynb #a89d25a4
 def endpoint(df:pd.DataFrame, # results (`collect`)
@@ -89,7 +89,8 @@ def primary(df:pd.DataFrame, # results (`collect`)
                 for c in e.columns:
                     if c == b or c in baselines[:i]: continue  # random vs taylor is taylor vs random, already there
                     rows.append({**kind, 'split': split, 'criterion': c, 'baseline': b, **decide((e[c] - e[b]).dropna(), confidence, power), 'left_out': left})
-    return pd.DataFrame(rows)
+    cols = list(kinds(df)) + ["split", "criterion", "baseline"] + ['diff', 'lo', 'hi', 'sd', 'n', 'wins', 'p', 'detectable', 'needed', 'verdict'] + ["left_out"]
+    return pd.DataFrame(rows, columns=cols)  # no baseline beside another criterion: no row
 
 # %% ../nbs/09c_stats.ipynb #a81f8ea7
 def _pts(v) -> str: return f"{100 * v:+.1f}"  # a fraction as signed accuracy points
@@ -174,11 +175,27 @@ def potential_summary(df:pd.DataFrame, # results (`collect`)
 def _said(r, unit:str='') -> str:
     "'+2.1 [+0.9, +3.3], decided' or '-0.4 [-1.9, +1.1], undecided (about N parents would decide it; this run detects ±D)'."
     s = f"{_pts(r['diff'])} [{_pts(r['lo'])}, {_pts(r['hi'])}]{unit}"
+    if r['n'] < 2: return f"{_pts(r['diff'])}{unit} from {int(r['n'])} parent, no interval (one needs two parents: add seeds or targets)"
     if r['verdict'] == 'decided': return f"{s}, decided"
     need = 'no number of parents decides a zero difference' if not np.isfinite(r['needed']) else f"about {int(r['needed'])} parents would decide it"
     return f"{s}, undecided ({need}; this run detects ±{100 * r['detectable']:.1f})"
 
 def _parents(rows) -> str: return f"{int(rows.n.max())} parents" if len(rows) and rows.n.min() == rows.n.max() else f"{int(rows.n.min())}-{int(rows.n.max())} parents"
+
+def unasked(df:pd.DataFrame, # results (`collect`) of one kind of parent
+             question:str, # 'Q1' (the cost of pruning) or 'Q2' (criteria against a baseline)
+             baselines=('random', 'taylor'), # Q2's baselines
+            ) -> str|None:
+    "Why `question` cannot be asked of `df`, in words that say what to add; None where it can."
+    crits = set(df.criterion) - {'dense'}
+    if question == 'Q1' and not crits - set(df.criterion[df.criterion.map(label) != df.criterion]):
+        return "only criteria that read the target were run: add random"
+    if question == 'Q2':
+        base = [b for b in baselines if b in crits]
+        if not base: return "no baseline to pair with: add random to the criteria"
+        if len(crits) < 2: return f"only {base[0]} was run: add the criteria to compare with it"
+    if question in ('Q1', 'Q2') and _target_ok(df).empty: return "no parent carries signal on its target"
+    return None
 
 def findings(df:pd.DataFrame, # results (`collect`)
              confidence:float=0.95, # of the intervals
@@ -189,16 +206,23 @@ def findings(df:pd.DataFrame, # results (`collect`)
     span = f"fine-tuned accuracy averaged over the ratio grid {', '.join(f'{r:.0%}' for r in grid)}"
     for kind, g in _kind_groups(df):
         part = ' '.join(map(str, kind.values())) + ': ' if kind else ''
-        pc = pruning_cost(g, confidence, power).iloc[0]
-        left = f"; {pc.left_out} parent(s) at chance on the target left out" if pc.left_out else ''
-        out.append(f"{part}Q1, the cost where nobody trained ({pc.n} parents{left}): pruning lowers the {span} by {100 * pc.drop_target:.1f} points "
-                   f"on the held-out domain and {100 * pc.drop_in_domain:.1f} in-domain: held-out minus in-domain {_said(pc, ' points')}.")
-        pr = primary(g, confidence=confidence, power=power)
-        t = pr[pr.split == 'target']
-        if len(t): out.append(f"{part}Q2, criteria on the unseen domain (target endpoint, points, {_parents(t)}): "
-                              + '; '.join(f"{label(r.criterion)} vs {r.baseline} {_said(r)}" for _, r in t.iterrows()) + '.')
+        if (why := unasked(g, 'Q1')): out.append(f"{part}Q1, the cost where nobody trained: not asked ({why}).")
+        else:
+            pc = pruning_cost(g, confidence, power).iloc[0]
+            left = f"; {pc.left_out} parent(s) at chance on the target left out" if pc.left_out else ''
+            out.append(f"{part}Q1, the cost where nobody trained ({pc.n} parents{left}): pruning lowers the {span} by "
+                       f"{100 * pc.drop_target:.1f} points on the held-out domain and {100 * pc.drop_in_domain:.1f} in-domain: "
+                       f"held-out minus in-domain {_said(pc, ' points')}.")
+        if (why := unasked(g, 'Q2')): out.append(f"{part}Q2, criteria on the unseen domain: not asked ({why})."); continue
+        t = primary(g, confidence=confidence, power=power).query("split == 'target'")
+        out.append(f"{part}Q2, criteria on the unseen domain (target endpoint, points, {_parents(t)}): "
+                   + '; '.join(f"{label(r.criterion)} vs {r.baseline} {_said(r)}" for _, r in t.iterrows()) + '.')
     ag = algorithm_gain(df, confidence=confidence, power=power)
     if len(ag): out.append(f"Q3, DG-trained parents vs ERM (target endpoint, mean over criteria, points, {_parents(ag)}): "
                            + '; '.join(f"{r.algorithm} {_said(r)}" for _, r in ag.iterrows()) + '.')
-    elif 'algorithm' in df: out.append(f"Q3, DG-trained vs ERM parents: not asked (the run's parents are {', '.join(sorted(set(df.algorithm)))} only).")
+    elif 'algorithm' in df:
+        algs = sorted(set(df.algorithm))
+        why = (f"the run's parents are {', '.join(algs)} only" if len(algs) < 2 else "no erm parents to compare with: add erm"
+               if 'erm' not in algs else "no parent carries signal on its target")
+        out.append(f"Q3, DG-trained vs ERM parents: not asked ({why}).")
     return out
