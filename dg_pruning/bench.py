@@ -15,7 +15,7 @@ from .hard import prune_filters, model_stats, latency
 from .soft import select_pruned, zero_filters
 from .train import dg_learner
 from .config import Config
-from .running import run_experiment
+from .launch import run_experiment
 
 # %% auto #0
 __all__ = ['BENCHMARKS', 'benchmark', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'bench_sweep',

@@ -9,8 +9,10 @@ from dataclasses import fields
 from pathlib import Path
 import pandas as pd
 from fastcore.docments import docments
-from .config import Config, OPTION_GROUPS
-from .running import run_experiment, evaluate_saved, EXECUTORS
+from .config import Config, OPTION_GROUPS, load_data
+from .running import evaluate_saved, plan, group_units
+from .store import Store, health_lines
+from .launch import run_experiment, EXECUTORS
 from .results import collect
 from .report import write_report, save_outputs, print_report, provenance_line
 
@@ -66,6 +68,7 @@ def cli_parser() -> argparse.ArgumentParser:
     s.add_argument('--wait', action='store_true', help='wait for the tasks (progress bar), then write the tables')
     a = p.add_argument_group('instead of a run')
     a.add_argument('--merge', action='store_true', help='run nothing: write the tables and plots of the finished units of --out')
+    a.add_argument('--health', action='store_true', help='run nothing: say what --out holds (units complete, missing, damaged; claims; protocols; where units ran)')
     a.add_argument('--evaluate', metavar='FILE', help="run nothing: evaluate a model a run saved (dense/ or models/) on every domain")
     return p
 
@@ -96,10 +99,27 @@ def options_markdown() -> str:
     return '\n'.join(out)
 
 # %% ../nbs/09e_cli.ipynb #9d971caa
+def _health(out) -> list:
+    "`dg_prune --health`: the lines of `Store.health`, the missing units counted from the folder's configuration."
+    cfg_path = Path(out) / 'config.json'
+    if not cfg_path.exists(): raise ValueError(f"{out} holds no run (no config.json)")
+    cfg = Config(**json.loads(cfg_path.read_text()))
+    expected = [n for g in plan(cfg, load_data(cfg)) for n in group_units(cfg, g)]
+    return health_lines(Store(out).health(expected))
+
+def _after_compute(step:str, out, f):
+    "Run `f`, a step after the compute: a failure keeps every unit and says how to write the tables and page again."
+    try: return f()
+    except Exception as e:
+        why = (str(e).strip().splitlines() or [''])[0]
+        raise SystemExit(f"dg_prune: {step} failed ({type(e).__name__}: {why}); the finished units are kept in {out}: "
+                         f"`dg_prune --merge --out {out}` writes the tables and the page again") from e
+
 def dg_prune(argv:list|None=None): # the command line's words (None: sys.argv)
     "The `dg_prune` command: run (or resume, or `--merge`) an experiment, write its tables and plots, print its report."
     args = cli_parser().parse_args(argv)
     try:
+        if args.health: print('\n'.join(_health(args.out))); return
         if args.evaluate:
             with pd.option_context('display.width', 200): print(evaluate_saved(args.evaluate).round(4).to_string())
             return
@@ -114,9 +134,9 @@ def dg_prune(argv:list|None=None): # the command line's words (None: sys.argv)
                 return
             print(f"finished in {time.time() - t0:.0f} s")
         if df.empty: raise ValueError(f"no finished unit under {args.out}/units")
-        paths = save_outputs(df, args.out)
-        paths['report'] = write_report(args.out)
     except (ValueError, TypeError, OSError, FloatingPointError, ImportError, RuntimeError) as e: raise SystemExit(f"dg_prune: {e}")
-    print_report(df, out=args.out)
+    paths = _after_compute('writing the tables and plots', args.out, lambda: save_outputs(df, args.out))
+    paths['report'] = _after_compute('the report page', args.out, lambda: write_report(args.out))
+    _after_compute('printing the report', args.out, lambda: print_report(df, out=args.out))
     if (line := provenance_line(args.out)): print('\n' + line)
     print('\n' + '\n'.join(f"{k}: {v}" for k, v in paths.items()))

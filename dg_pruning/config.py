@@ -18,8 +18,8 @@ from .risk import PRECISIONS
 from .evaluate import CORRUPTIONS, SEVERITIES, all_corruptions
 
 # %% auto #0
-__all__ = ['EMBEDDED', 'OPTION_GROUPS', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'TORCHVISION', 'Config', 'load_data', 'targets_of',
-           'check_data']
+__all__ = ['EMBEDDED', 'OPTION_GROUPS', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'TORCHVISION', 'Config', 'corruptions_of',
+           'arch_kw', 'weights_of', 'load_data', 'targets_of', 'targets_in', 'check_data']
 
 # %% ../nbs/09_config.ipynb #a2a91085
 EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg, 'rotated_digits': rotated_digits, 'mnist_m': mnist_m}
@@ -86,20 +86,20 @@ KEPT_CORRUPTIONS = {  # measured in "Which corruptions carry signal" below: the 
 }
 DEFAULT_TARGETS = {'rotated_mnist': ('0', '75')}  # 'auto' targets: the extreme and a middle angle (see "Why these defaults")
 
-def _corruptions(cfg) -> tuple:
+def corruptions_of(cfg:Config) -> tuple:
     "The corruption names of `cfg` ('auto' resolved)."
     if cfg.corruptions == 'auto': return KEPT_CORRUPTIONS.get(cfg.dataset, CORRUPTIONS)
     return tuple(cfg.corruptions or ())
 
 # %% ../nbs/09_config.ipynb #c1b43dc5
-def _arch_kw(cfg, arch:str) -> dict:
+def arch_kw(cfg, arch:str) -> dict:
     "The `width` and `stem_stride` of `cfg` that `arch` takes (CIFAR ResNets both, mnist_cnn the width, torchvision neither)."
     cifar = arch.startswith('resnet') and arch[6:] in ('20', '32', '44', '56', '110')
     return {'width': cfg.width, 'stem_stride': cfg.stem_stride} if cifar else {'width': cfg.width} if arch == 'mnist_cnn' else {}
 
 TORCHVISION = ('resnet18', 'resnet50')  # the architectures that take ImageNet weights
 
-def _weights(cfg, arch:str) -> str | None:
+def weights_of(cfg, arch:str) -> str | None:
     "The local weights file of `arch` under `cfg.weights` (a file, or a folder of <arch>.pth), None for the other architectures."
     if cfg.weights is None or arch not in TORCHVISION: return None
     p = Path(cfg.weights)
@@ -130,14 +130,14 @@ def check(self:Config):
         if not tv: raise ValueError(f"weights are for {list(TORCHVISION)}; arch is {list(self.arch)}")
         if not Path(self.weights).is_dir() and len(tv) > 1: raise ValueError(f"weights {self.weights!r} is one file for {tv}: give a folder holding <arch>.pth for each")
         for a in tv:
-            if not Path(_weights(self, a)).is_file(): raise ValueError(f"no weights file {_weights(self, a)} for {a}: nothing is downloaded, give the local file")
+            if not Path(weights_of(self, a)).is_file(): raise ValueError(f"no weights file {weights_of(self, a)} for {a}: nothing is downloaded, give the local file")
     if self.precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got {self.precision!r}")
     if not self.seeds: raise ValueError("give at least one seed")
     if isinstance(self.targets, str) and self.targets not in ('auto', 'all'):
         raise ValueError(f"targets must be domain names, 'auto' or 'all', got {self.targets!r}")
     if self.dataset not in EMBEDDED and not Path(self.dataset).is_dir():
         raise ValueError(f"dataset {self.dataset!r} is neither an embedded dataset ({list(EMBEDDED)}) nor a folder")
-    bad = [c for c in _corruptions(self) if c not in all_corruptions()]
+    bad = [c for c in corruptions_of(self) if c not in all_corruptions()]
     if bad: raise ValueError(f"unknown corruptions {bad}; known: {list(all_corruptions())}")
     bad = [s for s in self.severities if s not in SEVERITIES]
     if bad or not self.severities: raise ValueError(f"severities must be among {SEVERITIES}, got {self.severities}")
@@ -148,7 +148,7 @@ def check(self:Config):
     if not self.finetune_lr > 0: raise ValueError(f"finetune_lr must be positive, got {self.finetune_lr}")
     if self.workers < 0: raise ValueError(f"workers must be >= 0 (0: one per CPU core), got {self.workers}")
     get_device(self.device)
-    for a in self.arch: make_model(a, 1, 2, **_arch_kw(self, a))  # an unknown architecture fails here
+    for a in self.arch: make_model(a, 1, 2, **arch_kw(self, a))  # an unknown architecture fails here
     return self
 
 # %% ../nbs/09_config.ipynb #da7e28db
@@ -167,11 +167,14 @@ def targets_of(cfg:Config, # the configuration
                data:MultiDomain, # a `MultiDomain`
               ) -> list:
     "The held-out domains of `cfg` on `data` ('auto' and 'all' resolved)."
-    targets = _targets(cfg, data.names)
+    targets = targets_in(cfg, data.names)
     for t in targets: data.domain_id(t)  # clear error for an unknown name
     return targets
 
-def _targets(cfg, names:list) -> list:
+def targets_in(cfg, # the configuration
+               names:list, # the dataset's domain names
+              ) -> list:
+    "The held-out domains of `cfg` among the domain `names` ('auto' and 'all' resolved), unchecked."
     auto = DEFAULT_TARGETS.get(cfg.dataset, ())
     if cfg.targets == 'auto' and set(auto) <= set(names) and auto: return list(auto)
     return list(names) if cfg.targets in ('auto', 'all', None) else list(cfg.targets)
@@ -194,6 +197,6 @@ def check_data(cfg:Config, # the configuration
     n_train = min(len(data.split(d)[0]) for d in data.names) * n_src
     if n_train < cfg.bs: raise ValueError(f"about {n_train} training items per held-out target, fewer than one batch of bs={cfg.bs}; lower bs")
     x = data.items[data.names[0]]
-    if isinstance(x, torch.Tensor) and _corruptions(cfg) and x.shape[1] not in (1, 2, 3):
+    if isinstance(x, torch.Tensor) and corruptions_of(cfg) and x.shape[1] not in (1, 2, 3):
         raise ValueError(f"corruptions need 1-3 channel images, {data.name} has {x.shape[1]}: set corruptions=()")
     return targets

@@ -14,11 +14,12 @@ import matplotlib.pyplot as plt
 from execnb.nbio import new_nb, mk_cell, write_nb
 from execnb.shell import CaptureShell
 from .config import Config, load_data
-from .results import (STAGES, _kind_groups, summary, paired, paired_table, potentials, informative_columns, kinds, parent_key, tidy, accuracy_table, label,
-                                mean_ci, _bold, _flat, _kind_parts)
+from .store import Store
+from .results import (STAGES, kind_groups, summary, paired, paired_table, potentials, informative_columns, kinds, parent_key, tidy, accuracy_table, label,
+                                mean_ci, bold_cells, flat_labels, kind_parts)
 from .viz import plot_paired, plot_ratio_curves, plot_prune_potential
-from .stats import SPLITS, findings, primary, primary_table, potential_summary, _target_ok
-from .shift import calibration_rows, calibration_table, calibration_change, plot_reliability, pie_rates, class_changes, pie_gallery, shift_findings, _ratio
+from .stats import SPLITS, findings, primary, primary_table, potential_summary, target_ok
+from .shift import calibration_rows, calibration_table, calibration_change, plot_reliability, pie_rates, class_changes, pie_gallery, shift_findings, grid_ratio
 
 # %% auto #0
 __all__ = ['command_of', 'provenance_line', 'write_tables', 'paired_stages', 'plot_stage_curves', 'save_outputs', 'print_report',
@@ -63,30 +64,31 @@ def _acc_cell(mh, bold, md):
 def provenance_line(out, # a run's output folder
                    ) -> str|None:
     "One sentence on what produced the run's latest numbers (its last `provenance.json` entry); None without one."
-    prov = Path(out) / 'provenance.json'
-    if not prov.exists(): return None
-    p = json.loads(prov.read_text())[-1]
+    entries = Store(out).provenance()
+    if not entries: return None
+    p, layouts = entries[-1], Store(out).layouts()
+    mixed = f"; its units ran on {len(layouts)} layouts ({'; '.join(f'{k}: {n}' for k, n in layouts.items())})" if len(layouts) > 1 else ''
     return (f"run by dg_pruning {p['dg_pruning']}, torch {p['torch']}, fastai {p['fastai']}, Torch-Pruning {p['torch_pruning']} on "
             f"{p['device']} ({p['device_name']}), {p['threads']} threads, commit {p['git_commit'] or '?'}{' (with changes)' if p['git_dirty'] else ''}, "
-            f"started {p['started']}")
+            f"started {p['started']}{mixed}")
 
 def write_tables(df:pd.DataFrame, # results (`collect`)
                  out, # the output folder
                 ) -> dict:
     "Write tables.md and tables.tex: accuracy (mean ± 95% CI, bold where the best excludes the runner-up), paired differences, prune potentials; the provenance below."
-    acc = accuracy_table(df); bold = _bold(acc)
+    acc = accuracy_table(df); bold = bold_cells(acc)
     tables = [('Accuracy (%): mean ± 95% CI over seeds; in = source validation, cross = held-out target',
-               [s.strip() for s in _flat(acc.index)], [' '.join(c) for c in acc.columns],
+               [s.strip() for s in flat_labels(acc.index)], [' '.join(c) for c in acc.columns],
                lambda md: [[_acc_cell(acc.iloc[i, j], bold.iloc[i, j], md) for j in range(acc.shape[1])] for i in range(len(acc))])]
     if 'random' in set(df.criterion):
         pt = paired_table(df)
-        tables.append(('Paired differences (accuracy points): mean [95% CI] wins/parents; * = CI excludes 0', _flat(pt.index),
+        tables.append(('Paired differences (accuracy points): mean [95% CI] wins/parents; * = CI excludes 0', flat_labels(pt.index),
                        [' '.join(c) for c in pt.columns], lambda md, pt=pt: pt.values.tolist()))
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
         pots = [('filter ratio', potentials(df))] + ([('fraction of parameters removed', potentials(df, unit='params'))] if 'params_pruned' in df else [])
     for unit, pp in pots:
-        if len(pp): tables.append((f'Prune potential ({unit}), mean over parents', _flat(pp.index), list(pp.columns),
+        if len(pp): tables.append((f'Prune potential ({unit}), mean over parents', flat_labels(pp.index), list(pp.columns),
                                    lambda md, pp=pp: [[f'{v:.2f}' for v in r] for r in pp.values]))
     out = Path(out)
     md = '\n\n'.join(f'## {t}\n\n' + _md(r, c, f(True)) for t, r, c, f in tables) + '\n'
@@ -108,7 +110,7 @@ def plot_stage_curves(df:pd.DataFrame, # results (`collect`)
                       x:str='ratio', # 'ratio' (filters pruned) or 'params_pruned' (parameters removed)
                      ):
     "Accuracy against `x`, one-shot and fine-tuned side by side (source dashed, target solid), a row per kind of parent; returns the axes."
-    parts = _kind_parts(df)
+    parts = kind_parts(df)
     fig, axs = plt.subplots(len(parts), 2, figsize=(11, 4 * len(parts)), sharey=True, squeeze=False)
     for row, (part, g) in zip(axs, parts):
         for ax, stage in zip(row, STAGES):
@@ -133,11 +135,11 @@ def save_outputs(df:pd.DataFrame, # results (`collect`)
     for k, x in (('ratio_curves', 'ratio'), ('ratio_curves_params', 'params_pruned')):  # x: filters pruned, parameters removed
         if x not in ('ratio', *df.columns): del paths[k]; continue
         save(plot_stage_curves(df, x), k)
-    if len(pp): save(plot_prune_potential(pp.set_axis(_flat(pp.index)).T), 'potentials_plot')
+    if len(pp): save(plot_prune_potential(pp.set_axis(flat_labels(pp.index)).T), 'potentials_plot')
     else: del paths['potentials_plot']
     if 'random' in set(df.criterion) and df.criterion.nunique() > 2:
         ps = paired_stages(df)  # a sweep's rows name their kind: 'resnet20 coral ior 30%'
-        save(plot_paired(ps.assign(criterion=_flat(zip(*[ps[k] for k in kinds(df)], ps.criterion)) if kinds(df) else ps.criterion)), 'paired_plot')
+        save(plot_paired(ps.assign(criterion=flat_labels(zip(*[ps[k] for k in kinds(df)], ps.criterion)) if kinds(df) else ps.criterion)), 'paired_plot')
         paired_table(df).to_csv(paths['paired'])
     else: del paths['paired_plot'], paths['paired']
     return {**paths, **write_tables(df, out)}
@@ -232,8 +234,8 @@ def plot_corruption_changes(df:pd.DataFrame, # results (`collect`)
 def provenance_table(out, # a run's output folder
                     ) -> pd.DataFrame:
     "One row per start of the run (`provenance.json`): versions, device, threads, commit, time, groups run."
-    p = Path(out) / 'provenance.json'
-    return pd.DataFrame(json.loads(p.read_text())) if p.exists() else pd.DataFrame({'note': ['no provenance.json: the run predates it']})
+    entries = Store(out).provenance()
+    return pd.DataFrame(entries) if entries else pd.DataFrame({'note': ['no provenance: the run predates it']})
 
 def time_table(df:pd.DataFrame, # results (`collect`)
               ) -> pd.DataFrame:
@@ -303,10 +305,10 @@ def plot_findings(df:pd.DataFrame, # results (`collect`)
                   confidence:float=0.95, # of the bands
                  ):
     "Fine-tuned accuracy against the ratio, in-domain and on the target, a line per criterion (the parent at ratio 0) with its band over parents; a row per kind of parent."
-    parts = _kind_parts(df)
+    parts = kind_parts(df)
     fig, axs = plt.subplots(len(parts), 2, figsize=(11, 3.8 * len(parts)), squeeze=False)
     for row, (part, g) in zip(axs, parts):
-        ok, key = _target_ok(g), parent_key(g)
+        ok, key = target_ok(g), parent_key(g)
         for ax, (split, metric) in zip(row, SPLITS.items()):
             for c in [c for c in g.criterion.unique() if c != 'dense']:
                 gc = g[g.criterion.isin(['dense', c])]
@@ -371,9 +373,9 @@ def shift_section(df:pd.DataFrame, # results (`collect`)
     if 'random' in set(df.criterion): fold(calibration_table(rows, 'random'), 'the same, paired against random')
     corr = [c for c in df.columns if c.startswith('corr_ece:')]
     if corr:
-        at = df[(df.criterion == 'dense') | np.isclose(df.ratio, _ratio(df, None))]
+        at = df[(df.criterion == 'dense') | np.isclose(df.ratio, grid_ratio(df, None))]
         fold((100 * at.groupby(at.criterion.map(label), sort=False)[corr].mean()).round(1).rename(columns=lambda c: c[9:]),
-             f'ECE (points) under each kept corruption, severities pooled, mean over parents, at {_ratio(df, None):.0%}')
+             f'ECE (points) under each kept corruption, severities pooled, mean over parents, at {grid_ratio(df, None):.0%}')
     cc = calibration_change(df)
     if len(cc): display(primary_table(cc.assign(baseline='parent')).rename(columns=lambda c: c.replace('points', 'ECE points')))
     if not (Path(out) / 'preds').is_dir(): print("no predictions (preds/): this run predates them; rerun its units for reliability diagrams and PIEs"); return
@@ -388,7 +390,7 @@ def shift_section(df:pd.DataFrame, # results (`collect`)
                               'target - in-domain (points) [95% CI]': [f"{100 * r.target_minus_in:+.1f} [{100 * r.lo:+.1f}, {100 * r.hi:+.1f}]" for _, r in show.iterrows()],
                               'parents': show.parents.values},
                              index=pd.MultiIndex.from_frame(show[kinds(df) + ['target', 'criterion', 'ratio']])))
-    kind, g = _kind_groups(df)[0]
+    kind, g = kind_groups(df)[0]
     try: data = load_data(Config(**cfg))
     except (ValueError, OSError) as e: print(f'no PIE gallery: the data cannot be loaded ({e})'); data = None
     try: ch = class_changes(out, g, classes=data.classes if data else None)

@@ -12,11 +12,13 @@ from scipy import stats
 from statsmodels.stats.multitest import multipletests
 from .evaluate import prune_potential
 from .config import Config
+from .store import Store, check_protocols
 
 # %% auto #0
-__all__ = ['KINDS', 'PARENT', 'STAGES', 'ESTIMATES', 'collect', 'kinds', 'parent_key', 'per_kind', 'label', 'summary', 'mean_ci',
-           'p_value', 'holm', 'paired', 'paired_table', 'informative_columns', 'potentials',
-           'estimate_target_potential', 'estimate_quality', 'tidy', 'accuracy_table']
+__all__ = ['KINDS', 'PARENT', 'STAGES', 'ESTIMATES', 'collect', 'kinds', 'parent_key', 'per_kind', 'flat_labels', 'kind_groups',
+           'kind_parts', 'label', 'summary', 'mean_ci', 'p_value', 'holm', 'paired', 'paired_table',
+           'informative_columns', 'by_parent', 'potentials', 'estimate_target_potential', 'estimate_quality', 'tidy',
+           'accuracy_table', 'bold_cells']
 
 # %% ../nbs/09b_results.ipynb #ced8ce55
 KINDS = ('dataset', 'arch', 'algorithm')  # what makes parents of different kinds: a sweep's lists
@@ -24,7 +26,7 @@ PARENT = KINDS + ('target', 'seed')       # the columns that name a parent
 
 def _folder(out:Path) -> tuple:
     "`(rows, kinds)`: the unit rows of one output folder, the parent's kind filled in from its config.json where a row predates those columns; each kind column's values in the configuration's order."
-    rows, cfg = [json.loads(f.read_text()) for f in sorted(Path(out, 'units').glob('*.json'))], Path(out) / 'config.json'
+    rows, cfg = Store(out).rows(), Path(out) / 'config.json'  # verified: a damaged file is named, never read
     if not cfg.exists(): return rows, {}
     cfg = Config(**json.loads(cfg.read_text()))
     order = {'dataset': [cfg.dataset], 'arch': list(cfg.arch), 'algorithm': list(cfg.algorithm)}
@@ -47,6 +49,7 @@ def collect(*outs, # output folders (e.g. the shards of one sweep)
            ) -> pd.DataFrame:
     "All unit results under the output folders `outs` as one table, rows sorted by parent (its kinds in the configurations' order), criterion, ratio."
     if draws not in ('mean', 'each'): raise ValueError(f"draws must be 'mean' or 'each', got {draws!r}")
+    check_protocols([Store(o) for o in outs])  # units of two protocol versions never mix
     parts = [_folder(o) for o in outs]
     rows = [{**r, 'folder': i} for i, (rs, _) in enumerate(parts) for r in rs]
     if not rows: return pd.DataFrame()
@@ -80,17 +83,17 @@ def per_kind(f, # `f(df, *args, **kwargs) -> DataFrame`
     if not ks: return f(df, *args, **kwargs)
     return pd.concat({k: f(g, *args, **kwargs) for k, g in df.groupby(ks, sort=False)}, names=ks)
 
-def _flat(index) -> list: return [' '.join(map(str, i)) if isinstance(i, tuple) else str(i) for i in index]  # labels of a (Multi)Index's rows
+def flat_labels(index) -> list: return [' '.join(map(str, i)) if isinstance(i, tuple) else str(i) for i in index]  # labels of a (Multi)Index's rows
 
-def _kind_groups(df) -> list:
+def kind_groups(df) -> list:
     "`[(kind dict, rows)]`: one entry per kind of parent, in the rows' order (`[({}, df)]` where there is one)."
     ks = kinds(df)
     if not ks: return [({}, df)]
     return [(dict(zip(ks, k if isinstance(k, tuple) else (k,))), g) for k, g in df.groupby(ks, sort=False)]
 
-def _kind_parts(df) -> list:
+def kind_parts(df) -> list:
     "`[(label, rows)]`: one part per kind of parent ('resnet20 coral: '), or `[('', df)]` where there is one kind."
-    return [((' '.join(map(str, k.values())) + ': ') if k else '', g) for k, g in _kind_groups(df)]
+    return [((' '.join(map(str, k.values())) + ': ') if k else '', g) for k, g in kind_groups(df)]
 
 # %% ../nbs/09b_results.ipynb #6b245789
 def label(criterion:str, # a criterion of the results ('dense' too)
@@ -206,7 +209,7 @@ def informative_columns(df:pd.DataFrame, # results (`collect`)
     return [c for c in cols if ok(c)], [c for c in cols if not ok(c)]
 
 # %% ../nbs/09b_results.ipynb #16aca8a4
-def _by_parent(df):
+def by_parent(df):
     "`(parent, dense rows, criterion, its rows)` for every parent (a tuple of `parent_key`) with a dense row and every criterion pruned from it."
     for p, g in df.groupby(parent_key(df), sort=False):
         dense = g[g.criterion == 'dense']
@@ -230,7 +233,7 @@ def potentials(df:pd.DataFrame, # results (`collect`)
     name = lambda c: 'target' if c == 'target_acc' else c[5:]
     if flagged: warnings.warn(f"left out of prune potential: {[name(c) for c in flagged]}, where a dense parent is near chance (uninformative)")
     dists = {'in_domain': 'in_domain_acc', **{name(c): c for c in kept}}
-    out = {(*p, c): {k: _potential(gc, dense, [v], delta, unit) for k, v in dists.items()} for p, dense, c, gc in _by_parent(df)}
+    out = {(*p, c): {k: _potential(gc, dense, [v], delta, unit) for k, v in dists.items()} for p, dense, c, gc in by_parent(df)}
     if not out: return pd.DataFrame()
     res = pd.DataFrame.from_dict(out, orient='index').rename_axis(parent_key(df) + ['criterion'])  # index 'target' beside the column 'target'
     return res if per_parent else res.groupby(level=kinds(df) + ['criterion'], sort=False).mean()
@@ -247,7 +250,7 @@ def estimate_target_potential(df:pd.DataFrame, # results (`collect`)
     if method not in ESTIMATES: raise ValueError(f"unknown method {method!r}; use one of {ESTIMATES}")
     sources = lambda dense: [c for c in dense.columns if c.startswith('acc:') and c != f'acc:{dense.target.item()}' and dense[c].notna().all()]
     out = {(*p, c): _potential(gc, dense, ['in_domain_acc'] if method == 'in_domain' else sources(dense), delta, unit)
-           for p, dense, c, gc in _by_parent(df)}
+           for p, dense, c, gc in by_parent(df)}
     return pd.Series(out, name=f'estimate:{method}', dtype=float).rename_axis(parent_key(df) + ['criterion'])
 
 # %% ../nbs/09b_results.ipynb #3c46e0c5
@@ -294,7 +297,7 @@ def accuracy_table(df:pd.DataFrame, # results (`collect`)
     "Accuracy (%) in/cross per target and on average, each cell (mean, 95% CI half-width) over seeds; rows as `summary`."
     return per_kind(_acc_rows, df, _cell)
 
-def _bold(table:pd.DataFrame) -> pd.DataFrame:
+def bold_cells(table:pd.DataFrame) -> pd.DataFrame:
     "Which cells are bold: per column, the best mean among the rows of the same kind, ratio and stage, where its CI excludes the runner-up."
     out = pd.DataFrame(False, index=table.index, columns=table.columns)
     blocks = {}

@@ -11,11 +11,12 @@ import matplotlib.pyplot as plt
 from scipy import stats as sps
 from statsmodels.stats.proportion import proportion_confint
 from .evaluate import reliability_bins
-from .results import STAGES, parent_key, mean_ci, label, _kind_groups, _kind_parts
-from .stats import endpoint, decide, _target_ok, _dg
+from .store import Store, unit_name
+from .results import STAGES, parent_key, mean_ci, label, kind_groups, kind_parts
+from .stats import endpoint, decide, target_ok, dg_rows
 
 # %% auto #0
-__all__ = ['CALIBRATION', 'CAL_SPLITS', 'calibration_rows', 'calibration_table', 'calibration_change', 'unit_preds',
+__all__ = ['CALIBRATION', 'CAL_SPLITS', 'grid_ratio', 'calibration_rows', 'calibration_table', 'calibration_change', 'unit_preds',
            'plot_reliability', 'modal', 'pies', 'pie_rates', 'class_changes', 'class_agreement', 'pie_gallery',
            'shift_findings']
 
@@ -23,7 +24,7 @@ __all__ = ['CALIBRATION', 'CAL_SPLITS', 'calibration_rows', 'calibration_table',
 CALIBRATION = {'ECE': 'ece', 'NLL': 'loss', 'Brier': 'brier'}  # the NLL is the row's loss
 CAL_SPLITS = {'in-domain': 'in_domain_{}', 'target': 'target_{}', 'target, T-scaled': 'target_{}_ts'}
 
-def _ratio(df, ratio):
+def grid_ratio(df, ratio):
     "`ratio`, or where None the run's 30% (else its largest ratio)."
     rs = sorted(df[df.criterion != 'dense'].ratio.unique())
     if ratio is None: return 0.3 if any(abs(r - 0.3) < 1e-9 for r in rs) else rs[-1]
@@ -36,9 +37,9 @@ def calibration_rows(df:pd.DataFrame, # results (`collect`)
                      confidence:float=0.95, # of the intervals
                     ) -> pd.DataFrame:
     "Per kind, criterion (dense first), split and metric: the mean over parents [CI], and the paired differences to the parent and to random [CI]; on the target, only parents that carry signal there."
-    ratio, rows = _ratio(df, ratio), []
-    for kind, g in _kind_groups(df):
-        key, ok = parent_key(g), _target_ok(g)  # the target's columns only from parents that carry signal there
+    ratio, rows = grid_ratio(df, ratio), []
+    for kind, g in kind_groups(df):
+        key, ok = parent_key(g), target_ok(g)  # the target's columns only from parents that carry signal there
         dense = g[g.criterion == 'dense'].set_index(key)
         at = g[(g.criterion != 'dense') & np.isclose(g.ratio, ratio)]
         crits = {'dense': (dense, '')} | {c: (v.set_index(key), STAGES[stage]) for c, v in at.groupby('criterion', sort=False)}
@@ -75,21 +76,20 @@ def calibration_change(df:pd.DataFrame, # results (`collect`)
                       ) -> pd.DataFrame:
     "Per kind, split and criterion: `decide` of the per-parent change of `metric` from the parent (fine-tuned, mean over the ratio grid)."
     rows = []
-    for kind, g in _kind_groups(df):
+    for kind, g in kind_groups(df):
         dense = g[g.criterion == 'dense'].set_index(parent_key(g))
         for split, col in (('target', f'target_{metric}'), ('in-domain', f'in_domain_{metric}')):
             e = endpoint(g, col).unstack('criterion')
-            if split == 'target': e = e.loc[e.index.intersection(_target_ok(g))]
+            if split == 'target': e = e.loc[e.index.intersection(target_ok(g))]
             for c in e.columns: rows.append({**kind, 'split': split, 'criterion': c, **decide((e[c] - dense[col]).dropna(), confidence)})
     return pd.DataFrame(rows)
 
 # %% ../nbs/09f_shift.ipynb #7efdcafb
 def _files(out, r) -> list:
     "The prediction files of one results row: the dense unit's, or each draw's of a pruned unit."
-    from dg_pruning.running import _unit_name
-    g = (r['arch'], r['algorithm'], r['target'], r['seed'])
-    if r['criterion'] == 'dense': return [Path(out) / 'preds' / f'{_unit_name(g)}.npz']
-    return [Path(out) / 'preds' / f"{_unit_name(g, r['criterion'], r['ratio'], d)}.npz" for d in range(int(r.get('draws', 1) or 1))]
+    s, g = Store(out), (r['arch'], r['algorithm'], r['target'], r['seed'])
+    if r['criterion'] == 'dense': return [s.path('preds', unit_name(g))]
+    return [s.path('preds', unit_name(g, r['criterion'], r['ratio'], d)) for d in range(int(r.get('draws', 1) or 1))]
 
 def unit_preds(out, # the run's output folder
                r, # a row of its results (`collect`)
@@ -106,10 +106,10 @@ def plot_reliability(out, # the run's output folder
                      ratio:float|None=None, # at this ratio (None: 30%, else the grid's largest)
                     ):
     "Reliability diagrams, parents' items pooled: in-domain and target, the dense parents against the pruned models; a row per kind of parent."
-    ratio = _ratio(df, ratio)
+    ratio = grid_ratio(df, ratio)
     crits = [c for c in df.criterion.unique() if c != 'dense']
     criterion = criterion or next((c for c in crits if c != 'random'), crits[0])
-    parts = _kind_parts(df)
+    parts = kind_parts(df)
     fig, axs = plt.subplots(len(parts), 2, figsize=(9, 4.2 * len(parts)), squeeze=False)
     for row, (lab, g) in zip(axs, parts):
         for ax, split in zip(row, ('in_domain', 'target')):
@@ -148,9 +148,9 @@ def pie_rates(out, # the run's output folder
              ) -> pd.DataFrame:
     "Per kind, target, criterion and ratio: Hooker's PIE rate on the target (populations over seeds) [Wilson CI] and the per-parent PIE rates in-domain and on the target, paired over parents (those that carry signal on the target)."
     rows, parents = [], []
-    for kind, g in _kind_groups(df):
+    for kind, g in kind_groups(df):
         for t, gt in g.groupby('target', sort=False):
-            ok = set(_target_ok(gt))  # parents at chance on the target have no PIEs worth the name
+            ok = set(target_ok(gt))  # parents at chance on the target have no PIEs worth the name
             dense = {r.seed: unit_preds(out, r)[0] for _, r in gt[gt.criterion == 'dense'].iterrows() if tuple(r[k] for k in parent_key(gt)) in ok}
             for (c, ratio), gc in gt[gt.criterion != 'dense'].groupby(['criterion', 'ratio'], sort=False):
                 kids = {r.seed: unit_preds(out, r) for _, r in gc.iterrows() if r.seed in dense}
@@ -178,9 +178,9 @@ def class_changes(out, # the run's output folder
                   confidence:float=0.95, # of the intervals
                  ) -> pd.DataFrame:
     "Per class: the accuracy change from the parent (points; mean over parents [CI]) in-domain and on the target, and the target's items of the class."
-    ratio = _ratio(df, ratio)
+    ratio = grid_ratio(df, ratio)
     at = df[(df.criterion != 'dense') & np.isclose(df.ratio, ratio)]
-    at = at[at.criterion == criterion] if criterion else _dg(at)
+    at = at[at.criterion == criterion] if criterion else dg_rows(at)
     ch = {'in_domain': [], 'target': []}; n_t = None
     for _, r in df[df.criterion == 'dense'].iterrows():
         kids = [k for _, c in at[(at.target == r.target) & (at.seed == r.seed)].iterrows() for k in unit_preds(out, c)]
@@ -217,7 +217,7 @@ def pie_gallery(out, # the run's output folder
                 n:int=12, # PIEs shown at most
                ):
     "The target's PIEs of one criterion and ratio: each image with its label, the dense and the pruned modal predictions; returns the axes (None where there is none)."
-    ratio = _ratio(df, ratio)
+    ratio = grid_ratio(df, ratio)
     crits = [c for c in df.criterion.unique() if c != 'dense']
     criterion = criterion or next((c for c in crits if c != 'random'), crits[0])
     target = str(target or df.target.iloc[0]); g = df[df.target == target]
@@ -247,7 +247,7 @@ def shift_findings(df:pd.DataFrame, # results (`collect`)
                   ) -> list:
     "Per kind of parent, one sentence on calibration under shift and one on where the lost accuracy concentrates, with their 95% intervals."
     said = []
-    for kind, g in _kind_groups(df):
+    for kind, g in kind_groups(df):
         part = ' '.join(map(str, kind.values())) + ': ' if kind else ''
         said += [part + s for s in _calibration_said(g) + (_forgetting_said(g, out) if out is not None and Path(out, 'preds').is_dir() else [])]
     return said

@@ -10,11 +10,11 @@ import pandas as pd
 from scipy import stats
 from statsmodels.stats.power import TTestPower
 from .evaluate import prune_potential
-from .results import STAGES, kinds, parent_key, mean_ci, p_value, informative_columns, label, _by_parent, _kind_groups
+from .results import STAGES, kinds, parent_key, mean_ci, p_value, informative_columns, label, by_parent, kind_groups
 
 # %% auto #0
-__all__ = ['SPLITS', 'endpoint', 'detectable', 'parents_needed', 'decide', 'primary', 'primary_table', 'pruning_cost',
-           'algorithm_gain', 'noise_potentials', 'potential_summary', 'unasked', 'findings']
+__all__ = ['SPLITS', 'endpoint', 'detectable', 'parents_needed', 'decide', 'target_ok', 'primary', 'primary_table', 'dg_rows',
+           'pruning_cost', 'algorithm_gain', 'noise_potentials', 'potential_summary', 'unasked', 'findings']
 
 # %% ../nbs/09c_stats.ipynb #a89d25a4
 def endpoint(df:pd.DataFrame, # results (`collect`)
@@ -65,7 +65,7 @@ def decide(d, # paired differences over parents
             'verdict': 'decided' if p < alpha else 'undecided'}
 
 # %% ../nbs/09c_stats.ipynb #d491ba83
-def _target_ok(df) -> pd.Index:
+def target_ok(df) -> pd.Index:
     "The parents (`parent_key`) whose dense model carries signal on its target."
     d = df[df.criterion == 'dense'].set_index(parent_key(df))
     return d.index[d['informative:target'].astype(bool)] if 'informative:target' in d else d.index
@@ -79,11 +79,11 @@ def primary(df:pd.DataFrame, # results (`collect`)
            ) -> pd.DataFrame:
     "Every criterion against each baseline on the primary endpoint, per kind of parent and split: `decide` of the paired differences over parents."
     rows = []
-    for kind, g in _kind_groups(df):
+    for kind, g in kind_groups(df):
         for split, metric in SPLITS.items():
             e = endpoint(g, metric).unstack('criterion')
             left = 0
-            if split == 'target': ok = _target_ok(g); left = len(e) - len(e.index.intersection(ok)); e = e.loc[e.index.intersection(ok)]
+            if split == 'target': ok = target_ok(g); left = len(e) - len(e.index.intersection(ok)); e = e.loc[e.index.intersection(ok)]
             for i, b in enumerate(baselines):
                 if b not in e: continue
                 for c in e.columns:
@@ -108,7 +108,7 @@ def primary_table(pr:pd.DataFrame, # `primary` (or `pruning_cost`, `algorithm_ga
                          'verdict': pr.verdict.values}, index=pd.MultiIndex.from_frame(pr[idx]) if len(idx) > 1 else pr[idx[0]].values)
 
 # %% ../nbs/09c_stats.ipynb #3a9786c8
-def _dg(df): return df[df.criterion.map(label) == df.criterion]  # the rows of criteria that do not read the target (no oracle)
+def dg_rows(df): return df[df.criterion.map(label) == df.criterion]  # the rows of criteria that do not read the target (no oracle)
 
 def pruning_cost(df:pd.DataFrame, # results (`collect`)
                  confidence:float=0.95, # of the intervals
@@ -116,10 +116,10 @@ def pruning_cost(df:pd.DataFrame, # results (`collect`)
                 ) -> pd.DataFrame:
     "Per kind of parent: the mean drops (target, in-domain) and `decide` of the per-parent difference target drop - in-domain drop."
     rows = []
-    for kind, g in _kind_groups(_dg(df)):
+    for kind, g in kind_groups(dg_rows(df)):
         dense = g[g.criterion == 'dense'].set_index(parent_key(g))
         drop = {s: (dense[m] - endpoint(g, m).unstack('criterion').T).T.mean(axis=1) for s, m in SPLITS.items()}  # per parent, mean over criteria
-        ok = drop['target'].index.intersection(_target_ok(g))
+        ok = drop['target'].index.intersection(target_ok(g))
         d = (drop['target'] - drop['in-domain']).loc[ok].dropna()
         rows.append({**kind, 'drop_target': drop['target'].loc[ok].mean(), 'drop_in_domain': drop['in-domain'].loc[ok].mean(),
                      **decide(d, confidence, power), 'left_out': len(drop['target']) - len(ok)})
@@ -133,8 +133,8 @@ def algorithm_gain(df:pd.DataFrame, # results (`collect`) of a sweep over algori
                   ) -> pd.DataFrame:
     "Per algorithm: `decide` of its parents' target endpoint (mean over criteria) minus the `reference` parent's of the same (kind, target, seed)."
     if 'algorithm' not in df or df.algorithm.nunique() < 2 or reference not in set(df.algorithm): return pd.DataFrame()
-    e = endpoint(_dg(df)).groupby(level=[k for k in parent_key(df)]).mean()  # per parent, mean over the criteria that do not read the target
-    e = e.loc[e.index.intersection(_target_ok(df))]
+    e = endpoint(dg_rows(df)).groupby(level=[k for k in parent_key(df)]).mean()  # per parent, mean over the criteria that do not read the target
+    e = e.loc[e.index.intersection(target_ok(df))]
     other = [k for k in e.index.names if k != 'algorithm']
     w = e.unstack('algorithm') if other else e.to_frame().T
     return pd.DataFrame([{'algorithm': a, 'reference': reference, **decide((w[a] - w[reference]).dropna(), confidence, power)}
@@ -150,7 +150,7 @@ def noise_potentials(df:pd.DataFrame, # results (`collect`) with the dense rows'
     kept, _ = informative_columns(df)
     dists = {'in_domain': ('in_domain_acc', 'n:in_domain'), **{('target' if c == 'target_acc' else c[5:]): (c, 'n:target' if c == 'target_acc' else 'n:corruption') for c in kept}}
     rows, key = [], parent_key(df)
-    for p, dense, c, gc in _by_parent(df):
+    for p, dense, c, gc in by_parent(df):
         for name, (col, ncol) in dists.items():
             acc, n = dense[col].item(), dense[ncol].item() if ncol in dense else np.nan
             noise = z * math.sqrt(acc * (1 - acc) / n) if n > 0 else np.nan
@@ -194,7 +194,7 @@ def unasked(df:pd.DataFrame, # results (`collect`) of one kind of parent
         base = [b for b in baselines if b in crits]
         if not base: return "no baseline to pair with: add random to the criteria"
         if len(crits) < 2: return f"only {base[0]} was run: add the criteria to compare with it"
-    if question in ('Q1', 'Q2') and _target_ok(df).empty: return "no parent carries signal on its target"
+    if question in ('Q1', 'Q2') and target_ok(df).empty: return "no parent carries signal on its target"
     return None
 
 def findings(df:pd.DataFrame, # results (`collect`)
@@ -204,7 +204,7 @@ def findings(df:pd.DataFrame, # results (`collect`)
     "The run's answers to the three questions, one sentence each (per kind of parent), written from the primary endpoints."
     out, grid = [], sorted(df[df.criterion != 'dense'].ratio.unique())
     span = f"fine-tuned accuracy averaged over the ratio grid {', '.join(f'{r:.0%}' for r in grid)}"
-    for kind, g in _kind_groups(df):
+    for kind, g in kind_groups(df):
         part = ' '.join(map(str, kind.values())) + ': ' if kind else ''
         if (why := unasked(g, 'Q1')): out.append(f"{part}Q1, the cost where nobody trained: not asked ({why}).")
         else:
