@@ -7,7 +7,8 @@ from __future__ import annotations
 import time, statistics
 import torch
 from .core import set_seed, median_times, filter_units, get_device, synchronize
-from .data import rotated_mnist, DomainDL, MultiDomain
+from .data import DomainDL, MultiDomain
+from .datasets import rotated_mnist
 from .models import MnistCNN
 from .importance import filter_importance
 from .fpgm import fpgm_scores

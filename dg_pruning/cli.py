@@ -14,7 +14,8 @@ from .running import evaluate_saved, plan, group_units
 from .store import Store, health_lines
 from .launch import run_experiment, EXECUTORS
 from .results import collect
-from .report import write_report, save_outputs, print_report, provenance_line
+from .report import write_report
+from .outputs import save_outputs, print_report, provenance_line
 
 # %% auto #0
 __all__ = ['cli_parser', 'config_from_args', 'options_markdown', 'dg_prune']

@@ -9,7 +9,8 @@ from pathlib import Path
 import torch
 from fastcore.basics import patch
 from .core import get_device, check_ratio, check_scope  # first: it quiets torch's deprecation notice in fastai
-from .data import rotated_mnist, colored_mnist, digits_dg, rotated_digits, mnist_m, domain_folders, MultiDomain
+from .data import domain_folders, MultiDomain
+from .datasets import rotated_mnist, colored_mnist, digits_dg, rotated_digits, mnist_m
 from .importance import CRITERIA, parse_criterion
 from .hard import STRUCTURES
 from .models import make_model

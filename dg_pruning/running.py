@@ -8,7 +8,6 @@ import copy, json, math, os, platform, socket, subprocess, time, zlib
 from dataclasses import asdict
 from importlib.metadata import version
 from pathlib import Path
-import numpy as np
 import pandas as pd
 import torch
 import fastai, torchvision
@@ -137,7 +136,7 @@ def save(self:_Group, model, path:Path, unit:str, example_inputs) -> str: # an i
 @patch
 def dense(self:_Group, on_unit=None):
     "Train (or reload) the parent; evaluate and write its unit; prepare the inputs every pruned unit is evaluated on."
-    cfg, out = self.cfg, self.out
+    cfg = self.cfg
     dense_file, dense_json = self.store.path('dense', self.names[0]), self.store.path('unit', self.names[0])
     set_seed(_unit_seed(self.target, self.seed))
     learn = _learner(cfg, self.data, self.group)

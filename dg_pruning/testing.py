@@ -11,7 +11,7 @@ from functools import lru_cache
 import torch
 import torch.nn.functional as F
 from .core import set_seed
-from .data import rotated_digits
+from .datasets import rotated_digits
 from .models import MnistCNN
 
 # %% auto #0
