@@ -189,7 +189,7 @@ def check_data(cfg:Config, # the configuration
     n_src = len(data.names) - 1
     if n_src < 1: raise ValueError(f"{data.name} has {len(data.names)} domain: holding one out leaves nothing to train on")
     for a in cfg.algorithm:
-        if ALGORITHMS[a][0].needs_domains > 1 and n_src < 2:
+        if ALGORITHMS[a].needs_domains > 1 and n_src < 2:
             raise ValueError(f"{a} compares source domains and needs at least two; {data.name} leaves {n_src}")
     multi = [c for c in cfg.criteria if CRITERIA[parse_criterion(c)[0]].needs_domains > 1]
     if multi and n_src < 2:

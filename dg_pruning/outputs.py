@@ -58,7 +58,7 @@ def _acc_cell(mh, bold, md):
 
 def provenance_line(out, # a run's output folder
                    ) -> str|None:
-    "One sentence on what produced the run's latest numbers (its last `provenance.json` entry); None without one."
+    "One sentence on what produced the run's latest numbers (its latest launch's provenance entry, `Store.provenance`); None without one."
     entries = Store(out).provenance()
     if not entries: return None
     p, layouts = entries[-1], Store(out).layouts()

@@ -70,7 +70,7 @@ def plot_corruption_changes(df:pd.DataFrame, # results (`collect`)
 # %% ../nbs/09d_report.ipynb #20aa470f
 def provenance_table(out, # a run's output folder
                     ) -> pd.DataFrame:
-    "One row per start of the run (`provenance.json`): versions, device, threads, commit, time, groups run."
+    "One row per launch of the run (`Store.provenance`): versions, device, threads, commit, time, groups run."
     entries = Store(out).provenance()
     return pd.DataFrame(entries) if entries else pd.DataFrame({'note': ['no provenance: the run predates it']})
 

@@ -4,6 +4,7 @@
 
 # %% ../nbs/06_train.ipynb #15ae93a7
 from __future__ import annotations
+import inspect
 from functools import partial
 import numpy as np
 import torch
@@ -23,7 +24,7 @@ importlib.import_module('fastai.callback.schedule')  # patches Learner.fit_one_c
 
 # %% auto #0
 __all__ = ['MMD_SCALES', 'ALGORITHMS', 'domain_risks', 'DGCallback', 'ERM', 'NaNGuard', 'coral_penalty', 'CORAL', 'mmd_penalty',
-           'MMD', 'VREx', 'irm_penalty', 'IRM', 'GroupDRO', 'Mixup', 'dg_learner', 'KeepBest', 'fit_dg',
+           'MMD', 'VREx', 'irm_penalty', 'IRM', 'GroupDRO', 'Mixup', 'hyperparams', 'dg_learner', 'KeepBest', 'fit_dg',
            'AutocastPrecision']
 
 # %% ../nbs/06_train.ipynb #95bd1d7b
@@ -209,15 +210,15 @@ class Mixup(DGCallback):
         self.learn.loss = self.learn.loss_grad.detach().clone()
 
 # %% ../nbs/06_train.ipynb #5eb73450
-ALGORITHMS = {  # name -> (callback class, default hyper-parameters)
-    'erm': (ERM, {}),
-    'coral': (CORAL, {'gamma': 1.0}),
-    'mmd': (MMD, {'gamma': 1.0}),
-    'mixup': (Mixup, {'alpha': 0.2}),
-    'vrex': (VREx, {'lam': 10.0, 'anneal_steps': 500}),
-    'irm': (IRM, {'lam': 100.0, 'anneal_steps': 500}),
-    'groupdro': (GroupDRO, {'eta': 0.01}),
-}
+ALGORITHMS = {'erm': ERM, 'coral': CORAL, 'mmd': MMD, 'mixup': Mixup, 'vrex': VREx, 'irm': IRM, 'groupdro': GroupDRO}
+
+def hyperparams(algorithm:str, # a name of `ALGORITHMS`
+               ) -> dict:
+    "The hyper-parameters of `algorithm` and their defaults, read from its callback's signature (stated once, there)."
+    own = [c for c in ALGORITHMS[algorithm].__mro__ if issubclass(c, DGCallback) and '__init__' in vars(c)]  # not fastai's
+    if not own: return {}
+    sig = inspect.signature(own[0].__init__)
+    return {k: p.default for k, p in sig.parameters.items() if k != 'self' and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)}
 
 # %% ../nbs/06_train.ipynb #cebebf36
 def dg_learner(data:MultiDomain, # a `MultiDomain`
@@ -233,11 +234,11 @@ def dg_learner(data:MultiDomain, # a `MultiDomain`
                stem_stride:int=1, # stride of a CIFAR ResNet's stem conv (see `make_model`)
                device=None, # 'cpu', 'cuda', ... (default: CUDA when there is one)
                precision:str='fp32', # 'fp32', or 'bf16'/'fp16': mixed precision on the device (`AutocastPrecision`)
-               **hparams, # the algorithm's hyper-parameters (defaults: `ALGORITHMS`)
+               **hparams, # the algorithm's hyper-parameters (defaults: `hyperparams`)
               ) -> Learner:
     "A fastai Learner training `arch` with DG `algorithm` on every domain of `data` but `target`."
     if algorithm not in ALGORITHMS: raise ValueError(f"unknown algorithm {algorithm!r}; choose from {list(ALGORITHMS)}")
-    cls, defaults = ALGORITHMS[algorithm]
+    cls, defaults = ALGORITHMS[algorithm], hyperparams(algorithm)
     bad = [k for k in hparams if k not in defaults]
     if bad: raise TypeError(f"{algorithm} has no hyper-parameter {bad}; its hyper-parameters are {defaults}")
     n_src = len(data.names) - 1
