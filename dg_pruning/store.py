@@ -263,8 +263,11 @@ def launch_id() -> dict:
 def holder(self:Store, group:str) -> dict|None:
     "Who holds the claim on `group` (a unit name's group) and whether it is `stale`; None where nobody does."
     f = self.out / 'claims' / f'{group}.json'
-    try: info, age = json.loads(f.read_text()), time.time() - f.stat().st_mtime
-    except (OSError, ValueError): return None  # gone, or being written: not held for long
+    try: text, age = f.read_text(), time.time() - f.stat().st_mtime
+    except OSError: return None  # no claim
+    try: info = json.loads(text)
+    except ValueError: info = {}  # created, its holder not yet written: held, unless left so for STALE_S
+    if not info: return {'host': '?', 'pid': None, 'started': '?', 'slurm': None, 'mine': False, 'stale': age > STALE_S}
     me = launch_id()
     mine = (info.get('host'), info.get('pid')) == (me['host'], me['pid']) or (me['slurm'] and info.get('slurm') == me['slurm'])
     dead = info.get('host') == me['host'] and not _alive(info.get('pid', -1))
@@ -281,8 +284,14 @@ def claim(self:Store, group:str) -> dict|None:
         except FileExistsError:
             h = self.holder(group)
             if h is not None and not h['stale'] and not h['mine']: return h
-            try: os.replace(f, f.with_name(f'{f.name}.{time.time_ns()}.old'))  # one taker wins the rename
-            except FileNotFoundError: pass
+            aside = f.with_name(f'{f.name}.{time.time_ns()}.old')
+            try: os.replace(f, aside)  # one taker wins the rename
+            except FileNotFoundError: continue
+            try: took = json.loads(aside.read_text() or '{}')
+            except (OSError, ValueError): took = {}
+            if h is not None and [took.get(k) for k in ('host', 'pid', 'started')] != [h[k] for k in ('host', 'pid', 'started')]:
+                try: os.link(aside, f)  # a launch claimed it since we looked: its claim is put back
+                except OSError: pass
             continue
         with os.fdopen(fd, 'w') as fh: fh.write(json.dumps(launch_id()))
         with _LOCK:
