@@ -233,10 +233,9 @@ def check_protocols(stores:list, # the folders' `Store`s
     seen = {v: (s, n) for s in stores for v, n in s.protocols().items()}
     if resume: seen.setdefault(PROTOCOL, ('this run', 0))
     if len(seen) < 2: return
-    (a, (sa, na)), (b, (sb, nb)) = sorted(seen.items())[:2]
-    raise ValueError(f"{sa.out if isinstance(sa, Store) else sa} holds {na} unit(s) of protocol {a} ({PROTOCOLS.get(a, '?')}) and "
-                     f"{sb.out if isinstance(sb, Store) else sb} of protocol {b} ({PROTOCOLS.get(b, '?')}): their numbers do not mix; "
-                     f"give a new --out, or --merge the folders of one version")
+    said = [f"{s.out if isinstance(s, Store) else s}: {f'{n} unit(s) of ' if n else ''}protocol {v} ({PROTOCOLS.get(v, 'unknown')})"
+            for v, (s, n) in sorted(seen.items())]
+    raise ValueError(f"units of two protocols would mix ({'; '.join(said)}): give a new --out, or --merge the folders of one version")
 
 # %% ../nbs/09g_store.ipynb #84ec7051
 STALE_S = 300  # a claim whose holder has not touched it for this long (another host) is taken over
