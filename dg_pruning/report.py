@@ -90,7 +90,7 @@ _SECTIONS = {
     'Prune potential': "potential_section(df)",
     'Under shift': "shift_section(df, out, cfg)",
     'Configuration': "fold(config_frame(cfg), 'every field'); print(command_of(cfg, out)); print(f\"exactly: dg_prune --config '{out / 'config.json'}' --out '{out}'\")",
-    'Provenance': "show(provenance_table(out).T); time_table(df)",
+    'Provenance': "print(provenance_line(out)); show(provenance_table(out).T); time_table(df)",
 }
 _NOTES = {
     'Findings': ("The run's three questions, each asked of one primary endpoint declared before the numbers (`09c_stats`): a parent's fine-tuned "
@@ -108,7 +108,8 @@ _NOTES = {
                     "after a temperature fitted on the sources' validation split. Then the declared calibration endpoint (change of the target's ECE from "
                     "the parent, mean over the ratio grid), reliability diagrams, the rates of pruning-identified exemplars (PIEs) with their populations, "
                     "the classes that pay, and target PIEs as images. A criterion marked *[target data]* read the held-out domain's images: an oracle."),
-    'Provenance': "What produced the numbers: one column per start of the run; then the units' wall time by step.",
+    'Provenance': "What produced the numbers: the latest launch in one line (with the layouts its units ran on, where "
+                   "they differ), one column per launch, then the units' wall time by step.",
 }
 
 def config_frame(cfg:dict, # a run's configuration
@@ -124,7 +125,7 @@ def report_notebook(out, # a run's output folder
     title = (f"# Run report: {out.name}\n\n{cfg['dataset']}, {cli_text(cfg['arch'])} ({cli_text(cfg['algorithm'])}) parents, criteria "
              f"{', '.join(cfg['criteria'])}, ratios {cli_text(cfg['ratios'])}, seeds {cli_text(cfg['seeds'])}, mode {cfg['mode']}.")
     cells = [mk_cell(title, 'markdown'),
-             mk_cell(f"import json\nfrom pathlib import Path\nfrom IPython.display import display as show\nfrom dg_pruning.results import collect, summary\nfrom dg_pruning.outputs import command_of\nfrom dg_pruning.report import *\n"
+             mk_cell(f"import json\nfrom pathlib import Path\nfrom IPython.display import display as show\nfrom dg_pruning.results import collect, summary\nfrom dg_pruning.outputs import command_of, provenance_line\nfrom dg_pruning.report import *\n"
                      f"out = Path({str(out)!r}); df = collect(out); cfg = json.loads((out / 'config.json').read_text())")]
     for name, code in _SECTIONS.items():
         cells += [mk_cell(f"## {name}\n\n{_NOTES.get(name, '')}".strip(), 'markdown'), mk_cell(code)]
