@@ -180,7 +180,10 @@ def _said(r, unit:str='') -> str:
     need = 'no number of parents decides a zero difference' if not np.isfinite(r['needed']) else f"about {int(r['needed'])} parents would decide it"
     return f"{s}, undecided ({need}; this run detects ±{100 * r['detectable']:.1f})"
 
-def _parents(rows) -> str: return f"{int(rows.n.max())} parents" if len(rows) and rows.n.min() == rows.n.max() else f"{int(rows.n.min())}-{int(rows.n.max())} parents"
+def _parents(rows) -> str:
+    "'10 parents', '1 parent' or '4-6 parents': the parents behind the rows' differences."
+    lo, hi = int(rows.n.min()), int(rows.n.max())
+    return f"{hi} parent{'s' * (hi != 1)}" if lo == hi else f"{lo}-{hi} parents"
 
 def unasked(df:pd.DataFrame, # results (`collect`) of one kind of parent
              question:str, # 'Q1' (the cost of pruning) or 'Q2' (criteria against a baseline)
@@ -210,7 +213,7 @@ def findings(df:pd.DataFrame, # results (`collect`)
         else:
             pc = pruning_cost(g, confidence, power).iloc[0]
             left = f"; {pc.left_out} parent(s) at chance on the target left out" if pc.left_out else ''
-            out.append(f"{part}Q1, the cost where nobody trained ({pc.n} parents{left}): pruning lowers the {span} by "
+            out.append(f"{part}Q1, the cost where nobody trained ({pc.n} parent{'' if pc.n == 1 else 's'}{left}): pruning lowers the {span} by "
                        f"{100 * pc.drop_target:.1f} points on the held-out domain and {100 * pc.drop_in_domain:.1f} in-domain: "
                        f"held-out minus in-domain {_said(pc, ' points')}.")
         if (why := unasked(g, 'Q2')): out.append(f"{part}Q2, criteria on the unseen domain: not asked ({why})."); continue
