@@ -4,7 +4,7 @@
 
 # %% ../nbs/09h_launch.ipynb #df5739d3
 from __future__ import annotations
-import os, re, shutil, subprocess, threading, time
+import os, re, shutil, socket, subprocess, threading, time
 from dataclasses import asdict
 from pathlib import Path
 import pandas as pd
@@ -198,7 +198,9 @@ def _others(cfg, out, groups:list, data=None, poll:float=5.0) -> int:
             if isinstance(r, int): n += r
             elif g not in said:
                 said.add(g)
-                print(f"waiting for {_label(g)}: claimed by {r['host']} process {r['pid']} (started {r['started']})")
+                here = r['host'] == socket.gethostname()  # two launches on one machine share its cores too
+                tip = f"; both use {torch.get_num_threads()} thread(s) on {os.cpu_count()} cores: give each OMP_NUM_THREADS=cores/launches" if here else ''
+                print(f"waiting for {_label(g)}: claimed by {r['host']} process {r['pid']} (started {r['started']}){tip}")
         if any(missing_units(cfg, out, g) for g in left): time.sleep(poll)
     return n
 
