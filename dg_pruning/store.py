@@ -103,7 +103,7 @@ def write(self:Store, path:Path, write_to):
     "Write `path` atomically with `write_to(tmp)`: a temporary file renamed into place; a failed write leaves none and raises `WriteFailed`."
     tmp = path.with_name(f'.{path.name}.tmp-{socket.gethostname()}-{os.getpid()}')
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(exist_ok=True)  # a sub-folder; the run's folder itself removed is a failure
         write_to(tmp)
         os.replace(tmp, path)
     except Exception as e:
