@@ -240,7 +240,12 @@ def pie_gallery(out, # the run's output folder
     return axs
 
 # %% ../nbs/09f_shift.ipynb #6dbc0a68
-def _ci(m, lo, hi, scale=100, unit='') -> str: return f"{scale * m:+.1f} [{scale * lo:+.1f}, {scale * hi:+.1f}]{unit}"
+def _ci(m, lo, hi, scale=100, unit='') -> str:
+    "'+2.1 [+0.9, +3.3]' (times `scale`), or '+2.1 (one parent: no interval)'."
+    if not (np.isfinite(lo) and np.isfinite(hi)): return f"{scale * m:+.1f}{unit} (one parent: no interval)"
+    return f"{scale * m:+.1f} [{scale * lo:+.1f}, {scale * hi:+.1f}]{unit}"
+
+def _n(k:int) -> str: return f"{k} parent{'' if k == 1 else 's'}"
 
 def shift_findings(df:pd.DataFrame, # results (`collect`)
                    out=None, # the run's output folder (its predictions); None: the calibration sentence only
@@ -260,7 +265,7 @@ def _calibration_said(g) -> list:
     dense = g[g.criterion == 'dense']
     ts = (f"; a temperature fitted on the sources takes the parents' target ECE from {100 * dense.target_ece.mean():.1f} to "
           f"{100 * dense.target_ece_ts.mean():.1f} points") if 'target_ece_ts' in g else ''
-    return [f"Calibration under shift (ECE in points, pruned minus parent, fine-tuned, mean over the ratio grid, {int(t.n.max())} parents): "
+    return [f"Calibration under shift (ECE in points, pruned minus parent, fine-tuned, mean over the ratio grid, {_n(int(t.n.max()))}): "
             + '; '.join(f"{label(r.criterion)} {_ci(r['diff'], r.lo, r.hi)} on the target vs {_ci(*i.loc[r.criterion, ['diff', 'lo', 'hi']])} in-domain"
                         for _, r in t.iterrows())
             + f" (parents: {100 * dense.target_ece.mean():.1f} on the target, {100 * dense.in_domain_ece.mean():.1f} in-domain{ts})."]
@@ -274,7 +279,7 @@ def _forgetting_said(g, out) -> list:
     per = {c: (v.parent_pie_target.mean(), v.parent_pie_in_domain.mean(), *mean_ci(v.parent_pie_target - v.parent_pie_in_domain), len(v))
            for c, v in pp.groupby('criterion', sort=False)}
     s = (f"Where the loss concentrates, at {top.ratio.max():.0%} (per-parent PIE rate: items whose pruned models' modal label leaves the parent's, "
-         f"target vs in-domain, {min(v[-1] for v in per.values())} parents): "
+         f"target vs in-domain, {_n(min(v[-1] for v in per.values()))}): "
          + '; '.join(f"{label(c)} {100 * t:.1f}% vs {100 * i:.1f}% ({_ci(m, lo, hi, unit=' points')})" for c, (t, i, m, lo, hi, _) in per.items())
          + f". Hooker's PIEs on the target ({int(top.dense_models.min())} dense vs {int(top.pruned_models.min())}-{int(top.pruned_models.max())} pruned models, "
          f"{int(top.target_items.min())}-{int(top.target_items.max())} items): "
