@@ -11,7 +11,7 @@ import pandas as pd
 from fastcore.docments import docments
 from .config import Config, OPTION_GROUPS, load_data
 from .running import evaluate_saved, plan, group_units
-from .store import Store, health_lines
+from .store import Store
 from .launch import run_experiment, EXECUTORS
 from .results import collect
 from .report import write_report
@@ -100,13 +100,24 @@ def options_markdown() -> str:
     return '\n'.join(out)
 
 # %% ../nbs/09e_cli.ipynb #9d971caa
+def _health_lines(h:dict) -> list:
+    "`Store.health` as lines to print."
+    lines = [f"units complete: {h['complete']}" + (f", missing: {len(h['missing'])}" if 'missing' in h else '') + f", damaged: {len(h['damaged'])}"]
+    lines += [f"  damaged {f}: {why}" for f, why in h['damaged'].items()]
+    lines += [f"claimed: {g} by {c['host']} process {c['pid']} since {c['started']}" for g, c in h['claimed'].items()]
+    if h['stale claims']: lines.append(f"stale claims (their launch is gone; the next run takes them over): {', '.join(h['stale claims'])}")
+    lines.append('protocols: ' + ', '.join(f"{v} ({n} units)" for v, n in sorted(h['protocols'].items())))
+    lines.append('ran on: ' + '; '.join(f"{k} ({n} units)" for k, n in h['ran on'].items()))
+    if h['temporary files']: lines.append(f"temporary files left by killed writes: {len(h['temporary files'])} (removed by the next run)")
+    return lines
+
 def _health(out) -> list:
     "`dg_prune --health`: the lines of `Store.health`, the missing units counted from the folder's configuration."
     cfg_path = Path(out) / 'config.json'
     if not cfg_path.exists(): raise ValueError(f"{out} holds no run (no config.json)")
     cfg = Config(**json.loads(cfg_path.read_text()))
     expected = [n for g in plan(cfg, load_data(cfg)) for n in group_units(cfg, g)]
-    return health_lines(Store(out).health(expected))
+    return _health_lines(Store(out).health(expected))
 
 def _after_compute(step:str, out, f):
     "Run `f`, a step after the compute: a failure keeps every unit and says how to write the tables and page again."

@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 from .config import Config
-from .store import Store
-from .results import (STAGES, summary, paired, paired_table, potentials, kinds, tidy, accuracy_table, label,
-                                bold_cells, flat_labels, kind_parts)
+from .store import Store, kinds, kind_parts
+from .results import (STAGES, summary, paired, paired_table, potentials, tidy, accuracy_table, label,
+                                bold_cells, flat_labels)
 from .viz import plot_paired, plot_ratio_curves, plot_prune_potential
 from .stats import findings, primary, primary_table, potential_summary
 from .shift import shift_findings

@@ -13,9 +13,9 @@ import matplotlib.pyplot as plt
 from execnb.nbio import new_nb, mk_cell, write_nb
 from execnb.shell import CaptureShell
 from .config import Config, load_data
-from .store import Store
-from .results import (kind_groups, paired_table, potentials, informative_columns, kinds, parent_key, label,
-                                mean_ci, kind_parts)
+from .store import Store, kind_groups, kinds, parent_key, kind_parts
+from .results import (paired_table, potentials, informative_columns, label,
+                                mean_ci)
 from .viz import plot_paired
 from .stats import SPLITS, findings, primary, primary_table, potential_summary, target_ok
 from .outputs import cli_text, paired_stages, plot_stage_curves

@@ -12,18 +12,14 @@ from scipy import stats
 from statsmodels.stats.multitest import multipletests
 from .evaluate import prune_potential
 from .config import Config
-from .store import Store, check_protocols
+from .store import Store, check_protocols, KINDS, PARENT, kinds, parent_key, per_kind
 
 # %% auto #0
-__all__ = ['KINDS', 'PARENT', 'STAGES', 'ESTIMATES', 'collect', 'kinds', 'parent_key', 'per_kind', 'flat_labels', 'kind_groups',
-           'kind_parts', 'label', 'summary', 'mean_ci', 'p_value', 'holm', 'paired', 'paired_table',
-           'informative_columns', 'by_parent', 'potentials', 'estimate_target_potential', 'estimate_quality', 'tidy',
-           'accuracy_table', 'bold_cells']
+__all__ = ['STAGES', 'ESTIMATES', 'collect', 'flat_labels', 'label', 'summary', 'mean_ci', 'p_value', 'holm', 'paired',
+           'paired_table', 'informative_columns', 'by_parent', 'potentials', 'estimate_target_potential',
+           'estimate_quality', 'tidy', 'accuracy_table', 'bold_cells']
 
 # %% ../nbs/09b_results.ipynb #ced8ce55
-KINDS = ('dataset', 'arch', 'algorithm')  # what makes parents of different kinds: a sweep's lists
-PARENT = KINDS + ('target', 'seed')       # the columns that name a parent
-
 def _folder(out:Path) -> tuple:
     "`(rows, kinds)`: the unit rows of one output folder, the parent's kind filled in from its config.json where a row predates those columns; each kind column's values in the configuration's order."
     rows, cfg = Store(out).rows(), Path(out) / 'config.json'  # verified: a damaged file is named, never read
@@ -65,35 +61,8 @@ def collect(*outs, # output folders (e.g. the shards of one sweep)
     key = lambda s: s.map(rank[s.name]).fillna(0) if s.name in rank else s
     return df.sort_values(by, key=key, kind='stable').reset_index(drop=True)
 
-def kinds(df:pd.DataFrame, # results (`collect`)
-         ) -> list:
-    "The kind columns (`KINDS`) that take more than one value in `df`: its tables get a block of rows per kind of parent."
-    return [k for k in KINDS if k in df and df[k].nunique() > 1]
-
-def parent_key(df:pd.DataFrame, # results (`collect`)
-              ) -> list:
-    "The columns that tell the parents of `df` apart: the kinds that vary, then target and seed."
-    return kinds(df) + ['target', 'seed']
-
-def per_kind(f, # `f(df, *args, **kwargs) -> DataFrame`
-             df:pd.DataFrame, # results (`collect`)
-             *args, **kwargs):
-    "`f` of each kind of parent's rows, stacked with the kind as the outer index levels; `f(df)` where there is one kind."
-    ks = kinds(df)
-    if not ks: return f(df, *args, **kwargs)
-    return pd.concat({k: f(g, *args, **kwargs) for k, g in df.groupby(ks, sort=False)}, names=ks)
-
 def flat_labels(index) -> list: return [' '.join(map(str, i)) if isinstance(i, tuple) else str(i) for i in index]  # labels of a (Multi)Index's rows
 
-def kind_groups(df) -> list:
-    "`[(kind dict, rows)]`: one entry per kind of parent, in the rows' order (`[({}, df)]` where there is one)."
-    ks = kinds(df)
-    if not ks: return [({}, df)]
-    return [(dict(zip(ks, k if isinstance(k, tuple) else (k,))), g) for k, g in df.groupby(ks, sort=False)]
-
-def kind_parts(df) -> list:
-    "`[(label, rows)]`: one part per kind of parent ('resnet20 coral: '), or `[('', df)]` where there is one kind."
-    return [((' '.join(map(str, k.values())) + ': ') if k else '', g) for k, g in kind_groups(df)]
 
 # %% ../nbs/09b_results.ipynb #6b245789
 def label(criterion:str, # a criterion of the results ('dense' too)

@@ -11,8 +11,8 @@ import matplotlib.pyplot as plt
 from scipy import stats as sps
 from statsmodels.stats.proportion import proportion_confint
 from .evaluate import reliability_bins
-from .store import Store, unit_name
-from .results import STAGES, parent_key, mean_ci, label, kind_groups, kind_parts
+from .store import Store, unit_name, parent_key, kind_groups, kind_parts
+from .results import STAGES, mean_ci, label
 from .stats import endpoint, decide, target_ok, dg_rows
 
 # %% auto #0

@@ -10,7 +10,8 @@ import pandas as pd
 from scipy import stats
 from statsmodels.stats.power import TTestPower
 from .evaluate import prune_potential
-from .results import STAGES, kinds, parent_key, mean_ci, p_value, informative_columns, label, by_parent, kind_groups
+from .results import STAGES, mean_ci, p_value, informative_columns, label, by_parent
+from .store import kinds, parent_key, kind_groups
 
 # %% auto #0
 __all__ = ['SPLITS', 'endpoint', 'detectable', 'parents_needed', 'decide', 'target_ok', 'primary', 'primary_table', 'dg_rows',

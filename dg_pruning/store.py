@@ -7,11 +7,13 @@ from __future__ import annotations
 import errno, hashlib, json, os, socket, threading, time
 from pathlib import Path
 import numpy as np
+import pandas as pd
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['PROTOCOL', 'PROTOCOLS', 'KINDS_OF_FILE', 'STALE_S', 'HEARTBEAT_S', 'unit_name', 'group_of', 'sha256', 'WriteFailed',
-           'Damaged', 'Store', 'bare', 'check_protocols', 'launch_id', 'health_lines']
+__all__ = ['PROTOCOL', 'PROTOCOLS', 'KINDS_OF_FILE', 'STALE_S', 'HEARTBEAT_S', 'KINDS', 'PARENT', 'unit_name', 'group_of',
+           'sha256', 'WriteFailed', 'Damaged', 'Store', 'bare', 'check_protocols', 'launch_id', 'kinds', 'parent_key',
+           'per_kind', 'kind_groups', 'kind_parts']
 
 # %% ../nbs/09g_store.ipynb #8891e619
 PROTOCOL = 2  # the version of the protocol every unit written now follows
@@ -310,6 +312,41 @@ def release(self:Store, group:str):
     if h is not None and h['mine']: f.unlink(missing_ok=True)
     for old in (self.out / 'claims').glob(f'{group}.json.*.old'): old.unlink(missing_ok=True)
 
+# %% ../nbs/09g_store.ipynb #797eaba6
+KINDS = ('dataset', 'arch', 'algorithm')  # what makes parents of different kinds: a sweep's lists
+PARENT = KINDS + ('target', 'seed')       # the columns that name a parent
+
+def kinds(df:pd.DataFrame, # results (`collect`)
+         ) -> list:
+    "The kind columns (`KINDS`) that take more than one value in `df`: its tables get a block of rows per kind of parent."
+    return [k for k in KINDS if k in df and df[k].nunique() > 1]
+
+# %% ../nbs/09g_store.ipynb #b55788c6
+def parent_key(df:pd.DataFrame, # results (`collect`)
+              ) -> list:
+    "The columns that tell the parents of `df` apart: the kinds that vary, then target and seed."
+    return kinds(df) + ['target', 'seed']
+
+# %% ../nbs/09g_store.ipynb #4be01316
+def per_kind(f, # `f(df, *args, **kwargs) -> DataFrame`
+             df:pd.DataFrame, # results (`collect`)
+             *args, **kwargs):
+    "`f` of each kind of parent's rows, stacked with the kind as the outer index levels; `f(df)` where there is one kind."
+    ks = kinds(df)
+    if not ks: return f(df, *args, **kwargs)
+    return pd.concat({k: f(g, *args, **kwargs) for k, g in df.groupby(ks, sort=False)}, names=ks)
+
+# %% ../nbs/09g_store.ipynb #08defc53
+def kind_groups(df) -> list:
+    "`[(kind dict, rows)]`: one entry per kind of parent, in the rows' order (`[({}, df)]` where there is one)."
+    ks = kinds(df)
+    if not ks: return [({}, df)]
+    return [(dict(zip(ks, k if isinstance(k, tuple) else (k,))), g) for k, g in df.groupby(ks, sort=False)]
+
+def kind_parts(df) -> list:
+    "`[(label, rows)]`: one part per kind of parent ('resnet20 coral: '), or `[('', df)]` where there is one kind."
+    return [((' '.join(map(str, k.values())) + ': ') if k else '', g) for k, g in kind_groups(df)]
+
 # %% ../nbs/09g_store.ipynb #69da6457
 @patch
 def note_launch(self:Store, entry:dict):
@@ -357,16 +394,3 @@ def health(self:Store, expected:list|None=None, # the unit names a run of this f
     hurt = {Path(f).stem for f in bad}  # a damaged unit is not also missing
     if expected is not None: out['missing'] = [n for n in expected if n not in rows and n not in hurt]
     return out
-
-# %% ../nbs/09g_store.ipynb #18709f56
-def health_lines(h:dict, # `Store.health`
-                ) -> list:
-    "`Store.health` as lines to print."
-    lines = [f"units complete: {h['complete']}" + (f", missing: {len(h['missing'])}" if 'missing' in h else '') + f", damaged: {len(h['damaged'])}"]
-    lines += [f"  damaged {f}: {why}" for f, why in h['damaged'].items()]
-    lines += [f"claimed: {g} by {c['host']} process {c['pid']} since {c['started']}" for g, c in h['claimed'].items()]
-    if h['stale claims']: lines.append(f"stale claims (their launch is gone; the next run takes them over): {', '.join(h['stale claims'])}")
-    lines.append('protocols: ' + ', '.join(f"{v} ({n} units)" for v, n in sorted(h['protocols'].items())))
-    lines.append('ran on: ' + '; '.join(f"{k} ({n} units)" for k, n in h['ran on'].items()))
-    if h['temporary files']: lines.append(f"temporary files left by killed writes: {len(h['temporary files'])} (removed by the next run)")
-    return lines
