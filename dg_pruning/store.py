@@ -219,14 +219,19 @@ def heal(self:Store) -> list:
 
 # %% ../nbs/09g_store.ipynb #ceeeb952
 @patch
-def protocols(self:Store) -> dict:
-    "`{protocol version: units}` of the folder's units (1: written before units recorded one)."
+def tally(self:Store, key:str, missing) -> dict:
+    "`{value of key: units}` over the rows that parse (`verify` names the others); `missing` for rows without `key`."
     out = {}
     for name in self.names():
-        try: v = json.loads(self.path('unit', name).read_text()).get('protocol', 1)
-        except (ValueError, UnicodeDecodeError, AttributeError): continue  # damaged: `verify` names it
-        out[v] = out.get(v, 0) + 1
+        try: r = json.loads(self.path('unit', name).read_text())
+        except (ValueError, UnicodeDecodeError): continue
+        if isinstance(r, dict): out[r.get(key, missing)] = out.get(r.get(key, missing), 0) + 1
     return out
+
+@patch
+def protocols(self:Store) -> dict:
+    "`{protocol version: units}` of the folder's units (1: written before units recorded one)."
+    return self.tally('protocol', 1)
 
 def check_protocols(stores:list, # the folders' `Store`s
                     resume:bool=False, # True: units are about to be added, which follow `PROTOCOL`
@@ -374,12 +379,7 @@ def provenance(self:Store) -> list:
 @patch
 def layouts(self:Store) -> dict:
     "`{where units ran: how many}` over the folder's units ('not recorded' for units written before they recorded it)."
-    out = {}
-    for name in self.names():
-        try: k = json.loads(self.path('unit', name).read_text()).get('ran_on', 'not recorded')
-        except (ValueError, UnicodeDecodeError, AttributeError): continue
-        out[k] = out.get(k, 0) + 1
-    return out
+    return self.tally('ran_on', 'not recorded')
 
 # %% ../nbs/09g_store.ipynb #bc350c9d
 @patch
