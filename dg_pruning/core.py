@@ -14,7 +14,7 @@ warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated',
 
 # %% auto #0
 __all__ = ['SCOPES', 'set_seed', 'get_device', 'check_ratio', 'check_scope', 'as_tensor', 'preserve_mode', 'median_times',
-           'synchronize', 'prunable_convs', 'FilterUnit', 'filter_units']
+           'synchronize', 'timed', 'step_times', 'prunable_convs', 'FilterUnit', 'filter_units']
 
 # %% ../nbs/00_core.ipynb #b847e928
 def set_seed(seed:int=0, # the seed for python, numpy and torch (CPU and every GPU)
@@ -90,6 +90,33 @@ def synchronize(device, # a torch device or its name ('cpu', 'cuda:1')
     "Wait for the work queued on `device` (CUDA runs asynchronously); nothing to wait for on the CPU."
     device = torch.device(device)
     if device.type == 'cuda': torch.cuda.synchronize(device)
+
+# %% ../nbs/00_core.ipynb #25573a0b
+_STEPS = None  # step -> [seconds, calls] while `step_times` collects
+
+@contextmanager
+def timed(name:str, # the step, e.g. 'eval:target'
+         ):
+    "Add the block's wall time and one call to step `name` while `step_times` collects; nothing otherwise."
+    if _STEPS is None: yield; return
+    sync = torch.cuda.is_available() and torch.cuda.is_initialized()
+    if sync: torch.cuda.synchronize()
+    t = time.perf_counter()
+    try: yield
+    finally:
+        if sync: torch.cuda.synchronize()
+        s = _STEPS.setdefault(name, [0.0, 0])
+        s[0] += time.perf_counter() - t
+        s[1] += 1
+
+# %% ../nbs/00_core.ipynb #ad22effe
+@contextmanager
+def step_times():
+    "Collect the `timed` steps run inside the block: yields a dict step -> [seconds, calls], filled as they end."
+    global _STEPS
+    old, _STEPS = _STEPS, {}
+    try: yield _STEPS
+    finally: _STEPS = old
 
 # %% ../nbs/00_core.ipynb #1a479ed4
 _CONVS = (nn.Conv1d, nn.Conv2d, nn.Conv3d)

@@ -4,13 +4,15 @@
 
 # %% ../nbs/07_evaluate.ipynb #5e0d73cd
 from __future__ import annotations
+import warnings
 import numpy as np
 import pandas as pd
 import torch
 import torch.nn.functional as F
 from contextlib import ExitStack
 from torch import nn
-from .core import preserve_mode, as_tensor
+from .core import preserve_mode, as_tensor, timed
+from .hard import deploy
 
 # %% auto #0
 __all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'reliability_bins', 'reliability', 'calibration', 'scale_temperature',
@@ -167,15 +169,18 @@ def functional_distance(parent:nn.Module, # the dense parent
                         eps=EPS, # noise levels
                         reference:nn.Module|None=None, # a separately trained dense model, compared to the parent too
                         seed:int=0, # seeds the random choices
+                        outputs:dict|None=None, # the parent's softmax per eps on these `x` and `seed`: read when there, else stored
                        ) -> pd.DataFrame:
     "Mean softmax L2 distance and top-1 agreement with the parent under uniform input noise, per eps (and for the reference)."
     models = {'pruned': pruned, **({'reference': reference} if reference is not None else {})}
     g, x, rows = torch.Generator(device='cpu').manual_seed(seed), as_tensor(x), []
+    outputs = {} if outputs is None else outputs
     with ExitStack() as stack:
         for m in (parent, *models.values()): stack.enter_context(preserve_mode(m, False))
         for e in eps:
             xn = x + 2 * e * (torch.rand(x.shape, generator=g).to(x.device) - 0.5)
-            p0 = parent(xn).softmax(1)
+            if float(e) not in outputs: outputs[float(e)] = parent(xn).softmax(1)
+            p0 = outputs[float(e)]
             for name, m in models.items():
                 p = m(xn).softmax(1)
                 rows.append({'eps': float(e), 'model': name, 'distance': (p - p0).norm(dim=1).mean().item(),
@@ -340,6 +345,12 @@ def show_corruptions(x:torch.Tensor, # images `(n, c, h, w)` in [0, 1] (e.g. `ds
     return axs
 
 # %% ../nbs/07_evaluate.ipynb #e7a1000b
+def _inference_copy(model:nn.Module) -> nn.Module:
+    "`deploy`'s copy of `model` (eval mode, BatchNorm folded, channels_last), silently unfolded where torch.fx cannot trace it."
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        return deploy(model)
+
 def evaluate_model(model:nn.Module, # the model evaluated
                    dls, # its `DomainDataLoaders`
                    sets:dict|None=None, # `corrupted_sets` of the target domain (None: no corruption columns)
@@ -348,33 +359,41 @@ def evaluate_model(model:nn.Module, # the model evaluated
                    noise_x:torch.Tensor|None=None, # inputs of the functional distance
                    noise_eps:float=0.1, # noise level of the functional distance
                    predictions:dict|None=None, # filled with each split's labels, predictions and top-1 confidences ('in_domain', 'target')
+                   cache:dict|None=None, # what the evaluations of one parent's units share (the parent's outputs under noise)
                   ) -> dict:
     "One flat row of metrics: per-domain accuracy/loss, in-domain/target accuracy, loss, ECE and Brier, gap, the target after temperature scaling, corruptions (accuracy: mean over severities; calibration), excess, distance."
-    pv, pt = predict(model, dls.valid), predict(model, dls.target_dl)
-    dm = domain_metrics(model, dls, (pv, pt))
-    row = {f'acc:{d}': r.acc for d, r in dm.iterrows() if d != 'in_domain'}
-    row.update({f'loss:{d}': r.loss for d, r in dm.iterrows() if d != 'in_domain'})
-    row.update(in_domain_acc=dm.acc['in_domain'], target_acc=dm.acc[dls.target], gap=dm.acc['in_domain'] - dm.acc[dls.target],
-               in_domain_loss=dm.loss['in_domain'], target_loss=dm.loss[dls.target],
-               in_domain_ece=dm.ece['in_domain'], target_ece=dm.ece[dls.target], in_domain_brier=dm.brier['in_domain'], target_brier=dm.brier[dls.target])
-    T = fit_temperature(pv[0], pv[1])  # fitted on the sources' validation split, applied on the target
-    ts = calibration(scale_temperature(pt[0], T), pt[1])
+    with timed('eval:deploy'): m = _inference_copy(model)
+    with timed('eval:sources'): pv = predict(m, dls.valid)
+    with timed('eval:target'): pt = predict(m, dls.target_dl)
+    with timed('eval:metrics'):
+        dm = domain_metrics(m, dls, (pv, pt))
+        row = {f'acc:{d}': r.acc for d, r in dm.iterrows() if d != 'in_domain'}
+        row.update({f'loss:{d}': r.loss for d, r in dm.iterrows() if d != 'in_domain'})
+        row.update(in_domain_acc=dm.acc['in_domain'], target_acc=dm.acc[dls.target], gap=dm.acc['in_domain'] - dm.acc[dls.target],
+                   in_domain_loss=dm.loss['in_domain'], target_loss=dm.loss[dls.target],
+                   in_domain_ece=dm.ece['in_domain'], target_ece=dm.ece[dls.target], in_domain_brier=dm.brier['in_domain'], target_brier=dm.brier[dls.target])
+    with timed('eval:temperature'):
+        T = fit_temperature(pv[0], pv[1])  # fitted on the sources' validation split, applied on the target
+        ts = calibration(scale_temperature(pt[0], T), pt[1])
     row.update(temperature=T, target_ece_ts=ts['ece'], target_loss_ts=ts['nll'], target_brier_ts=ts['brier'])
     if predictions is not None:
         for k, (p, y, _) in (('in_domain', pv), ('target', pt)): predictions[k] = (y, p.argmax(1), p.max(1).values)
     if sets:
-        sp = sets_predict(model, sets)  # one pass: accuracy and calibration
-        cc = sets_calibration(model, sets, sp)
-        for name, r in cc.drop('clean').iterrows(): row.update({f'corr_ece:{name}': r.ece, f'corr_nll:{name}': r.nll, f'corr_brier:{name}': r.brier})
-        ca = sets_accuracy(model, sets, sp)
-        for name, r in ca.iterrows():
-            row[f'corr:{name}'] = r.get('mean', r.drop('clean').iloc[0])
-            row.update({f'corr:{name}@{s}': r[s] for s in ca.columns if s not in ('clean', 'mean')})
+        with timed('eval:corrupted'): sp = sets_predict(m, sets)  # one pass: accuracy and calibration
+        with timed('eval:corrupted_metrics'):
+            cc = sets_calibration(m, sets, sp)
+            for name, r in cc.drop('clean').iterrows(): row.update({f'corr_ece:{name}': r.ece, f'corr_nll:{name}': r.nll, f'corr_brier:{name}': r.brier})
+            ca = sets_accuracy(m, sets, sp)
+            for name, r in ca.iterrows():
+                row[f'corr:{name}'] = r.get('mean', r.drop('clean').iloc[0])
+                row.update({f'corr:{name}@{s}': r[s] for s in ca.columns if s not in ('clean', 'mean')})
     if parent is not None:
         a = parent_row
         row['excess_loss'] = excess_loss(row['target_loss'], row['in_domain_loss'], a['target_loss'], a['in_domain_loss'])
         row['excess_error'] = excess_loss(1 - row['target_acc'], 1 - row['in_domain_acc'], 1 - a['target_acc'], 1 - a['in_domain_acc'])
         if noise_x is not None:
-            fd = functional_distance(parent, model, noise_x, eps=(noise_eps,))
+            with timed('eval:distance'):
+                kept = {} if cache is None else cache.setdefault(('distance', noise_eps), {})
+                fd = functional_distance(parent if kept else _inference_copy(parent), m, noise_x, eps=(noise_eps,), outputs=kept)
             row.update(fd_distance=fd.distance.item(), fd_agreement=fd.agreement.item())
     return row

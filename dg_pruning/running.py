@@ -13,7 +13,8 @@ import torch
 import fastai, torchvision
 from fastcore.basics import patch
 import dg_pruning
-from .core import set_seed, get_device, as_tensor, filter_units  # first: it quiets torch's deprecation notice in fastai
+from .core import set_seed, get_device, as_tensor, filter_units, timed  # first: it quiets torch's deprecation notice in fastai
+from fastai.callback.core import Callback, CancelValidException
 from fastai.callback.progress import ProgressCallback
 from .data import MultiDomain
 from .importance import CRITERIA, filter_importance, parse_criterion, uses_target
@@ -87,13 +88,18 @@ def _learner(cfg, data, group, model=None):
     learn.model.to(learn.dls.device, memory_format=torch.channels_last)  # faster convs on CPU (measured in 11_bench) and GPU
     return learn
 
+class _NoValidation(Callback):
+    "Skip fastai's validation pass after each epoch: fine-tuning reads no validation metric (the unit is evaluated after)."
+    order = -20
+    def before_validate(self): raise CancelValidException()
+
 def _fit(learn, epochs, lr, cbs=None):
-    "Dense training (`cbs=None`: `fit_dg`) or fine-tuning for `epochs`, a fraction of an epoch being that share of random items."
+    "Dense training (`cbs=None`: `fit_dg`, validated each epoch) or fine-tuning for `epochs` (not validated), a fraction of an epoch being that share of random items."
     n = math.ceil(epochs)
     if n != epochs: learn.dls.train.n = max(learn.dls.train.bs, round(len(learn.dls.train.dataset) * epochs / n))
     with learn.no_logging():
         if cbs is None: fit_dg(learn, n, lr)
-        else: learn.fit_one_cycle(n, lr, cbs=cbs)
+        else: learn.fit_one_cycle(n, lr, cbs=[*cbs, _NoValidation()])
 
 def _batches(dl, n): return [b for _, b in zip(range(n), dl)]
 
@@ -106,6 +112,7 @@ class _Group:
         self.key = {'dataset': cfg.dataset, 'arch': self.arch, 'algorithm': self.algorithm, 'target': self.target, 'seed': self.seed}  # every row's
         self.names = [unit_name(group)] + [unit_name(group, c, r, d) for c in cfg.criteria for r in cfg.ratios for d in range(_draws(cfg, c))]
         self.cache = {}  # (criterion, draw) -> the parent's filter scores
+        self.shared = {}  # what evaluating the parent's units shares (`evaluate_model`'s cache)
 
     def todo(self) -> list: return [n for n in self.names if not self.store.done(n)]
 
@@ -121,7 +128,7 @@ class _Group:
             if uses_target(criterion):  # an oracle: the held-out domain's first images beside the sources' (their labels unread)
                 dls = _learner(self.cfg, self.data, self.group).dls
                 batches, opts['target'] = self.scoring + _batches(dls.target_dl, self.cfg.n_batches), dls.target_id
-            self.cache[(criterion, draw)] = filter_importance(self.parent, batches, name if opts else criterion, **opts)
+            with timed('scoring'): self.cache[(criterion, draw)] = filter_importance(self.parent, batches, name if opts else criterion, **opts)
         return self.cache[(criterion, draw)]
 
 # %% ../nbs/09a_running.ipynb #4395d5ad
@@ -145,18 +152,18 @@ def dense(self:_Group, on_unit=None):
         learn.model = load_pruned(dense_file).to(learn.dls.device, memory_format=torch.channels_last)
         self.parent_sha = self.store.model_sum(dense_file) or sha256(dense_file)
     else:
-        _fit(learn, cfg.epochs, cfg.lr)
+        with timed('train'): _fit(learn, cfg.epochs, cfg.lr)
         x = learn.dls.target_dl.dataset.batch([0])[0]  # a target item: no randomness drawn
         self.parent_sha = self.save(learn.model, dense_file, self.names[0], x)
     t_train = time.time() - t0
     self.parent, dls, names = learn.model, learn.dls, corruptions_of(cfg)
-    self.sets = corrupted_sets(dls.target_dl, names, cfg.severities, cfg.corruption_items) if names else None
+    with timed('corrupt'): self.sets = corrupted_sets(dls.target_dl, names, cfg.severities, cfg.corruption_items) if names else None
     self.noise_x = self.sets[('clean', 0)][0] if self.sets else as_tensor(dls.target_dl.one_batch()[0])
     if dense_json.exists(): self.row = bare(json.loads(dense_json.read_text())); return self
     t0 = time.time()
     kept = {}
-    self.row = {**self.key, 'criterion': 'dense', 'ratio': 0.0,
-                **evaluate_model(self.parent, dls, self.sets, predictions=kept), **model_stats(self.parent, self.noise_x[:2])}
+    with timed('evaluate'): ev = evaluate_model(self.parent, dls, self.sets, predictions=kept, cache=self.shared)
+    self.row = {**self.key, 'criterion': 'dense', 'ratio': 0.0, **ev, **model_stats(self.parent, self.noise_x[:2])}
     bar = signal_threshold(len(self.data.classes))  # below it the parent guesses: a column without signal
     self.row['informative:target'] = bool(self.row['target_acc'] >= bar)
     for c in (names if self.sets else ()):
@@ -164,8 +171,9 @@ def dense(self:_Group, on_unit=None):
     self.row.update({'n:in_domain': len(dls.valid.dataset), 'n:target': len(dls.target_dl.dataset),  # the items behind each accuracy: its noise
                      **({'n:corruption': len(self.noise_x) * len(cfg.severities)} if self.sets else {})})
     self.row.update(time_train_s=t_train, time_eval_s=time.time() - t0, **where_running(cfg.device))
-    preds = self.store.write_preds(self.names[0], kept)
-    self.store.write_unit(self.names[0], {**self.row, 'sha256:parent': self.parent_sha}, preds=preds)
+    with timed('write'):
+        preds = self.store.write_preds(self.names[0], kept)
+        self.store.write_unit(self.names[0], {**self.row, 'sha256:parent': self.parent_sha}, preds=preds)
     if on_unit: on_unit(self.names[0])
     return self
 
@@ -183,21 +191,25 @@ def oneshot(self:_Group, pl, criterion, ratio, scores):
     cfg, ex = self.cfg, self.noise_x[:2]
     recal = _batches(pl.dls.train, cfg.recal_batches)
     if cfg.mode == 'hard':
-        if ratio > 0: prune_learner(pl, ratio, criterion, scope=cfg.scope, scores=scores, structure=cfg.structure)
+        with timed('prune'):
+            if ratio > 0: prune_learner(pl, ratio, criterion, scope=cfg.scope, scores=scores, structure=cfg.structure)
         pl.model.to(memory_format=torch.contiguous_format)  # channels_last pruned nets crashed in backward (torch 2.14 CPU, 70%)
         model = pl.model
     else:
-        model = copy.deepcopy(pl.model)
-        zero_filters(filter_units(model, ex), select_pruned({k: v for k, v in scores.items() if k not in self.tied()}, ratio, cfg.scope))
-    return recalibrate_bn(model, recal)
+        with timed('prune'):
+            model = copy.deepcopy(pl.model)
+            zero_filters(filter_units(model, ex), select_pruned({k: v for k, v in scores.items() if k not in self.tied()}, ratio, cfg.scope))
+    with timed('bn_recal'): return recalibrate_bn(model, recal)
 
 @patch
 def finetune(self:_Group, pl, criterion, ratio) -> dict:
     "Fine-tune `pl` (soft: under SFP, then extract the compact model); for soft, what the masked model needs (`masked_stats`)."
     cfg, ex = self.cfg, self.noise_x[:2]
-    if cfg.mode == 'hard': _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=[]); return {}
+    if cfg.mode == 'hard':
+        with timed('finetune'): _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=[])
+        return {}
     sfp = SoftFilterPruning(ratio, criterion, scope=cfg.scope, n_batches=cfg.n_batches, structure=cfg.structure)
-    _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=[sfp])
+    with timed('finetune'): _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=[sfp])
     ms, md = masked_stats(pl.model, sfp.pruned, ex), masked_stats(self.parent, {}, ex)
     pl.model = extract_compact(pl.model, sfp.pruned, ex)
     return {'masked_params_pruned': 1 - ms['params'] / md['params'], 'masked_macs_pruned': 1 - ms['macs'] / md['macs']}
@@ -210,23 +222,24 @@ def pruned(self:_Group, criterion, ratio, on_unit=None, draw:int=0):
     if self.store.done(name): return
     scores = self.scores(criterion, draw)  # (re)seeds itself: before the unit's own seed
     set_seed(_unit_seed(self.target, self.seed, ratio))  # not the criterion's: common random numbers for every criterion of the parent at this ratio
-    pl = _learner(cfg, self.data, self.group, copy.deepcopy(self.parent))
+    with timed('learner'): pl = _learner(cfg, self.data, self.group, copy.deepcopy(self.parent))
     times, t0 = {}, time.time()
     oneshot = self.oneshot(pl, criterion, ratio, scores)
     times['time_prune_s'] = time.time() - t0; t0 = time.time()
-    row = {f'oneshot:{k}': v for k, v in evaluate_model(oneshot, pl.dls).items()}
+    with timed('evaluate'): row = {f'oneshot:{k}': v for k, v in evaluate_model(oneshot, pl.dls).items()}
     times['time_eval_s'] = time.time() - t0; t0 = time.time()
     masked = self.finetune(pl, criterion, ratio)
     times['time_finetune_s'] = time.time() - t0; t0 = time.time()
-    size, kept = model_stats(pl.model, self.noise_x[:2]), {}
-    row = {**self.key, 'criterion': criterion, 'ratio': ratio, 'draw': draw, 'uses_target': uses_target(criterion),
-           **evaluate_model(pl.model, pl.dls, self.sets, self.parent, self.row, self.noise_x, cfg.noise_eps, predictions=kept), **size,
+    with timed('model_stats'): size, kept = model_stats(pl.model, self.noise_x[:2]), {}
+    with timed('evaluate'): ev = evaluate_model(pl.model, pl.dls, self.sets, self.parent, self.row, self.noise_x, cfg.noise_eps, kept, self.shared)
+    row = {**self.key, 'criterion': criterion, 'ratio': ratio, 'draw': draw, 'uses_target': uses_target(criterion), **ev, **size,
            'params_pruned': 1 - size['params'] / self.row['params'], 'macs_pruned': 1 - size['macs'] / self.row['macs'], **masked, **row}
     times['time_eval_s'] += time.time() - t0
     if cfg.save_models: self.save(pl.model, self.store.path('model', name), name, self.noise_x)
-    preds = self.store.write_preds(name, kept)  # before the row: a written row has its predictions
-    where = {**where_running(cfg.device), 'sha256:parent': self.parent_sha}
-    self.store.write_unit(name, {**row, **times, **where}, preds=preds)
+    with timed('write'):
+        preds = self.store.write_preds(name, kept)  # before the row: a written row has its predictions
+        where = {**where_running(cfg.device), 'sha256:parent': self.parent_sha}
+        self.store.write_unit(name, {**row, **times, **where}, preds=preds)
     if on_unit: on_unit(name)
 
 # %% ../nbs/09a_running.ipynb #e7a25c14
@@ -308,9 +321,9 @@ def sweep_cost(cfg:Config, # the sweep's configuration
     train = fwd = 0
     for t in targets:  # DomainBed's split: int(20%) of every source domain validates
         nva = sum(int(sizes[d] * 0.2) for d in names if d != t); ntr = sum(sizes[d] for d in names if d != t) - nva
-        dom, noise = nva + sizes[t], min(cfg.corruption_items, sizes[t])  # an evaluation on the domains; the noisy items of the functional distance
+        dom, noise = nva + sizes[t], min(cfg.corruption_items, sizes[t])  # an evaluation on the domains; the noisy items of the functional distance (the parent's pass once)
         train += k * (cfg.epochs * ntr + scored + units * cfg.finetune_epochs * ntr)
-        fwd += k * (cfg.epochs * nva + dom + n_corr + units * (cfg.recal_batches * cfg.bs + math.ceil(cfg.finetune_epochs) * nva + 2 * dom + n_corr + 2 * noise))
+        fwd += k * (cfg.epochs * nva + dom + n_corr + noise + units * (cfg.recal_batches * cfg.bs + 2 * dom + n_corr + noise))
     jobs = k * len(targets)
     hours = (train / train_ips + fwd / eval_ips + jobs * n_corr * corrupt_s) / 3600
     return pd.Series({'jobs': jobs, 'units': jobs * (1 + units), 'train_images': int(train), 'eval_images': int(fwd),
