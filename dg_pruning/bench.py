@@ -4,7 +4,9 @@
 
 # %% ../nbs/11_bench.ipynb #1ab395ba
 from __future__ import annotations
-import time, statistics
+import dataclasses, json, time, statistics
+from pathlib import Path
+import pandas as pd
 import torch
 from .core import set_seed, median_times, filter_units, get_device, synchronize
 from .data import DomainDL, MultiDomain
@@ -15,12 +17,14 @@ from .fpgm import fpgm_scores
 from .hard import prune_filters, model_stats, latency
 from .soft import select_pruned, zero_filters
 from .train import dg_learner
-from .config import Config
+from .config import Config, load_data, arch_kw
+from .running import run_work
 from .launch import run_experiment
+from .roofline import train_images_per_s, infer_images_per_s, gemm_rate, ratio_macs, run_flops, run_wall, group_steps
 
 # %% auto #0
-__all__ = ['BENCHMARKS', 'benchmark', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'bench_sweep',
-           'train_images_per_s', 'bench_gpu', 'main']
+__all__ = ['BENCHMARKS', 'benchmark', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'bench_sweep', 'bench_gpu',
+           'bench_roofline', 'bench_steps', 'main']
 
 # %% ../nbs/11_bench.ipynb #4f4c1a8b
 BENCHMARKS = {}
@@ -182,25 +186,6 @@ def _upsampled(data, size:int=64):
     up = lambda x: F.interpolate(x.float(), size=size, mode='bilinear').round().clamp(0, 255).byte().repeat(1, 3, 1, 1)
     return MultiDomain({n: (up(data.items[n]), data.labels[n]) for n in data.names}, data.classes, f'{data.name} {size}x{size}')
 
-def train_images_per_s(data, # a `MultiDomain` (its last domain is held out)
-                       arch_kw:dict, # `dg_learner`'s architecture options: arch, width, stem_stride, weights
-                       bs:int, # batch size
-                       precision:str, # 'fp32', 'bf16' or 'fp16'
-                       device, # a torch device
-                       steps:int, # timed training steps
-                      ) -> float:
-    "Training images per second of `dg_learner` over `steps` batches (after two untimed ones): the `train_ips` of `sweep_cost`."
-    from fastai.callback.core import Callback, CancelFitException
-    class Clock(Callback):
-        def after_batch(self):
-            if self.iter == 1: synchronize(device); self.t = time.perf_counter()
-            if self.iter == steps + 1: synchronize(device); self.dt = time.perf_counter() - self.t; raise CancelFitException()
-    set_seed(0)
-    l = dg_learner(data, data.names[-1], bs=bs, precision=precision, device=device, **arch_kw)
-    l.model.to(memory_format=torch.channels_last); clock = Clock()
-    with l.no_bar(), l.no_logging(): l.fit(1, 1e-3, cbs=clock)
-    return steps * bs / clock.dt
-
 @benchmark('gpu', 'training and scoring images/s at fp32 vs bf16 (fp16 on CUDA), pruned vs dense latency at batch 1 and 32; on CUDA, else the CPU')
 def bench_gpu(quick:bool=False, # fewer steps and repeats (a smoke run)
               device=None, # 'cuda', 'cuda:1', 'cpu' (None: CUDA when there is one)
@@ -243,6 +228,52 @@ def bench_gpu(quick:bool=False, # fewer steps and repeats (a smoke run)
               f"speed-up x{tl['dense'] / tl['pruned']:.2f} (MACs x{macs:.2f})")
     print(f"bf16/fp32 training images/s (default parent): {first['bf16'] / first['fp32']:.2f}")
 
+# %% ../nbs/11_bench.ipynb #7da72d39
+@benchmark('roofline', "GEMM rate; the parent's training and inference rates as fractions of it (fp32, bf16); a run's FLOPs, floor and wall time")
+def bench_roofline(quick:bool=False, # fewer steps and repeats (a smoke run)
+                   out:str|None=None, # a finished run's folder: its configuration and wall time (None: the default run's configuration)
+                  ):
+    cfg = Config(**json.loads((Path(out) / 'config.json').read_text())) if out else Config()
+    data, arch = load_data(cfg), cfg.arch[0]
+    macs, kw = ratio_macs(cfg, data), {'arch': arch, **arch_kw(cfg, arch)}
+    steps, reps, n = (3, 1, 512) if quick else (30, 3, 2048)
+    threads, first = torch.get_num_threads(), {}
+    for th in sorted({1, threads}):
+        torch.set_num_threads(th)
+        try:
+            r = {}
+            for p, dtype in (('fp32', torch.float32), ('bf16', torch.bfloat16)):
+                l = dg_learner(data, data.names[-1], bs=cfg.bs, device='cpu', **kw)
+                r[p] = (gemm_rate(n, dtype, reps), train_images_per_s(data, kw, cfg.bs, p, 'cpu', steps), infer_images_per_s(l.model, l.dls.valid, p, reps))
+        finally: torch.set_num_threads(threads)
+        (g, tr, inf), (g16, tr16, inf16) = r['fp32'], r['bf16']
+        frac = lambda ips, passes, rate: ips * passes * 2 * macs[0.0] / rate
+        first = first or {'train': frac(tr, 3, g), 'gemm': g}
+        print(f"{th} thread(s): GEMM fp32 {g / 1e9:.0f} GFLOP/s, bf16 {g16 / 1e9:.0f}; training (batch {cfg.bs}) {tr:.0f} images/s = "
+              f"{frac(tr, 3, g):.2f} of fp32 GEMM, bf16 x{tr16 / tr:.2f}; inference (batch {l.dls.valid.bs}) {inf:.0f} images/s = "
+              f"{frac(inf, 1, g):.2f}, bf16 x{inf16 / inf:.2f}")
+    f = run_flops(run_work(cfg, data.sizes()), macs, cfg.mode)
+    by = f.groupby('step', sort=False)[['images', 'flops']].sum()
+    floor = f.flops.sum() / r['fp32'][0]
+    print(f"the run ({'the default' if out is None else out}): " + ', '.join(f"{k} {v.images / 1e3:.0f}k images {v.flops / 1e12:.2f} TFLOP" for k, v in by.iterrows()))
+    print(f"its floor: {f.flops.sum() / 1e12:.1f} TFLOP at {threads} thread(s)' fp32 GEMM rate = {floor:.0f} s")
+    wall = run_wall(out) if out else None
+    if out and wall is None: print(f"{out}: several launches computed its units: no single wall time")
+    if wall is None: print(f"training at 1 thread / fp32 GEMM rate: {first['train']:.2f}")
+    else: print(f"its wall time {wall:.0f} s / floor: {wall / floor:.2f}")
+
+# %% ../nbs/11_bench.ipynb #0a391e65
+@benchmark('steps', "where one group's time goes (the default run's first parent and its units, one thread): every timed step, fixed costs")
+def bench_steps(quick:bool=False, # a shorter group (a smoke run)
+                out:str|None=None, # a run's folder whose configuration is timed (None: the default run's)
+               ):
+    cfg = Config(**json.loads((Path(out) / 'config.json').read_text())) if out else Config()
+    if quick: cfg = dataclasses.replace(cfg, epochs=1, finetune_epochs=0.1, ratios=cfg.ratios[:1])
+    st = group_steps(cfg, threads=1)
+    pd.set_option('display.width', 120)
+    print(st.assign(ms_per_call=1e3 * st.seconds / st.calls).round({'seconds': 2, 'share': 3, 'ms_per_call': 1}).to_string())
+    print(f"evaluation/fine-tuning time ratio: {st.seconds['evaluate'] / st.seconds['finetune']:.2f}")
+
 # %% ../nbs/11_bench.ipynb #1616ff2c
 def main(argv=None, # the command line's words (None: sys.argv)
         ):
@@ -253,10 +284,12 @@ def main(argv=None, # the command line's words (None: sys.argv)
     p.add_argument('--list', action='store_true', help='list the benchmarks')
     p.add_argument('--quick', action='store_true', help='fewer repeats (a smoke run)')
     p.add_argument('--device', help="where benchmarks that take a device run (gpu: CUDA when there is one)")
+    p.add_argument('--out', help="a finished run's folder, for benchmarks that read one (roofline: its configuration and wall time)")
     a = p.parse_args(argv)
     if a.list or a.name is None:
         for n, (_, doc) in BENCHMARKS.items(): print(f"{n:10s} {doc}")
         return
     if a.name not in BENCHMARKS: p.error(f"unknown benchmark {a.name!r}; known: {', '.join(BENCHMARKS)}")
     f = BENCHMARKS[a.name][0]
-    f(quick=a.quick, **({'device': a.device} if 'device' in inspect.signature(f).parameters else {}))
+    given = {k: v for k, v in (('device', a.device), ('out', a.out)) if k in inspect.signature(f).parameters}
+    f(quick=a.quick, **given)

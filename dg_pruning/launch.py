@@ -220,7 +220,7 @@ def run_groups(cfg:Config, # the configuration
     if executor not in EXECUTORS: raise ValueError(f"executor must be one of {EXECUTORS}, got {executor!r}")
     if not groups: return []
     import dg_pruning.launch as m  # jobs unpickle the installed module's function (also when this runs in a notebook)
-    jobs, done = [], 0
+    jobs, done, t0 = [], 0, time.time()
     if executor == 'inprocess':
         data = data if data is not None else load_data(cfg)
         for g in (progress_bar(groups) if progress else groups):
@@ -238,7 +238,7 @@ def run_groups(cfg:Config, # the configuration
         if not wait: return jobs
         _wait(cfg, out, groups, jobs, progress, slurm or {})
     done += _others(cfg, out, groups, data)
-    Store(out).update_launch(units_computed=done)
+    Store(out).update_launch(units_computed=done, compute_s=round(time.time() - t0, 1))  # the wall time `dg_prune_bench roofline` reads
     return jobs
 
 # %% ../nbs/09h_launch.ipynb #e65c87a2

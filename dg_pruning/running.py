@@ -27,7 +27,7 @@ from .store import Store, unit_name, group_of, check_protocols, sha256, bare
 
 # %% auto #0
 __all__ = ['plan', 'device_name', 'where_running', 'provenance', 'missing_units', 'group_units', 'run_group', 'start_run',
-           'sweep_cost', 'evaluate_saved']
+           'run_work', 'sweep_cost', 'evaluate_saved']
 
 # %% ../nbs/09a_running.ipynb #ef633815
 def plan(cfg:Config, # the configuration
@@ -306,26 +306,44 @@ def start_run(cfg:Config, # the configuration
     return data, todo
 
 # %% ../nbs/09a_running.ipynb #d1ad3e62
+def run_work(cfg:Config, # the run's configuration
+             sizes:dict, # domain -> number of items (`MultiDomain.sizes()`, or the benchmark's published sizes)
+            ) -> pd.DataFrame:
+    "The images a run passes through its models: a row per step and ratio (0: the parent), `passes` 'train' (forward and backward) or 'forward'."
+    names, k = list(sizes), len(cfg.arch) * len(cfg.algorithm) * len(cfg.seeds)
+    units = sum(_draws(cfg, c) for c in cfg.criteria)  # per ratio; random: one unit per draw
+    scored = sum(CRITERIA[parse_criterion(c)[0]].needs_data for c in cfg.criteria) * cfg.n_batches * cfg.bs
+    n_corr = len(corruptions_of(cfg)) * len(cfg.severities) * cfg.corruption_items
+    rows = []
+    for t in targets_in(cfg, names):  # DomainBed's split: int(20%) of every source domain validates
+        nva = sum(int(sizes[d] * 0.2) for d in names if d != t)
+        ntr = sum(sizes[d] for d in names if d != t) - nva
+        dom, noise = nva + sizes[t], min(cfg.corruption_items, sizes[t])  # an evaluation on the domains; the noisy items
+        rows += [('train', 0.0, 'train', cfg.epochs * ntr), ('validate', 0.0, 'forward', cfg.epochs * nva),
+                 ('scoring', 0.0, 'train', scored), ('evaluate', 0.0, 'forward', dom + n_corr + noise)]
+        for r in cfg.ratios:
+            rows += [('bn_recal', r, 'forward', units * cfg.recal_batches * cfg.bs),
+                     ('finetune', r, 'train', units * cfg.finetune_epochs * ntr),
+                     ('evaluate', r, 'forward', units * (2 * dom + n_corr + noise))]  # one-shot, then after fine-tuning
+    df = pd.DataFrame(rows, columns=['step', 'ratio', 'passes', 'images'])
+    df = df.groupby(['step', 'ratio', 'passes'], sort=False, as_index=False).images.sum()
+    return df.assign(images=df.images * k)
+
+# %% ../nbs/09a_running.ipynb #f373d861
 def sweep_cost(cfg:Config, # the sweep's configuration
                sizes:dict, # domain -> number of items (`MultiDomain.sizes()`, or the benchmark's published sizes)
                train_ips:float, # training images per second (forward and backward) on one job's device
                eval_ips:float|None=None, # forward-only images per second (None: 3 x train_ips)
                corrupt_s:float=0.0, # CPU seconds to corrupt one image (the corruption columns, once per parent)
               ) -> pd.Series:
-    "Jobs, units, images trained on and evaluated, and hours (total and per job) of the sweep `cfg`, at the given throughputs."
+    "Jobs, units, images trained on and evaluated (`run_work`), and hours (total and per job) of the sweep `cfg`, at the given throughputs."
     eval_ips = eval_ips or 3 * train_ips
-    names, k, units = list(sizes), len(cfg.arch) * len(cfg.algorithm) * len(cfg.seeds), sum(_draws(cfg, c) for c in cfg.criteria) * len(cfg.ratios)  # random: one unit per draw
-    targets = targets_in(cfg, names)
-    scored = sum(CRITERIA[parse_criterion(c)[0]].needs_data for c in cfg.criteria) * cfg.n_batches * cfg.bs
+    w = run_work(cfg, sizes)
+    train, fwd = w[w.passes == 'train'].images.sum(), w[w.passes == 'forward'].images.sum()
+    jobs = len(cfg.arch) * len(cfg.algorithm) * len(cfg.seeds) * len(targets_in(cfg, list(sizes)))
     n_corr = len(corruptions_of(cfg)) * len(cfg.severities) * cfg.corruption_items
-    train = fwd = 0
-    for t in targets:  # DomainBed's split: int(20%) of every source domain validates
-        nva = sum(int(sizes[d] * 0.2) for d in names if d != t); ntr = sum(sizes[d] for d in names if d != t) - nva
-        dom, noise = nva + sizes[t], min(cfg.corruption_items, sizes[t])  # an evaluation on the domains; the noisy items of the functional distance (the parent's pass once)
-        train += k * (cfg.epochs * ntr + scored + units * cfg.finetune_epochs * ntr)
-        fwd += k * (cfg.epochs * nva + dom + n_corr + noise + units * (cfg.recal_batches * cfg.bs + 2 * dom + n_corr + noise))
-    jobs = k * len(targets)
     hours = (train / train_ips + fwd / eval_ips + jobs * n_corr * corrupt_s) / 3600
+    units = sum(_draws(cfg, c) for c in cfg.criteria) * len(cfg.ratios)
     return pd.Series({'jobs': jobs, 'units': jobs * (1 + units), 'train_images': int(train), 'eval_images': int(fwd),
                       'hours': hours, 'hours_per_job': hours / jobs})
 
