@@ -4,7 +4,7 @@
 
 # %% ../nbs/11a_roofline.ipynb #aa6b392e
 from __future__ import annotations
-import copy, json, os, subprocess, sys, tempfile, time
+import copy, subprocess, sys, tempfile, time
 from pathlib import Path
 import pandas as pd
 import torch
@@ -15,7 +15,7 @@ from .train import dg_learner
 from .evaluate import predict
 from .config import Config, load_data, arch_kw
 from .store import Store
-from .running import run_work, run_group, plan
+from .running import run_group, plan
 
 # %% auto #0
 __all__ = ['gemm_rate', 'train_images_per_s', 'infer_images_per_s', 'ratio_macs', 'run_flops', 'run_wall', 'group_steps']
