@@ -27,13 +27,13 @@ def predict(model:nn.Module, # the network
             dl, # a loader of (x, y, domain) batches
             tfm=None, # maps each input batch first (e.g. a corruption)
            ) -> tuple:
-    "Softmax outputs, labels and domain ids of `model` (eval mode) over the batches of `dl`; `tfm` maps each input batch first."
+    "Softmax outputs (fp32, also under autocast), labels and domain ids of `model` (eval mode) over the batches of `dl`; `tfm` maps each input batch first."
     dev, ps, ys, ds = next(model.parameters()).device, [], [], []
     with preserve_mode(model, False):
         for x, y, d in dl:
             x = as_tensor(x.to(dev))
             if tfm is not None: x = tfm(x)
-            ps.append(model(x).softmax(1).cpu()); ys.append(y.cpu()); ds.append(d.cpu())
+            ps.append(model(x).float().softmax(1).cpu()); ys.append(y.cpu()); ds.append(d.cpu())
     return torch.cat(ps), torch.cat(ys), torch.cat(ds)
 
 # %% ../nbs/07_evaluate.ipynb #e3a4ae94
@@ -179,10 +179,10 @@ def functional_distance(parent:nn.Module, # the dense parent
         for m in (parent, *models.values()): stack.enter_context(preserve_mode(m, False))
         for e in eps:
             xn = x + 2 * e * (torch.rand(x.shape, generator=g).to(x.device) - 0.5)
-            if float(e) not in outputs: outputs[float(e)] = parent(xn).softmax(1)
+            if float(e) not in outputs: outputs[float(e)] = parent(xn).float().softmax(1)
             p0 = outputs[float(e)]
             for name, m in models.items():
-                p = m(xn).softmax(1)
+                p = m(xn).float().softmax(1)
                 rows.append({'eps': float(e), 'model': name, 'distance': (p - p0).norm(dim=1).mean().item(),
                              'agreement': (p.argmax(1) == p0.argmax(1)).float().mean().item()})
     return pd.DataFrame(rows)
@@ -263,7 +263,7 @@ def sets_predict(model:nn.Module, # the network
     "Softmax outputs of `model` (eval mode) on every corrupted set: `{(name, severity): (p, y)}`, one pass for accuracy and calibration."
     dev, out = next(model.parameters()).device, {}
     with preserve_mode(model, False):
-        for k, (x, y) in sets.items(): out[k] = (torch.cat([model(x[i:i + bs].to(dev)).softmax(1).cpu() for i in range(0, len(y), bs)]), y)
+        for k, (x, y) in sets.items(): out[k] = (torch.cat([model(x[i:i + bs].to(dev)).float().softmax(1).cpu() for i in range(0, len(y), bs)]), y)
     return out
 
 def sets_accuracy(model:nn.Module, # the network
