@@ -304,4 +304,4 @@ class TPImportance(tp.importance.Importance):
         return acc / acc.mean().clamp_min(1e-12) if self.normalize else acc
 
 # %% ../nbs/03_importance.ipynb #a9b23237
-from . import criteria as _criteria  # registers hessian, bn_scale, hrank and lamp (it imports register_criterion from here)
+from . import criteria as _criteria  # noqa: F401 registers hessian, bn_scale, hrank and lamp (it imports register_criterion from here)
