@@ -16,6 +16,7 @@ from .launch import run_experiment, EXECUTORS
 from .results import collect
 from .report import write_report
 from .outputs import save_outputs, print_report, provenance_line
+from .suite import SHIFTS, run_suite, save_suite
 
 # %% auto #0
 __all__ = ['cli_parser', 'config_from_args', 'options_markdown', 'dg_prune']
@@ -67,6 +68,10 @@ def cli_parser() -> argparse.ArgumentParser:
     s.add_argument('--cpus_per_task', type=int, default=4, help='CPU cores per task (default: 4)')
     s.add_argument('--array_parallelism', type=int, default=256, help='tasks running at once (default: 256)')
     s.add_argument('--wait', action='store_true', help='wait for the tasks (progress bar), then write the tables')
+    b = p.add_argument_group('the shift benchmark (09i_suite)')
+    b.add_argument('--suite', action='store_true', help="run the shift benchmark into --out: every shift of SHIFTS with its measured protocol "
+                   "(--criteria, --seeds, ... apply to each), then its tables, figure and findings")
+    b.add_argument('--shifts', help=f"the shifts run (default: all: {','.join(SHIFTS)})")
     a = p.add_argument_group('instead of a run')
     a.add_argument('--merge', action='store_true', help='run nothing: write the tables and plots of the finished units of --out')
     a.add_argument('--health', action='store_true', help='run nothing: say what --out holds (units complete, missing, damaged; claims; protocols; where units ran)')
@@ -127,6 +132,16 @@ def _after_compute(step:str, out, f):
         raise SystemExit(f"dg_prune: {step} failed ({type(e).__name__}: {why}); the finished units are kept in {out}: "
                          f"`dg_prune --merge --out {out}` writes the tables and the page again") from e
 
+def _suite(args):
+    "`dg_prune --suite`: run the shift benchmark (the options given apply to every shift), write and print its tables and findings."
+    given = {f.name: _cli_value(f, getattr(args, f.name)) for f in fields(Config) if getattr(args, f.name) is not None}
+    criteria, shifts = given.pop('criteria', None), args.shifts.split(',') if args.shifts else None
+    slurm = {k: getattr(args, k) for k in ('partition', 'timeout_min', 'gpus_per_job', 'cpus_per_task', 'array_parallelism')}
+    df = run_suite(args.out, shifts, criteria, executor=args.executor, slurm=slurm, **given)
+    paths = save_suite(df, args.out)
+    print('\n' + paths['findings'].read_text() + '\n' + paths['target'].read_text())
+    print('\n'.join(f"{k}: {v}" for k, v in paths.items()))
+
 def dg_prune(argv:list|None=None): # the command line's words (None: sys.argv)
     "The `dg_prune` command: run (or resume, or `--merge`) an experiment, write its tables and plots, print its report."
     args = cli_parser().parse_args(argv)
@@ -135,6 +150,7 @@ def dg_prune(argv:list|None=None): # the command line's words (None: sys.argv)
         if args.evaluate:
             with pd.option_context('display.width', 200): print(evaluate_saved(args.evaluate).round(4).to_string())
             return
+        if args.suite: return _suite(args)
         if args.merge: df = collect(args.out)
         else:
             cfg, shard = config_from_args(args), tuple(int(v) for v in args.shard.split('/'))

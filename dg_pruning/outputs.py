@@ -19,8 +19,8 @@ from .stats import findings, primary, primary_table, potential_summary
 from .shift import shift_findings
 
 # %% auto #0
-__all__ = ['cli_text', 'command_of', 'provenance_line', 'write_tables', 'paired_stages', 'plot_stage_curves', 'save_outputs',
-           'print_report']
+__all__ = ['cli_text', 'command_of', 'md_table', 'tex_table', 'provenance_line', 'write_tables', 'paired_stages',
+           'plot_stage_curves', 'save_outputs', 'print_report']
 
 # %% ../nbs/09d_outputs.ipynb #616403f7
 def cli_text(v) -> str:
@@ -39,12 +39,12 @@ def command_of(cfg:dict, # a run's configuration (its config.json)
     return ' '.join(shlex.quote(w) for w in words + ['--out', str(out)])
 
 # %% ../nbs/09d_outputs.ipynb #4950f512
-def _md(rows:list, cols:list, cells:list) -> str:
+def md_table(rows:list, cols:list, cells:list) -> str:
     "A Markdown table."
     lines = ['| ' + ' | '.join([''] + cols) + ' |', '|' + '---|' * (len(cols) + 1)]
     return '\n'.join(lines + ['| ' + ' | '.join([r] + c) + ' |' for r, c in zip(rows, cells)])
 
-def _tex(rows:list, cols:list, cells:list) -> str:
+def tex_table(rows:list, cols:list, cells:list) -> str:
     "A LaTeX (booktabs) tabular."
     esc = lambda t: str(t).replace('%', r'\%').replace('_', r'\_').replace('±', r'$\pm$').replace('—', '--')
     body = [' & '.join(map(esc, [r] + c)) + r' \\' for r, c in zip(rows, cells)]
@@ -86,8 +86,8 @@ def write_tables(df:pd.DataFrame, # results (`collect`)
         if len(pp): tables.append((f'Prune potential ({unit}), mean over parents', flat_labels(pp.index), list(pp.columns),
                                    lambda md, pp=pp: [[f'{v:.2f}' for v in r] for r in pp.values]))
     out = Path(out)
-    md = '\n\n'.join(f'## {t}\n\n' + _md(r, c, f(True)) for t, r, c, f in tables) + '\n'
-    tex = '\n\n'.join(f'% {t}\n' + _tex(r, c, f(False)) for t, r, c, f in tables) + '\n'
+    md = '\n\n'.join(f'## {t}\n\n' + md_table(r, c, f(True)) for t, r, c, f in tables) + '\n'
+    tex = '\n\n'.join(f'% {t}\n' + tex_table(r, c, f(False)) for t, r, c, f in tables) + '\n'
     if (line := provenance_line(out)): md += f'\n{line[0].upper() + line[1:]}.\n'; tex += f'\n% {line}\n'
     (out / 'tables.md').write_text(md); (out / 'tables.tex').write_text(tex)
     return {'tables_md': out / 'tables.md', 'tables_tex': out / 'tables.tex'}
