@@ -4,6 +4,7 @@
 
 # %% ../nbs/09_config.ipynb #3911e078
 from __future__ import annotations
+import importlib, importlib.util, sys, zlib
 from dataclasses import dataclass, fields
 from pathlib import Path
 import torch
@@ -19,8 +20,8 @@ from .risk import PRECISIONS
 from .evaluate import CORRUPTIONS, SEVERITIES, all_corruptions
 
 # %% auto #0
-__all__ = ['EMBEDDED', 'OPTION_GROUPS', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'TORCHVISION', 'Config', 'corruptions_of',
-           'arch_kw', 'weights_of', 'load_data', 'targets_of', 'targets_in', 'check_data']
+__all__ = ['EMBEDDED', 'OPTION_GROUPS', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'TORCHVISION', 'Config', 'import_plugin',
+           'corruptions_of', 'arch_kw', 'weights_of', 'load_data', 'targets_of', 'targets_in', 'check_data']
 
 # %% ../nbs/09_config.ipynb #a2a91085
 EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg, 'rotated_digits': rotated_digits, 'mnist_m': mnist_m}
@@ -61,18 +62,38 @@ class Config:
     save_models: bool = False           # also keep every pruned unit's model (models/<unit>.safetensors; parents are always kept)
     device: str | None = None           # cpu, cuda, cuda:1 (None: CUDA when there is one)
     size: int = 224                     # image side of folder datasets
+    imports: tuple = ()                 # Python files (.py) or modules imported first in every process of the run: where your own criteria register
 
     def __post_init__(self):  # as a JSON file or the command line gives them: lists as tuples, one architecture or algorithm as a tuple of one
         for f in fields(self):
             v = getattr(self, f.name)
             if isinstance(v, list) or (f.name in ('arch', 'algorithm') and isinstance(v, str)): setattr(self, f.name, tuple(v) if isinstance(v, list) else (v,))
+        self.imports = tuple(import_plugin(m) for m in ((self.imports,) if isinstance(self.imports, str) else self.imports))  # files: absolute
 
+
+# %% ../nbs/09_config.ipynb #08b988fa
+def import_plugin(name:str, # a Python file (ending .py) or an importable module
+                 ) -> str:
+    "Import `name` once per process (what registers a user's criteria); the name to keep: a file's absolute path, or the module's name."
+    if not name.endswith('.py'):
+        try: importlib.import_module(name)
+        except ImportError as e: raise ValueError(f"imports: cannot import {name!r} ({e}); give a Python file (ending .py) or an importable module") from None
+        return name
+    path = Path(name).expanduser().resolve()
+    if not path.is_file(): raise ValueError(f"imports: {name} is not a file; give the path of the Python file that registers your criteria")
+    key = f"dg_pruning_plugin_{path.stem}_{zlib.crc32(str(path).encode()):08x}"
+    if key not in sys.modules:
+        spec = importlib.util.spec_from_file_location(key, path)
+        sys.modules[key] = mod = importlib.util.module_from_spec(spec)
+        try: spec.loader.exec_module(mod)
+        except Exception: del sys.modules[key]; raise
+    return str(path)
 
 # %% ../nbs/09_config.ipynb #3bd79ba3
 OPTION_GROUPS = {  # every field of `Config` in one group; `dg_prune --help` and the main job's page list them so
     'data': ('dataset', 'preset', 'domains', 'targets', 'size'),
     'parents': ('arch', 'width', 'stem_stride', 'weights', 'algorithm', 'seeds', 'epochs', 'lr', 'opt', 'precision', 'bs'),
-    'pruning': ('criteria', 'ratios', 'random_draws', 'mode', 'structure', 'scope', 'n_batches', 'recal_batches', 'finetune_epochs', 'finetune_lr'),
+    'pruning': ('criteria', 'ratios', 'random_draws', 'mode', 'structure', 'scope', 'n_batches', 'recal_batches', 'finetune_epochs', 'finetune_lr', 'imports'),
     'evaluation': ('corruptions', 'severities', 'corruption_items', 'noise_eps'),
     'where it runs': ('workers', 'device', 'save_models'),
 }
