@@ -165,7 +165,8 @@ def check(self:Config):
     if bad or not self.severities: raise ValueError(f"severities must be among {SEVERITIES}, got {self.severities}")
     for k in ('epochs', 'finetune_epochs', 'n_batches', 'recal_batches', 'bs', 'corruption_items', 'random_draws'):
         if getattr(self, k) < (0 if k in ('finetune_epochs', 'recal_batches') else 1): raise ValueError(f"{k} must be positive, got {getattr(self, k)}")
-    if self.finetune_epochs != int(self.finetune_epochs) and self.mode == 'soft':
+    soft = self.mode == 'soft' or any(c.strip().startswith('soft:') for c in self.criteria)
+    if self.finetune_epochs != int(self.finetune_epochs) and soft:
         raise ValueError(f"soft pruning selects filters at epoch ends: give whole finetune_epochs, not {self.finetune_epochs}")
     if not self.finetune_lr > 0: raise ValueError(f"finetune_lr must be positive, got {self.finetune_lr}")
     if self.workers < 0: raise ValueError(f"workers must be >= 0 (0: one per CPU core), got {self.workers}")

@@ -39,9 +39,9 @@ def uses_target(spec:str, # a criterion name or spec
 # %% ../nbs/03_importance.ipynb #386f32ef
 def parse_criterion(spec:str, # 'name' or 'name(option=value, ...)'
                    ) -> tuple:
-    "`(name, options)` of a criterion spec, checked against the registered criterion's signature."
-    m = re.fullmatch(r'\s*(\w+)\s*(?:\((.*)\))?\s*', spec) if isinstance(spec, str) else None
-    if not m: raise ValueError(f"criterion spec {spec!r} is malformed: write name or name(option=value, ...)")
+    "`(name, options)` of a criterion spec (a leading 'soft:', the unit's schedule, left to the run), checked against the registered criterion's signature."
+    m = re.fullmatch(r'\s*(?:soft:\s*)?(\w+)\s*(?:\((.*)\))?\s*', spec) if isinstance(spec, str) else None
+    if not m: raise ValueError(f"criterion spec {spec!r} is malformed: write name or name(option=value, ...), 'soft:' before it for SFP's schedule")
     name, args, opts = m.group(1), m.group(2), {}
     if name not in CRITERIA: raise ValueError(f"unknown criterion {name!r} in {spec!r}; registered: {sorted(CRITERIA)}")
     for part in (args.split(',') if args and args.strip() else []):

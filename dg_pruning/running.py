@@ -179,6 +179,11 @@ def dense(self:_Group, on_unit=None):
 
 # %% ../nbs/09a_running.ipynb #46300ac9
 @patch
+def mode(self:_Group, criterion:str) -> str:
+    "A unit's schedule: 'soft' for a 'soft:' criterion (SFP beside the one-shot criteria of a hard run), else the run's `mode`."
+    return 'soft' if criterion.strip().startswith('soft:') else self.cfg.mode
+
+@patch
 def tied(self:_Group) -> set:
     "The parent's convs that `structure='internal'` leaves alone (its residual stream; none with 'coupled')."
     if self.cfg.structure == 'coupled': return set()
@@ -190,7 +195,7 @@ def oneshot(self:_Group, pl, criterion, ratio, scores):
     "Prune the parent's copy in `pl` (hard: in place; soft: a zeroed copy) and re-estimate BatchNorm: the one-shot model."
     cfg, ex = self.cfg, self.noise_x[:2]
     recal = _batches(pl.dls.train, cfg.recal_batches)
-    if cfg.mode == 'hard':
+    if self.mode(criterion) == 'hard':
         with timed('prune'):
             if ratio > 0: prune_learner(pl, ratio, criterion, scope=cfg.scope, scores=scores, structure=cfg.structure)
         pl.model.to(memory_format=torch.contiguous_format)  # channels_last pruned nets crashed in backward (torch 2.14 CPU, 70%)
@@ -205,7 +210,7 @@ def oneshot(self:_Group, pl, criterion, ratio, scores):
 def finetune(self:_Group, pl, criterion, ratio) -> dict:
     "Fine-tune `pl` (soft: under SFP, then extract the compact model); for soft, what the masked model needs (`masked_stats`)."
     cfg, ex = self.cfg, self.noise_x[:2]
-    if cfg.mode == 'hard':
+    if self.mode(criterion) == 'hard':
         with timed('finetune'): _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=[])
         return {}
     sfp = SoftFilterPruning(ratio, criterion, scope=cfg.scope, n_batches=cfg.n_batches, structure=cfg.structure)
