@@ -24,7 +24,7 @@ from .shift import calibration_rows, calibration_table, calibration_change, plot
 # %% auto #0
 __all__ = ['parents_table', 'corruption_changes', 'plot_corruption_changes', 'provenance_table', 'time_table', 'config_frame',
            'report_notebook', 'fold', 'plot_findings', 'findings_section', 'paired_section', 'potential_section',
-           'shift_section', 'write_report', 'check_page', 'parents_match']
+           'shift_section', 'html_page', 'write_report', 'check_page', 'parents_match']
 
 # %% ../nbs/09d_report.ipynb #d30e0306
 def parents_table(df:pd.DataFrame, # results (`collect`)
@@ -245,7 +245,10 @@ h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.6em}"""
 _CHECK_JS = """window.__errors=[];window.addEventListener('error',e=>window.__errors.push(String(e.message)));
 window.addEventListener('load',()=>{const i=[...document.images];document.body.dataset.images=i.filter(x=>x.complete&&x.naturalWidth>0).length+'/'+i.length;document.body.dataset.errors=window.__errors.length;});"""
 
-def _page(body:str, title:str) -> str:
+def html_page(body:str, # the page's HTML inside <body>
+              title:str, # its title
+             ) -> str:
+    "A self-contained HTML page in the report's style (its CSS, and the script that records errors for `check_page`)."
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
             f'<style>{_CSS}</style><script>{_CHECK_JS}</script></head>\n<body>\n{body}\n</body></html>\n')
 
@@ -265,7 +268,7 @@ def write_report(out, # a run's output folder (with config.json and units/)
     if errs: raise RuntimeError(f"the report notebook failed ({errs[0]['ename']}: {errs[0]['evalue']}); see {out / 'report.ipynb'}")
     body, _ = HTMLExporter(template_name='basic', exclude_input=True, exclude_input_prompt=True,
                            exclude_output_prompt=True).from_notebook_node(nbformat.read(out / 'report.ipynb', as_version=4))
-    return store.write(out / 'report.html', lambda t: Path(t).write_text(_page(body, f'Run report: {out.resolve().name}')))
+    return store.write(out / 'report.html', lambda t: Path(t).write_text(html_page(body, f'Run report: {out.resolve().name}')))
 
 # %% ../nbs/09d_report.ipynb #654dc56a
 class _Page(HTMLParser):

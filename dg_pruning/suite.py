@@ -4,7 +4,7 @@
 
 # %% ../nbs/09i_suite.ipynb #228d3640
 from __future__ import annotations
-import dataclasses
+import base64, dataclasses, html
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -17,10 +17,11 @@ from .results import collect, label
 from .stats import endpoint, target_ok, decide
 from .roofline import train_images_per_s
 from .outputs import md_table, tex_table
+from .report import html_page
 
 # %% auto #0
-__all__ = ['SHIFTS', 'NO_SIGNAL', 'SUITE_CRITERIA', 'SUITE_TABLES', 'suite_config', 'run_suite', 'suite_results', 'suite_cells',
-           'suite_ranks', 'suite_table', 'plot_suite', 'suite_findings', 'save_suite']
+__all__ = ['SHIFTS', 'NO_SIGNAL', 'SUITE_CRITERIA', 'SUITE_TABLES', 'SUITE_CAPTIONS', 'suite_config', 'run_suite',
+           'suite_results', 'suite_cells', 'suite_ranks', 'suite_table', 'plot_suite', 'suite_findings', 'save_suite']
 
 # %% ../nbs/09i_suite.ipynb #792dc6d6
 SHIFTS = {  # kind of shift -> the Config fields measured for it ("The protocol of each shift")
@@ -188,13 +189,16 @@ def suite_findings(df:pd.DataFrame, # `suite_results`
 # %% ../nbs/09i_suite.ipynb #13ef72d8
 SUITE_TABLES = {'target': ('target_acc', 'random'), 'in_domain': ('in_domain_acc', 'random'), 'target_ece': ('target_ece', 'random'),
                 'target_vs_taylor': ('target_acc', 'taylor')}  # file stem -> (endpoint, baseline)
+SUITE_CAPTIONS = {'target': 'Target accuracy vs random (points): difference ± 95% CI half-width, ✓ decided; mean rank over parents and shifts',
+                  'in_domain': 'In-domain accuracy vs random (points)', 'target_ece': 'Target ECE vs random (points; lower is better calibrated)',
+                  'target_vs_taylor': 'Target accuracy vs taylor (points)'}
 
 def save_suite(df:pd.DataFrame, # `suite_results`
                out, # the suite's folder
               ) -> dict:
-    "Write the suite's tables (CSV, Markdown, LaTeX), its figure and findings under `out`; their paths."
+    "Write the suite's tables (CSV, Markdown, LaTeX), its figure, findings and page (`suite.html`) under `out`; their paths."
     import matplotlib.pyplot as plt
-    out, paths = Path(out), {}
+    out, paths, sections = Path(out), {}, []
     for stem, (metric, base) in SUITE_TABLES.items():
         cells = suite_cells(df, metric, base)
         if cells.empty: continue
@@ -204,6 +208,18 @@ def save_suite(df:pd.DataFrame, # `suite_results`
         (out / f'suite_{stem}.md').write_text(md_table(*parts) + '\n')
         (out / f'suite_{stem}.tex').write_text(tex_table(*parts) + '\n')
         paths[stem] = out / f'suite_{stem}.md'
-    plot_suite(suite_cells(df)); plt.savefig(out / 'suite.png', dpi=150, bbox_inches='tight'); plt.close('all')
-    (out / 'suite_findings.txt').write_text('\n'.join(suite_findings(df)) + '\n')
-    return {**paths, 'figure': out / 'suite.png', 'findings': out / 'suite_findings.txt'}
+        sections.append(f"<h2>{SUITE_CAPTIONS[stem]}</h2>{tab.to_html()}")
+        if stem == 'target':
+            seen = cells.pivot_table(index='criterion', columns='shift', values='detectable', sort=False).rename(index=label)
+            sections.append("<h3>What the run could detect (points, 80% power, 95% level)</h3>" + (100 * seen).round(1).to_html())
+    target = suite_cells(df)
+    if target.empty: raise ValueError("no shift has a parent with signal on its target: no table to write (train the parents longer)")
+    plot_suite(target); plt.savefig(out / 'suite.png', dpi=150, bbox_inches='tight'); plt.close('all')
+    said = suite_findings(df)
+    (out / 'suite_findings.txt').write_text('\n'.join(said) + '\n')
+    fig = base64.b64encode((out / 'suite.png').read_bytes()).decode()
+    body = (f"<h1>Shift benchmark: {', '.join(df.dataset.unique())}</h1><h2>Findings</h2><ul>"
+            + ''.join(f"<li>{html.escape(l)}</li>" for l in said) + f'</ul><img src="data:image/png;base64,{fig}" alt="criteria x shifts">'
+            + ''.join(sections))
+    (out / 'suite.html').write_text(html_page(body, f'Shift benchmark: {out.resolve().name}'))
+    return {**paths, 'figure': out / 'suite.png', 'findings': out / 'suite_findings.txt', 'page': out / 'suite.html'}
