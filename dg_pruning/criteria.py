@@ -22,8 +22,8 @@ def hessian_importance(model, # the network
                        chunk:int=16, # samples whose gradients are held at once
                       ):
     "OBD: per filter, the sum over its weights of w² times the mean per-sample squared gradient (the empirical Fisher's diagonal)."
-    params, buffers = dict(model.named_parameters()), dict(model.named_buffers())
-    names = {id(p): k for k, p in params.items()}
+    named, buffers = dict(model.named_parameters()), dict(model.named_buffers())
+    names, params = {id(p): k for k, p in named.items()}, {k: p.detach() for k, p in named.items()}  # no graph for the weights held fixed
     wanted = {names[id(u.conv.weight)]: u.name for u in units}
     def loss(p, x, y): return F.cross_entropy(functional_call(model, ({**params, **p}, buffers), (x[None],)), y[None])
     per_sample = vmap(grad(loss), in_dims=(None, 0, 0))
@@ -33,10 +33,10 @@ def hessian_importance(model, # the network
             if max_batches is not None and b >= max_batches: break
             x, y = as_tensor(x).to(dev), y.to(dev)
             for i in range(0, len(y), chunk):
-                g = per_sample({k: params[k].detach() for k in wanted}, x[i:i + chunk], y[i:i + chunk])
+                g = per_sample({k: params[k] for k in wanted}, x[i:i + chunk], y[i:i + chunk])
                 for k in wanted: sq[k] += (g[k] ** 2).sum(0)
             n += len(y)
-    return {wanted[k]: (params[k].detach() ** 2 * sq[k] / n).flatten(1).sum(1) for k in wanted}
+    return {wanted[k]: (params[k] ** 2 * sq[k] / n).flatten(1).sum(1) for k in wanted}
 
 # %% ../nbs/03a_criteria.ipynb #c2c155c2
 @register_criterion('bn_scale')

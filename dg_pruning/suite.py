@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from scipy import stats as sstats
+from .core import get_device
 from .importance import CRITERIA, parse_criterion
 from .config import Config, load_data, arch_kw
 from .running import sweep_cost
@@ -67,7 +68,7 @@ def run_suite(out='dg_suite', # the suite's folder: one run folder per shift
     if not cfgs: raise ValueError("none of the shifts asked carries signal: nothing to run")
     for s, cfg in cfgs.items():
         data = load_data(cfg)
-        ips = train_images_per_s(data, {'arch': cfg.arch[0], **arch_kw(cfg, cfg.arch[0])}, cfg.bs, cfg.precision, 'cpu', 3)
+        ips = train_images_per_s(data, {'arch': cfg.arch[0], **arch_kw(cfg, cfg.arch[0])}, cfg.bs, cfg.precision, get_device(cfg.device), 3)
         c = sweep_cost(cfg, data.sizes(), ips)
         print(f"{s}: {int(c.jobs)} parents, {int(c.units)} units, {c.train_images / 1e3:.0f}k images trained, {c.eval_images / 1e3:.0f}k "
               f"evaluated: about {60 * c.hours:.1f} min of one core here; criteria {', '.join(cfg.criteria)}")
@@ -124,7 +125,7 @@ def suite_ranks(df:pd.DataFrame, # `suite_results`
                          'best_share': pd.concat(best).mean().reindex(crit)})
 
 # %% ../nbs/09i_suite.ipynb #32beb396
-def _half(r, confidence=0.95) -> float:
+def _half(r) -> float:
     "The CI half-width of a `decide` row."
     return (r.hi - r.lo) / 2
 
