@@ -19,13 +19,16 @@ from .running import run_group, missing_units, start_run
 from .results import collect
 
 # %% auto #0
-__all__ = ['EXECUTORS', 'MAX_REQUEUES', 'run_worker', 'slurm_executor', 'GroupDidNotFit', 'GroupTask', 'run_groups',
-           'run_experiment']
+__all__ = ['EXECUTORS', 'MAX_REQUEUES', 'worker_count', 'run_worker', 'slurm_executor', 'GroupDidNotFit', 'GroupTask',
+           'run_groups', 'run_experiment']
 
 # %% ../nbs/09h_launch.ipynb #f9ab0813
 EXECUTORS = ('inprocess', 'local', 'slurm')
 
-def _workers(cfg, n_groups) -> int:
+def worker_count(cfg:Config, # the configuration (its workers and device)
+                 n_groups:int, # groups to share out
+                ) -> int:
+    "The local worker processes a run of `n_groups` groups uses: `cfg.workers`, else one per CPU core (one on CUDA), at most one per group."
     n = cfg.workers or (1 if get_device(cfg.device).type == 'cuda' else os.cpu_count() or 1)
     return max(1, min(n, n_groups))
 
@@ -215,7 +218,7 @@ def run_groups(cfg:Config, # the configuration
                data:MultiDomain|None=None, # the run's data, for in-process runs (None: loaded once here)
               ) -> list:
     "Run `groups` of `cfg` into `out` with `executor`, sharing them with any other launch on `out`; returns the submitted jobs."
-    n = _workers(cfg, len(groups))
+    n = worker_count(cfg, len(groups))
     executor = executor or ('local' if n > 1 else 'inprocess')
     if executor not in EXECUTORS: raise ValueError(f"executor must be one of {EXECUTORS}, got {executor!r}")
     if not groups: return []

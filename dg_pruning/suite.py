@@ -8,12 +8,13 @@ import base64, dataclasses, html
 from pathlib import Path
 import numpy as np
 import pandas as pd
+import torch
 from scipy import stats as sstats
 from .core import get_device
 from .importance import CRITERIA, parse_criterion
 from .config import Config, load_data, arch_kw
 from .running import sweep_cost
-from .launch import run_experiment
+from .launch import run_experiment, worker_count
 from .results import collect, label
 from .stats import endpoint, target_ok, decide
 from .roofline import train_images_per_s
@@ -67,11 +68,13 @@ def run_suite(out='dg_suite', # the suite's folder: one run folder per shift
     cfgs = {s: suite_config(s, criteria, **overrides) for s in shifts if s not in NO_SIGNAL}
     if not cfgs: raise ValueError("none of the shifts asked carries signal: nothing to run")
     for s, cfg in cfgs.items():
-        data = load_data(cfg)
-        ips = train_images_per_s(data, {'arch': cfg.arch[0], **arch_kw(cfg, cfg.arch[0])}, cfg.bs, cfg.precision, get_device(cfg.device), 3)
-        c = sweep_cost(cfg, data.sizes(), ips)
+        data, dev, old = load_data(cfg), get_device(cfg.device), torch.get_num_threads()
+        if dev.type == 'cpu': torch.set_num_threads(max(1, old // worker_count(cfg, 1 << 30)))  # a worker's threads: its rate
+        try: ips = train_images_per_s(data, {'arch': cfg.arch[0], **arch_kw(cfg, cfg.arch[0])}, cfg.bs, cfg.precision, dev, 5)
+        finally: torch.set_num_threads(old)
+        c, n = sweep_cost(cfg, data.sizes(), ips), worker_count(cfg, 1 << 30)
         print(f"{s}: {int(c.jobs)} parents, {int(c.units)} units, {c.train_images / 1e3:.0f}k images trained, {c.eval_images / 1e3:.0f}k "
-              f"evaluated: about {60 * c.hours:.1f} min of one core here; criteria {', '.join(cfg.criteria)}")
+              f"evaluated: about {60 * c.hours / n:.0f} min on {n} worker(s) here; criteria {', '.join(cfg.criteria)}")
     for s, cfg in cfgs.items(): run_experiment(cfg, Path(out) / s, progress=progress, executor=executor, slurm=slurm)
     return suite_results(out)
 
