@@ -15,7 +15,7 @@ from .importance import CRITERIA, parse_criterion
 from .config import Config, load_data, arch_kw
 from .running import sweep_cost
 from .launch import run_experiment, worker_count
-from .results import collect, label
+from .results import collect, label, holm
 from .stats import endpoint, target_ok, decide
 from .roofline import train_images_per_s
 from .outputs import md_table, tex_table
@@ -91,7 +91,7 @@ def suite_cells(df:pd.DataFrame, # `suite_results`
                 baseline:str='random', # the criterion every other is compared with on the same parent
                 confidence:float=0.95, # of the intervals
                ) -> pd.DataFrame:
-    "Per shift and criterion: `decide` of the paired differences of the endpoint `metric` to `baseline`'s."
+    "Per shift and criterion: `decide` of the paired differences of the endpoint `metric` to `baseline`'s, and Holm's p over all the cells."
     rows = []
     for shift, g in df.groupby('dataset', sort=False):
         e = endpoint(g, metric).unstack('criterion')
@@ -99,7 +99,8 @@ def suite_cells(df:pd.DataFrame, # `suite_results`
         if baseline not in e or e.empty: continue  # no parent with signal on its target: no cell
         for c in e.columns:
             if c != baseline: rows.append({'shift': shift, 'criterion': c, **decide((e[c] - e[baseline]).dropna(), confidence)})
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    return out.assign(p_holm=holm(out.p)) if len(out) else out  # the table's cells as one family
 
 # %% ../nbs/09i_suite.ipynb #e3053252
 def suite_ranks(df:pd.DataFrame, # `suite_results`
@@ -136,13 +137,14 @@ def suite_table(cells:pd.DataFrame, # `suite_cells`
                 ranks:pd.DataFrame|None=None, # `suite_ranks` (None: no rank columns)
                 scale:float=100, # points
                ) -> pd.DataFrame:
-    "Criteria x shifts: difference ± CI half-width (✓: decided), the mean over shifts, and the mean rank [95%] and best share."
+    "Criteria x shifts: difference ± CI half-width (✓: decided; *: also after Holm over the table), the mean over shifts, mean rank [95%], best share."
     shifts = list(dict.fromkeys(cells['shift']))
-    fmt = lambda m, h, ok: f"{scale * m:+.1f} ±{scale * h:.1f}" + (' ✓' if ok else '')
+    fmt = lambda m, h, ok, star=False: f"{scale * m:+.1f} ±{scale * h:.1f}" + (' ✓' if ok else '') + ('*' if star else '')
     tab = {}
     for c, g in cells.groupby('criterion', sort=False):
         g = g.set_index('shift')
-        row = {s: fmt(g.loc[s, 'diff'], _half(g.loc[s]), g.loc[s, 'verdict'] == 'decided') if s in g.index else '—' for s in shifts}
+        row = {s: fmt(g.loc[s, 'diff'], _half(g.loc[s]), g.loc[s, 'verdict'] == 'decided', g.loc[s].get('p_holm', 1) < 0.05) if s in g.index else '—'
+               for s in shifts}
         se = [_half(r) / sstats.t.ppf(0.975, r.n - 1) for _, r in g.iterrows() if r.n > 1]
         m, h = g['diff'].mean(), 1.96 * np.sqrt(np.sum(np.square(se))) / len(se) if se else np.nan
         row['mean'] = fmt(m, h, bool(abs(m) > h)) if len(se) == len(g) else '—'
