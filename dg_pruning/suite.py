@@ -187,7 +187,8 @@ def suite_findings(df:pd.DataFrame, # `suite_results`
     aware = vs[vs.criterion.map(lambda c: c in CRITERIA and CRITERIA[parse_criterion(c)[0]].needs_domains > 1)] if len(vs) else vs
     wins = aware[(aware.verdict == 'decided') & (aware['diff'] > 0)] if len(aware) else aware
     said = '; '.join(f"{label(r.criterion)} on {r['shift']} {100 * r['diff']:+.1f} [{100 * r.lo:+.1f}, {100 * r.hi:+.1f}]" for _, r in wins.iterrows())
-    out.append(f"domain-aware criteria vs taylor: {said}" if said else "no domain-aware criterion is decided better than taylor on any shift")
+    run = ', '.join(label(c) for c in dict.fromkeys(aware.criterion)) if len(aware) else 'none run'
+    out.append(f"domain-aware criteria ({run}) vs taylor: {said}" if said else f"no domain-aware criterion ({run}) is decided better than taylor on any shift")
     out += [f"{s}: no parent carries signal on its target: not scored" for s in df.dataset.unique() if s not in set(cells.get('shift', ()))]
     out += [f"{s}: not scored: {why}" for s, why in NO_SIGNAL.items() if s not in set(df.dataset)]
     return out
