@@ -137,7 +137,9 @@ def _suite(args):
     given = {f.name: _cli_value(f, getattr(args, f.name)) for f in fields(Config) if getattr(args, f.name) is not None}
     criteria, shifts = given.pop('criteria', None), args.shifts.split(',') if args.shifts else None
     slurm = {k: getattr(args, k) for k in ('partition', 'timeout_min', 'gpus_per_job', 'cpus_per_task', 'array_parallelism')}
-    df = run_suite(args.out, shifts, criteria, executor=args.executor, slurm=slurm, **given)
+    df = run_suite(args.out, shifts, criteria, executor=args.executor, slurm=slurm, wait=args.wait or args.executor != 'slurm', **given)
+    if isinstance(df, list):
+        print("when the tasks have finished, the same command writes the tables (it submits only groups with missing units)"); return
     paths = save_suite(df, args.out)
     print('\n' + paths['findings'].read_text() + '\n' + paths['target'].read_text())
     print('\n'.join(f"{k}: {v}" for k, v in paths.items()))

@@ -19,8 +19,8 @@ from .running import run_group, missing_units, start_run
 from .results import collect
 
 # %% auto #0
-__all__ = ['EXECUTORS', 'MAX_REQUEUES', 'worker_count', 'run_worker', 'slurm_executor', 'GroupDidNotFit', 'GroupTask',
-           'run_groups', 'run_experiment']
+__all__ = ['EXECUTORS', 'MAX_REQUEUES', 'worker_count', 'wait_for', 'run_worker', 'slurm_executor', 'GroupDidNotFit', 'GroupTask',
+           'submit_array', 'run_groups', 'run_experiment']
 
 # %% ../nbs/09h_launch.ipynb #f9ab0813
 EXECUTORS = ('inprocess', 'local', 'slurm')
@@ -79,7 +79,13 @@ def _why(e:Exception, timeout_min=None) -> str:
     if 'CANCELLED' in s: return "was cancelled (scancel): rerun the same command to finish it"
     return last
 
-def _wait(cfg, out, groups:list, jobs:list, progress:bool, slurm:dict|None=None):
+def wait_for(cfg:Config, # the run's configuration
+             out, # its output folder
+             groups:list, # the groups the jobs compute, in the jobs' order
+             jobs:list, # submitit jobs (local workers, or a SLURM array's tasks)
+             progress:bool, # show a progress bar
+             slurm:dict|None=None, # `slurm_executor`'s options, for SLURM jobs (None: local workers)
+            ):
     "Wait for `jobs`, the progress bar counting the units of `groups` as they are written under `out` (a SLURM array's state beside it); then one clear error for the jobs that failed, each named by its group and cause."
     files = [Store(out).path('unit', n) for g in groups for n in missing_units(cfg, out, g)]
     _follow(files, jobs, progress_bar(range(len(files))) if progress and files else None, state=_array_state(jobs) if slurm is not None else None)
@@ -179,16 +185,21 @@ class GroupTask:
         return submitit.helpers.DelayedSubmission(GroupTask(self.timeout_min), cfg, out, group)
 
 # %% ../nbs/09h_launch.ipynb #bf290d3c
-def _submit(m, cfg, out, groups:list, slurm:dict) -> list:
-    "Submit `groups` as one SLURM array (a `GroupTask` each); sbatch's refusal in words that say what to change."
-    ex = slurm_executor(Path(out) / 'jobs', **slurm)
-    try: jobs = ex.map_array(m.GroupTask(slurm.get('timeout_min')), [asdict(cfg)] * len(groups), [str(out)] * len(groups), groups)
+def submit_array(tasks:list, # (configuration, output folder, group) of every task: several runs' groups may share one array
+                 folder, # where submitit writes the scripts, pickled tasks and logs
+                 slurm:dict, # `slurm_executor`'s options
+                ) -> list:
+    "Submit `tasks` as one SLURM array (a `GroupTask` each); sbatch's refusal in words that say what to change."
+    import dg_pruning.launch as m  # tasks unpickle the installed module's class (also when this runs in a notebook)
+    ex = slurm_executor(Path(folder), **slurm)
+    cfgs, outs, groups = zip(*[(asdict(c) if isinstance(c, Config) else c, str(o), tuple(g)) for c, o, g in tasks])
+    try: jobs = ex.map_array(m.GroupTask(slurm.get('timeout_min')), list(cfgs), list(outs), list(groups))
     except Exception as e:
         if 'gres' in str(e).lower() and slurm.get('gpus_per_job', 1):
             last = str(e).strip().splitlines()[-1]
             raise ValueError(f"sbatch refused the GPU request ({last}): the partition has no GPUs: pass --gpus_per_job 0") from e
         raise
-    print(f"submitted SLURM array {jobs[0].job_id.split('_')[0]}: {len(jobs)} task(s), one per group (parent); logs in {Path(out) / 'jobs'}")
+    print(f"submitted SLURM array {jobs[0].job_id.split('_')[0]}: {len(jobs)} task(s), one per group (parent); logs in {folder}")
     return jobs
 
 # %% ../nbs/09h_launch.ipynb #88f9b30b
@@ -234,12 +245,12 @@ def run_groups(cfg:Config, # the configuration
         ex.update_parameters(timeout_min=7 * 24 * 60)
         threads = max(1, torch.get_num_threads() // n)
         jobs = [ex.submit(m.run_worker, asdict(cfg), str(out), groups, threads, os.getpid()) for _ in range(n)]
-        _wait(cfg, out, groups, jobs, progress)
+        wait_for(cfg, out, groups, jobs, progress)
         done, jobs = sum(j.result() for j in jobs), []
     else:
-        jobs = _submit(m, cfg, out, groups, slurm or {})
+        jobs = submit_array([(cfg, out, g) for g in groups], Path(out) / 'jobs', slurm or {})
         if not wait: return jobs
-        _wait(cfg, out, groups, jobs, progress, slurm or {})
+        wait_for(cfg, out, groups, jobs, progress, slurm or {})
     done += _others(cfg, out, groups, data)
     Store(out).update_launch(units_computed=done, compute_s=round(time.time() - t0, 1))  # the wall time `dg_prune_bench roofline` reads
     return jobs

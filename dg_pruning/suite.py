@@ -13,8 +13,8 @@ from scipy import stats as sstats
 from .core import get_device
 from .importance import CRITERIA, parse_criterion
 from .config import Config, load_data, arch_kw
-from .running import sweep_cost
-from .launch import run_experiment, worker_count
+from .running import sweep_cost, start_run
+from .launch import run_experiment, worker_count, submit_array, wait_for
 from .results import collect, label, holm
 from .stats import endpoint, target_ok, decide
 from .roofline import train_images_per_s
@@ -57,9 +57,10 @@ def run_suite(out='dg_suite', # the suite's folder: one run folder per shift
               progress:bool=True, # progress bars
               executor:str|None=None, # 'inprocess', 'local' or 'slurm' (`run_groups`)
               slurm:dict|None=None, # `slurm_executor`'s options
+              wait:bool=True, # wait for a SLURM array (False: return once it is submitted)
               **overrides, # Config fields for every shift
-             ) -> pd.DataFrame:
-    "Run (or resume) the suite, its cost printed first; shifts without signal are said, not run; the results of every shift run."
+             ) -> pd.DataFrame|list:
+    "Run (or resume) the suite, its cost printed first; shifts without signal are said, not run; the results of every shift run (unwaited SLURM: the jobs)."
     shifts = list(shifts or SHIFTS)
     bad = [s for s in shifts if s not in SHIFTS]
     if bad: raise ValueError(f"unknown shift(s) {bad}; the suite's shifts: {', '.join(SHIFTS)}")
@@ -75,7 +76,15 @@ def run_suite(out='dg_suite', # the suite's folder: one run folder per shift
         c, n = sweep_cost(cfg, data.sizes(), ips), worker_count(cfg, 1 << 30)
         print(f"{s}: {int(c.jobs)} parents, {int(c.units)} units, {c.train_images / 1e3:.0f}k images trained, {c.eval_images / 1e3:.0f}k "
               f"evaluated: about {60 * c.hours / n:.0f} min on {n} worker(s) here; criteria {', '.join(cfg.criteria)}")
-    for s, cfg in cfgs.items(): run_experiment(cfg, Path(out) / s, progress=progress, executor=executor, slurm=slurm)
+    if executor != 'slurm':
+        for s, cfg in cfgs.items(): run_experiment(cfg, Path(out) / s, progress=progress, executor=executor, slurm=slurm)
+        return suite_results(out)
+    todo = {s: start_run(cfg, Path(out) / s)[1] for s, cfg in cfgs.items()}  # every shift's missing groups, in one array
+    tasks = [(cfgs[s], Path(out) / s, g) for s, gs in todo.items() for g in gs]
+    jobs = submit_array(tasks, Path(out) / 'jobs', slurm or {}) if tasks else []
+    if not wait: return jobs
+    k = 0
+    for s, gs in todo.items(): wait_for(cfgs[s], Path(out) / s, gs, jobs[k:k + len(gs)], progress, slurm or {}); k += len(gs)
     return suite_results(out)
 
 def suite_results(out, # the suite's folder
