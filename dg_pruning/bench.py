@@ -229,11 +229,15 @@ def bench_gpu(quick:bool=False, # fewer steps and repeats (a smoke run)
     print(f"bf16/fp32 training images/s (default parent): {first['bf16'] / first['fp32']:.2f}")
 
 # %% ../nbs/11_bench.ipynb #7da72d39
+def _config_of(out) -> Config:
+    "The configuration of the run in folder `out` (its config.json), or the default run's when `out` is None."
+    return Config(**json.loads((Path(out) / 'config.json').read_text())) if out else Config()
+
 @benchmark('roofline', "GEMM rate; the parent's training and inference rates as fractions of it (fp32, bf16); a run's FLOPs, floor and wall time")
 def bench_roofline(quick:bool=False, # fewer steps and repeats (a smoke run)
                    out:str|None=None, # a finished run's folder: its configuration and wall time (None: the default run's configuration)
                   ):
-    cfg = Config(**json.loads((Path(out) / 'config.json').read_text())) if out else Config()
+    cfg = _config_of(out)
     data, arch = load_data(cfg), cfg.arch[0]
     macs, kw = ratio_macs(cfg, data), {'arch': arch, **arch_kw(cfg, arch)}
     steps, reps, n = (3, 1, 512) if quick else (30, 3, 2048)
@@ -241,14 +245,13 @@ def bench_roofline(quick:bool=False, # fewer steps and repeats (a smoke run)
     for th in sorted({1, threads}):
         torch.set_num_threads(th)
         try:
-            r = {}
+            r, l = {}, dg_learner(data, data.names[-1], bs=cfg.bs, device='cpu', **kw)
             for p, dtype in (('fp32', torch.float32), ('bf16', torch.bfloat16)):
-                l = dg_learner(data, data.names[-1], bs=cfg.bs, device='cpu', **kw)
                 r[p] = (gemm_rate(n, dtype, reps), train_images_per_s(data, kw, cfg.bs, p, 'cpu', steps), infer_images_per_s(l.model, l.dls.valid, p, reps))
         finally: torch.set_num_threads(threads)
         (g, tr, inf), (g16, tr16, inf16) = r['fp32'], r['bf16']
         frac = lambda ips, passes, rate: ips * passes * 2 * macs[0.0] / rate
-        first = first or {'train': frac(tr, 3, g), 'gemm': g}
+        first = first or {'train': frac(tr, 3, g)}
         print(f"{th} thread(s): GEMM fp32 {g / 1e9:.0f} GFLOP/s, bf16 {g16 / 1e9:.0f}; training (batch {cfg.bs}) {tr:.0f} images/s = "
               f"{frac(tr, 3, g):.2f} of fp32 GEMM, bf16 x{tr16 / tr:.2f}; inference (batch {l.dls.valid.bs}) {inf:.0f} images/s = "
               f"{frac(inf, 1, g):.2f}, bf16 x{inf16 / inf:.2f}")
@@ -267,7 +270,7 @@ def bench_roofline(quick:bool=False, # fewer steps and repeats (a smoke run)
 def bench_steps(quick:bool=False, # a shorter group (a smoke run)
                 out:str|None=None, # a run's folder whose configuration is timed (None: the default run's)
                ):
-    cfg = Config(**json.loads((Path(out) / 'config.json').read_text())) if out else Config()
+    cfg = _config_of(out)
     if quick: cfg = dataclasses.replace(cfg, epochs=1, finetune_epochs=0.1, ratios=cfg.ratios[:1])
     st = group_steps(cfg, threads=1)
     pd.set_option('display.width', 120)

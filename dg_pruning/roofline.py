@@ -117,6 +117,6 @@ def group_steps(cfg:Config|None=None, # the configuration (None: the default run
         with tempfile.TemporaryDirectory() as d, step_times() as st:
             t0 = time.perf_counter(); run_group(cfg, d, plan(cfg, data)[0], data=data); wall = time.perf_counter() - t0
     finally: torch.set_num_threads(old)
-    rows = {**{k: v for k, v in st.items()}, 'worker: process start': [start, 1], 'worker: data load': [load, 1], 'group': [wall, 1]}
+    rows = {**st, 'worker: process start': [start, 1], 'worker: data load': [load, 1], 'group': [wall, 1]}
     df = pd.DataFrame.from_dict(rows, orient='index', columns=['seconds', 'calls'])
     return df.assign(share=df.seconds / wall)

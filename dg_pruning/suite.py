@@ -214,9 +214,9 @@ def save_suite(df:pd.DataFrame, # `suite_results`
               ) -> dict:
     "Write the suite's tables (CSV, Markdown, LaTeX), its figure, findings and page (`suite.html`) under `out`; their paths."
     import matplotlib.pyplot as plt
-    out, paths, sections = Path(out), {}, []
+    out, paths, sections, cells_of = Path(out), {}, [], {}
     for stem, (metric, base) in SUITE_TABLES.items():
-        cells = suite_cells(df, metric, base)
+        cells = cells_of[stem] = suite_cells(df, metric, base)
         if cells.empty: continue
         tab = suite_table(cells, suite_ranks(df, metric) if base == 'random' else None)
         cells.to_csv(out / f'suite_{stem}.csv', index=False)
@@ -228,7 +228,7 @@ def save_suite(df:pd.DataFrame, # `suite_results`
         if stem == 'target':
             seen = cells.pivot_table(index='criterion', columns='shift', values='detectable', sort=False).rename(index=label)
             sections.append("<h3>What the run could detect (points, 80% power, 95% level)</h3>" + (100 * seen).round(1).to_html())
-    target = suite_cells(df)
+    target = cells_of['target']
     if target.empty: raise ValueError("no shift has a parent with signal on its target: no table to write (train the parents longer)")
     plot_suite(target); plt.savefig(out / 'suite.png', dpi=150, bbox_inches='tight'); plt.close('all')
     said = suite_findings(df)
