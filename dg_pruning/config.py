@@ -12,7 +12,7 @@ from fastcore.basics import patch
 from .core import get_device, check_ratio, check_scope  # first: it quiets torch's deprecation notice in fastai
 from .data import domain_folders, MultiDomain
 from .datasets import rotated_mnist, colored_mnist, digits_dg, rotated_digits, mnist_m
-from .importance import CRITERIA, parse_criterion
+from .importance import CRITERIA, parse_criterion, granularity
 from .hard import STRUCTURES
 from .models import make_model
 from .train import ALGORITHMS
@@ -42,7 +42,7 @@ class Config:
     ratios: tuple = (0.05, 0.1, 0.3)    # fractions of the filters of every layer pruned
     mode: str = 'hard'                  # 'hard' (one shot + fine-tune) or 'soft' (SFP while fine-tuning, then extract)
     structure: str = 'coupled'          # 'coupled': channels tied by residual adds pruned together; 'internal': only convs inside blocks
-    scope: str = 'layer'                # 'layer': every layer loses the ratio of its filters; 'global': one ranking of all filters (scores / layer mean)
+    scope: str = 'layer'                # 'layer': every layer loses the ratio of its filters; 'global': one ranking of all filters (scores / layer mean); 'raw': one ranking of the scores as they are
     seeds: tuple = (0, 1, 2, 3, 4)      # one parent per (arch, algorithm, target, seed)
     epochs: int = 6                     # dense training (fit_one_cycle, checkpoint by source-validation accuracy)
     finetune_epochs: float = 0.5        # fine-tuning after pruning, in epochs of the source training data (a fraction: random items)
@@ -139,8 +139,11 @@ def check(self:Config):
     if self.mode not in ('hard', 'soft'): raise ValueError(f"mode must be 'hard' or 'soft', got {self.mode!r}")
     if self.structure not in STRUCTURES: raise ValueError(f"structure must be one of {STRUCTURES}, got {self.structure!r}")
     check_scope(self.scope)
-    if self.scope == 'global' and any(parse_criterion(c)[0] == 'fpgm' for c in self.criteria):
+    if self.scope != 'layer' and any(parse_criterion(c)[0] == 'fpgm' for c in self.criteria):
         raise ValueError("fpgm's scores are comparable only within a layer: drop it from criteria, or use scope='layer'")
+    unstructured = [c for c in self.criteria if granularity(c) == 'weight']
+    if unstructured and (self.mode == 'soft' or any(c.strip().startswith('soft:') for c in unstructured)):
+        raise ValueError(f"{unstructured} mask weights once and keep the masks: run them with mode='hard', without 'soft:'")
     for k in ('arch', 'algorithm'):
         if not getattr(self, k): raise ValueError(f"give at least one {k}")
         if len(set(getattr(self, k))) < len(getattr(self, k)): raise ValueError(f"{k} repeats a name: {list(getattr(self, k))}")

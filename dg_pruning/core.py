@@ -45,7 +45,7 @@ def check_ratio(ratio:float, # the fraction of filters pruned
     "Raise a clear error unless `ratio` (the fraction of filters pruned) is in [0, 1)."
     if not 0 <= ratio < 1: raise ValueError(f"ratio is the fraction of filters pruned and must be in [0, 1), got {ratio}")
 
-SCOPES = ('layer', 'global')  # rank filters within each layer, or all together (each score divided by its layer's mean)
+SCOPES = ('layer', 'global', 'raw')  # rank within each layer; all together, each score over its layer's mean; all together as they are
 
 def check_scope(scope:str, # how filters are ranked: one of `SCOPES`
                ):

@@ -126,14 +126,14 @@ def prune_filters(model:nn.Module, # the network
     "Physically remove the `ratio` least important filters (by `criterion`) and every coupled channel; in place."
     check_ratio(ratio); _check_structure(structure)
     check_scope(scope)
-    if scope == 'global' and parse_criterion(criterion)[0] == 'fpgm': raise ValueError("fpgm scores are comparable only within a layer: use scope='layer'")
+    if scope != 'layer' and parse_criterion(criterion)[0] == 'fpgm': raise ValueError("fpgm scores are comparable only within a layer: use scope='layer'")
     _check_trainable(model)
     ex = as_tensor(example_inputs)
-    imp = TPImportance(model, batches, criterion, normalize=scope == 'global', scores=scores, **opts)
+    imp = TPImportance(model, batches, criterion, normalize=scope == 'global', scores=scores, **opts)  # 'raw': as they are
     mods, convs = dict(model.named_modules()), {id(m): n for n, m in prunable_convs(model, ex)}
     ignored = _ignored(model, ex) + ([mods[n] for n in coupled_convs(model, ex)] if structure == 'internal' else [])
     with preserve_mode(model):
-        pruner = tp.pruner.BasePruner(model, ex, importance=imp, pruning_ratio=ratio, global_pruning=scope == 'global',
+        pruner = tp.pruner.BasePruner(model, ex, importance=imp, pruning_ratio=ratio, global_pruning=scope != 'layer',
                                       ignored_layers=ignored, round_to=round_to, root_module_types=[nn.Conv1d, nn.Conv2d, nn.Conv3d])
         for g in pruner.step(interactive=True): _prune_group(model, g, convs)
     return model

@@ -14,10 +14,10 @@ from .risk import domain_terms, pool_terms
 from .fpgm import fpgm_scores
 
 # %% auto #0
-__all__ = ['CRITERIA', 'ACCUMULATE', 'register_criterion', 'uses_target', 'parse_criterion', 'filter_importance', 'l1_importance',
-           'l2_importance', 'random_importance', 'fpgm_importance', 'taylor_importance', 'ior_importance',
-           'worst_importance', 'agree_importance', 'mean_maps', 'dss_importance', 'dss_target_importance',
-           'TPImportance']
+__all__ = ['CRITERIA', 'ACCUMULATE', 'register_criterion', 'uses_target', 'granularity', 'criterion_scope', 'parse_criterion',
+           'filter_importance', 'l1_importance', 'l2_importance', 'random_importance', 'fpgm_importance',
+           'taylor_importance', 'ior_importance', 'worst_importance', 'agree_importance', 'mean_maps', 'dss_importance',
+           'dss_target_importance', 'TPImportance']
 
 # %% ../nbs/03_importance.ipynb #8bc53d7e
 CRITERIA = {}
@@ -26,15 +26,32 @@ def register_criterion(name:str, # the name `filter_importance` takes
                        needs_data:bool=False, # the criterion scores with (x, y, domain) batches
                        needs_domains:int=1, # source domains the criterion compares (2 for the domain-aware ones)
                        uses_target:bool=False, # an oracle: it reads unlabelled images of the held-out domain (not domain generalization)
+                       granularity:str='filter', # 'filter' (scores per filter) or 'weight' (per weight: `lost.weight_importance`)
+                       allocates:bool=False, # its scores compare across layers: it sets each layer's budget (scope 'raw')
                       ):
     "Register `f(model, units, batches, **opts) -> {unit name: scores}` as criterion `name`."
-    def deco(f): f.needs_data, f.needs_domains, f.uses_target = needs_data, needs_domains, uses_target; CRITERIA[name] = f; return f
+    def deco(f):
+        f.needs_data, f.needs_domains, f.uses_target = needs_data, needs_domains, uses_target
+        f.granularity, f.allocates = granularity, allocates
+        CRITERIA[name] = f
+        return f
     return deco
 
 def uses_target(spec:str, # a criterion name or spec
                ) -> bool:
     "Whether the criterion of `spec` reads the held-out domain's images: an oracle, marked wherever it appears."
     return CRITERIA[parse_criterion(spec)[0]].uses_target
+
+def granularity(spec:str, # a criterion name or spec
+               ) -> str:
+    "'filter' or 'weight': what the criterion of `spec` scores and a unit of it removes."
+    return CRITERIA[parse_criterion(spec)[0]].granularity
+
+def criterion_scope(spec:str, # a criterion name or spec
+                    scope:str, # the run's scope
+                   ) -> str:
+    "The scope a unit of `spec` prunes with: 'raw' for a criterion that allocates its own layer budgets (PFP)."
+    return 'raw' if CRITERIA[parse_criterion(spec)[0]].allocates else scope
 
 # %% ../nbs/03_importance.ipynb #386f32ef
 def parse_criterion(spec:str, # 'name' or 'name(option=value, ...)'
@@ -75,6 +92,7 @@ def filter_importance(model:nn.Module, # the network
     "One score per filter (higher = keep) for every prunable conv of `model`, by `criterion` (a name or a spec `name(option=value, ...)`)."
     name, spec_opts = parse_criterion(criterion)
     f, opts = CRITERIA[name], {**spec_opts, **opts}
+    if f.granularity != 'filter': raise ValueError(f"{name!r} scores weights, not filters: use lost.weight_importance")
     _check_options(criterion, name, opts)  # the keyword options too
     batches = _reiterable(batches)
     if f.needs_data and batches is None: raise ValueError(f"criterion {criterion!r} needs data: pass batches of (x, y, domain)")
@@ -305,3 +323,4 @@ class TPImportance(tp.importance.Importance):
 
 # %% ../nbs/03_importance.ipynb #a9b23237
 from . import criteria as _criteria  # noqa: F401 registers hessian, bn_scale, hrank and lamp (it imports register_criterion from here)
+from . import lost as _lost  # noqa: F401 registers wt, random_weights, sipp and pfp

@@ -17,7 +17,8 @@ from .core import set_seed, get_device, as_tensor, filter_units, timed  # first:
 from fastai.callback.core import Callback, CancelValidException
 from fastai.callback.progress import ProgressCallback
 from .data import MultiDomain
-from .importance import CRITERIA, filter_importance, parse_criterion, uses_target
+from .importance import CRITERIA, filter_importance, parse_criterion, uses_target, granularity, criterion_scope
+from .lost import weight_importance, weight_masks, apply_masks, KeepMasks, nonzero_params
 from .hard import prune_learner, model_stats, save_pruned, load_pruned, read_header, coupled_convs
 from .soft import SoftFilterPruning, extract_compact, recalibrate_bn, select_pruned, zero_filters, masked_stats
 from .train import dg_learner, fit_dg
@@ -26,8 +27,8 @@ from .config import Config, load_data, check_data, corruptions_of, arch_kw, weig
 from .store import Store, unit_name, group_of, check_protocols, sha256, bare
 
 # %% auto #0
-__all__ = ['plan', 'device_name', 'where_running', 'provenance', 'missing_units', 'group_units', 'run_group', 'start_run',
-           'run_work', 'sweep_cost', 'evaluate_saved']
+__all__ = ['RANDOM', 'plan', 'device_name', 'where_running', 'provenance', 'missing_units', 'group_units', 'run_group',
+           'start_run', 'run_work', 'sweep_cost', 'evaluate_saved']
 
 # %% ../nbs/09a_running.ipynb #ef633815
 def plan(cfg:Config, # the configuration
@@ -41,7 +42,9 @@ def plan(cfg:Config, # the configuration
     groups = [(a, g, t, s) for a in cfg.arch for g in cfg.algorithm for t in targets for s in cfg.seeds]
     return groups[i::n]
 
-def _draws(cfg, criterion) -> int: return cfg.random_draws if parse_criterion(criterion)[0] == 'random' else 1
+RANDOM = ('random', 'random_weights')  # the paired baselines: random filters, random weights
+
+def _draws(cfg, criterion) -> int: return cfg.random_draws if parse_criterion(criterion)[0] in RANDOM else 1
 def _unit_seed(*coords) -> int: return zlib.crc32(repr(coords).encode()) % 2**31
 
 
@@ -124,11 +127,12 @@ class _Group:
                 self.scoring = _batches(_learner(self.cfg, self.data, self.group).dls.train, self.cfg.n_batches)
             name, given = parse_criterion(criterion)  # a spec's own options are used; random's seed is the parent's (and draw's) unless given
             opts, batches = {}, self.scoring
-            if name == 'random': opts['seed'] = given.get('seed', _unit_seed(self.target, self.seed)) + (_unit_seed('draw', draw) if draw else 0)
+            if name in RANDOM: opts['seed'] = given.get('seed', _unit_seed(self.target, self.seed)) + (_unit_seed('draw', draw) if draw else 0)
             if uses_target(criterion):  # an oracle: the held-out domain's first images beside the sources' (their labels unread)
                 dls = _learner(self.cfg, self.data, self.group).dls
                 batches, opts['target'] = self.scoring + _batches(dls.target_dl, self.cfg.n_batches), dls.target_id
-            with timed('scoring'): self.cache[(criterion, draw)] = filter_importance(self.parent, batches, name if opts else criterion, **opts)
+            score = weight_importance if granularity(criterion) == 'weight' else filter_importance
+            with timed('scoring'): self.cache[(criterion, draw)] = score(self.parent, batches, name if opts else criterion, **opts)
         return self.cache[(criterion, draw)]
 
 # %% ../nbs/09a_running.ipynb #4395d5ad
@@ -193,27 +197,31 @@ def tied(self:_Group) -> set:
 @patch
 def oneshot(self:_Group, pl, criterion, ratio, scores):
     "Prune the parent's copy in `pl` (hard: in place; soft: a zeroed copy) and re-estimate BatchNorm: the one-shot model."
-    cfg, ex = self.cfg, self.noise_x[:2]
+    cfg, ex, scope = self.cfg, self.noise_x[:2], criterion_scope(criterion, self.cfg.scope)
     recal = _batches(pl.dls.train, cfg.recal_batches)
-    if self.mode(criterion) == 'hard':
+    if granularity(criterion) == 'weight':  # unstructured: masks on a copy, kept through fine-tuning
+        with timed('prune'): pl.weight_masks = weight_masks(scores, ratio)
+        model = apply_masks(pl.model, pl.weight_masks)
+    elif self.mode(criterion) == 'hard':
         with timed('prune'):
-            if ratio > 0: prune_learner(pl, ratio, criterion, scope=cfg.scope, scores=scores, structure=cfg.structure)
+            if ratio > 0: prune_learner(pl, ratio, criterion, scope=scope, scores=scores, structure=cfg.structure)
         pl.model.to(memory_format=torch.contiguous_format)  # channels_last pruned nets crashed in backward (torch 2.14 CPU, 70%)
         model = pl.model
     else:
         with timed('prune'):
             model = copy.deepcopy(pl.model)
-            zero_filters(filter_units(model, ex), select_pruned({k: v for k, v in scores.items() if k not in self.tied()}, ratio, cfg.scope))
+            zero_filters(filter_units(model, ex), select_pruned({k: v for k, v in scores.items() if k not in self.tied()}, ratio, scope))
     with timed('bn_recal'): return recalibrate_bn(model, recal)
 
 @patch
 def finetune(self:_Group, pl, criterion, ratio) -> dict:
     "Fine-tune `pl` (soft: under SFP, then extract the compact model); for soft, what the masked model needs (`masked_stats`)."
     cfg, ex = self.cfg, self.noise_x[:2]
-    if self.mode(criterion) == 'hard':
-        with timed('finetune'): _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=[])
+    if granularity(criterion) == 'weight' or self.mode(criterion) == 'hard':
+        cbs = [KeepMasks(pl.weight_masks)] if hasattr(pl, 'weight_masks') else []
+        with timed('finetune'): _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=cbs)
         return {}
-    sfp = SoftFilterPruning(ratio, criterion, scope=cfg.scope, n_batches=cfg.n_batches, structure=cfg.structure)
+    sfp = SoftFilterPruning(ratio, criterion, scope=criterion_scope(criterion, cfg.scope), n_batches=cfg.n_batches, structure=cfg.structure)
     with timed('finetune'): _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=[sfp])
     ms, md = masked_stats(pl.model, sfp.pruned, ex), masked_stats(self.parent, {}, ex)
     pl.model = extract_compact(pl.model, sfp.pruned, ex)
@@ -239,6 +247,7 @@ def pruned(self:_Group, criterion, ratio, on_unit=None, draw:int=0):
     with timed('evaluate'): ev = evaluate_model(pl.model, pl.dls, self.sets, self.parent, self.row, self.noise_x, cfg.noise_eps, kept, self.shared)
     row = {**self.key, 'criterion': criterion, 'ratio': ratio, 'draw': draw, 'uses_target': uses_target(criterion), **ev, **size,
            'params_pruned': 1 - size['params'] / self.row['params'], 'macs_pruned': 1 - size['macs'] / self.row['macs'], **masked, **row}
+    if granularity(criterion) == 'weight': row['params_pruned'] = 1 - nonzero_params(pl.model) / self.row['params']  # zeros
     times['time_eval_s'] += time.time() - t0
     if cfg.save_models: self.save(pl.model, self.store.path('model', name), name, self.noise_x)
     with timed('write'):

@@ -28,7 +28,7 @@ def select_pruned(scores:dict, # unit name -> scores (higher = keep)
     if scope == 'layer':
         return {n: s.argsort(stable=True)[:int(len(s) * ratio)].sort()[0] for n, s in scores.items()}
     names = list(scores)
-    norm = torch.cat([scores[n] / scores[n].mean().clamp_min(1e-12) for n in names])
+    norm = torch.cat([scores[n] / (scores[n].mean().clamp_min(1e-12) if scope == 'global' else 1) for n in names])
     owner = torch.cat([torch.full((len(scores[n]),), i) for i, n in enumerate(names)])
     local = torch.cat([torch.arange(len(scores[n])) for n in names])
     left = torch.tensor([len(scores[n]) for n in names])
