@@ -17,6 +17,7 @@ from .results import (STAGES, summary, paired, paired_table, potentials, tidy, a
 from .viz import plot_paired, plot_ratio_curves, plot_prune_potential
 from .stats import findings, primary, primary_table, potential_summary
 from .shift import shift_findings
+from .potential import LOST_METHODS, parent_potentials, potential_table, twin_differences, potential_findings, plot_potential
 
 # %% auto #0
 __all__ = ['cli_text', 'command_of', 'md_table', 'tex_table', 'provenance_line', 'write_tables', 'paired_stages',
@@ -137,6 +138,12 @@ def save_outputs(df:pd.DataFrame, # results (`collect`)
         save(plot_paired(ps.assign(criterion=flat_labels(zip(*[ps[k] for k in kinds(df)], ps.criterion)) if kinds(df) else ps.criterion)), 'paired_plot')
         paired_table(df).to_csv(paths['paired'])
     else: del paths['paired_plot'], paths['paired']
+    if LOST_METHODS & set(df.criterion):  # Lost in Pruning's methods: their table, paired differences and figure
+        pl = parent_potentials(df)
+        paths.update(lost_table=out / 'lost_table.csv', lost_twins=out / 'lost_twins.csv', lost_plot=out / 'lost_plot.png')
+        potential_table(pl).to_csv(paths['lost_table'])
+        twin_differences(pl).to_csv(paths['lost_twins'])
+        save(plot_potential(pl), 'lost_plot')
     return {**paths, **write_tables(df, out)}
 
 # %% ../nbs/09d_outputs.ipynb #0f02fb75
@@ -173,6 +180,11 @@ def print_report(df:pd.DataFrame, # results (`collect`)
                 warnings.simplefilter('ignore'); pq = potentials(df, delta, unit='params')
             print('\nthe same as the fraction of parameters removed (Lost in Pruning\'s unit):')
             print(pq.round(2).to_string())
+        if LOST_METHODS & set(df.criterion):
+            pl = parent_potentials(df, delta)
+            print("\nweights vs filters (Lost in Pruning's table: % of the parameters removed within the tolerance, mean [95% CI] over parents):")
+            print(potential_table(pl).to_string())
+            print(potential_findings(twin_differences(pl)))
         if 'n:in_domain' in df:
             ps = potential_summary(df, delta)
             print(f"\nprune potential beside the evaluation's noise (tolerance max({delta:.1%}, 2 SE of the parent's accuracy), mean [95% CI] over parents; "
