@@ -20,11 +20,12 @@ from .risk import PRECISIONS
 from .evaluate import CORRUPTIONS, SEVERITIES, all_corruptions
 
 # %% auto #0
-__all__ = ['EMBEDDED', 'OPTION_GROUPS', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'TORCHVISION', 'Config', 'import_plugin',
+__all__ = ['EMBEDDED', 'MODES', 'OPTION_GROUPS', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'TORCHVISION', 'Config', 'import_plugin',
            'corruptions_of', 'arch_kw', 'weights_of', 'load_data', 'targets_of', 'targets_in', 'check_data']
 
 # %% ../nbs/09_config.ipynb #a2a91085
 EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg, 'rotated_digits': rotated_digits, 'mnist_m': mnist_m}
+MODES = ('hard', 'soft', 'cascade')  # one shot + fine-tune; SFP while fine-tuning; Lost in Pruning's prune-retrain steps
 
 @dataclass
 class Config:
@@ -40,7 +41,7 @@ class Config:
     algorithm: tuple = ('erm',)         # DG algorithms of the parents (several: a sweep): erm, coral, mmd, mixup, vrex, irm, groupdro
     criteria: tuple = ('random', 'l1', 'taylor', 'ior') # filter criteria compared: names, or specs such as 'ior(alpha=2,accumulate=data)' (keep 'random': the paired baseline)
     ratios: tuple = (0.05, 0.1, 0.3)    # fractions of the filters of every layer pruned
-    mode: str = 'hard'                  # 'hard' (one shot + fine-tune) or 'soft' (SFP while fine-tuning, then extract)
+    mode: str = 'hard'                  # 'hard' (one shot + fine-tune), 'soft' (SFP while fine-tuning, then extract) or 'cascade' (each ratio pruned from the step before, retrained)
     structure: str = 'coupled'          # 'coupled': channels tied by residual adds pruned together; 'internal': only convs inside blocks
     scope: str = 'layer'                # 'layer': every layer loses the ratio of its filters; 'global': one ranking of all filters (scores / layer mean); 'raw': one ranking of the scores as they are
     seeds: tuple = (0, 1, 2, 3, 4)      # one parent per (arch, algorithm, target, seed)
@@ -136,7 +137,11 @@ def check(self:Config):
     if len(set(self.criteria)) < len(self.criteria): raise ValueError(f"criteria repeat a spec: {list(self.criteria)}")
     if not self.ratios: raise ValueError("give at least one ratio")
     for r in self.ratios: check_ratio(r)
-    if self.mode not in ('hard', 'soft'): raise ValueError(f"mode must be 'hard' or 'soft', got {self.mode!r}")
+    if self.mode not in MODES: raise ValueError(f"mode must be one of {MODES}, got {self.mode!r}")
+    if self.mode == 'cascade' and list(self.ratios) != sorted(set(self.ratios)):
+        raise ValueError(f"a cascade's ratios are its steps: give them ascending, without repeats (got {list(self.ratios)})")
+    if self.mode == 'cascade' and any(c.strip().startswith('soft:') for c in self.criteria):
+        raise ValueError("a cascade prunes and retrains in steps: drop the 'soft:' criteria, or run them with mode='hard'")
     if self.structure not in STRUCTURES: raise ValueError(f"structure must be one of {STRUCTURES}, got {self.structure!r}")
     check_scope(self.scope)
     if self.scope != 'layer' and any(parse_criterion(c)[0] == 'fpgm' for c in self.criteria):

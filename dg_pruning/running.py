@@ -119,9 +119,9 @@ class _Group:
 
     def todo(self) -> list: return [n for n in self.names if not self.store.done(n)]
 
-    def scores(self, criterion, draw:int=0) -> dict:
-        "The parent's filter scores by `criterion` (random: its `draw`), computed once per group (every ratio prunes by the same ranking)."
-        if (criterion, draw) not in self.cache:
+    def scores(self, criterion, draw:int=0, model=None) -> dict:
+        "Scores by `criterion` (random: its `draw`) of the parent, once per group (every ratio prunes by the same ranking), or of `model`."
+        if model is not None or (criterion, draw) not in self.cache:
             if not hasattr(self, 'scoring'):  # the group's own scoring batches, the same on every (re)start
                 set_seed(_unit_seed(self.target, self.seed, 'scoring'))
                 self.scoring = _batches(_learner(self.cfg, self.data, self.group).dls.train, self.cfg.n_batches)
@@ -132,7 +132,9 @@ class _Group:
                 dls = _learner(self.cfg, self.data, self.group).dls
                 batches, opts['target'] = self.scoring + _batches(dls.target_dl, self.cfg.n_batches), dls.target_id
             score = weight_importance if granularity(criterion) == 'weight' else filter_importance
-            with timed('scoring'): self.cache[(criterion, draw)] = score(self.parent, batches, name if opts else criterion, **opts)
+            with timed('scoring'): s = score(self.parent if model is None else model, batches, name if opts else criterion, **opts)
+            if model is None: self.cache[(criterion, draw)] = s
+            return s
         return self.cache[(criterion, draw)]
 
 # %% ../nbs/09a_running.ipynb #4395d5ad
@@ -195,16 +197,19 @@ def tied(self:_Group) -> set:
     return self.tied_convs
 
 @patch
-def oneshot(self:_Group, pl, criterion, ratio, scores):
-    "Prune the parent's copy in `pl` (hard: in place; soft: a zeroed copy) and re-estimate BatchNorm: the one-shot model."
+def oneshot(self:_Group, pl, criterion, ratio, scores, prev:float=0.0):
+    "Prune the model in `pl` from `prev` to `ratio` of the parent (hard: in place; soft: a zeroed copy) and re-estimate BatchNorm."
     cfg, ex, scope = self.cfg, self.noise_x[:2], criterion_scope(criterion, self.cfg.scope)
     recal = _batches(pl.dls.train, cfg.recal_batches)
     if granularity(criterion) == 'weight':  # unstructured: masks on a copy, kept through fine-tuning
+        mods = dict(pl.model.named_modules())  # a cascade's step: the weights already zero go first
+        scores = {n: s.masked_fill(mods[n].weight.detach().cpu() == 0, -math.inf) for n, s in scores.items()} if prev else scores
         with timed('prune'): pl.weight_masks = weight_masks(scores, ratio)
         model = apply_masks(pl.model, pl.weight_masks)
-    elif self.mode(criterion) == 'hard':
+    elif self.mode(criterion) in ('hard', 'cascade'):
+        step = 1 - (1 - ratio) / (1 - prev)  # of the filters left: `ratio` of the parent's
         with timed('prune'):
-            if ratio > 0: prune_learner(pl, ratio, criterion, scope=scope, scores=scores, structure=cfg.structure)
+            if step > 0: prune_learner(pl, step, criterion, scope=scope, scores=scores, structure=cfg.structure)
         pl.model.to(memory_format=torch.contiguous_format)  # channels_last pruned nets crashed in backward (torch 2.14 CPU, 70%)
         model = pl.model
     else:
@@ -217,7 +222,7 @@ def oneshot(self:_Group, pl, criterion, ratio, scores):
 def finetune(self:_Group, pl, criterion, ratio) -> dict:
     "Fine-tune `pl` (soft: under SFP, then extract the compact model); for soft, what the masked model needs (`masked_stats`)."
     cfg, ex = self.cfg, self.noise_x[:2]
-    if granularity(criterion) == 'weight' or self.mode(criterion) == 'hard':
+    if granularity(criterion) == 'weight' or self.mode(criterion) in ('hard', 'cascade'):
         cbs = [KeepMasks(pl.weight_masks)] if hasattr(pl, 'weight_masks') else []
         with timed('finetune'): _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=cbs)
         return {}
@@ -227,17 +232,30 @@ def finetune(self:_Group, pl, criterion, ratio) -> dict:
     pl.model = extract_compact(pl.model, sfp.pruned, ex)
     return {'masked_params_pruned': 1 - ms['params'] / md['params'], 'masked_macs_pruned': 1 - ms['macs'] / md['macs']}
 
+# %% ../nbs/09a_running.ipynb #2f0e222b
+@patch
+def cascade_start(self:_Group, criterion, ratio, draw:int=0) -> tuple:
+    "`(model, its ratio)` a cascade's step starts from: the previous step's saved model, `(None, 0.0)` for the first."
+    grid = list(self.cfg.ratios)
+    k = grid.index(ratio)
+    if k == 0: return None, 0.0
+    path = self.store.path('model', unit_name(self.group, criterion, grid[k - 1], draw))
+    if not path.exists():
+        raise FileNotFoundError(f"the cascade's step {grid[k - 1]} of {criterion} has no saved model ({path}): rerun with a new --out")
+    return load_pruned(path), grid[k - 1]
+
 # %% ../nbs/09a_running.ipynb #a6f32945
 @patch
 def pruned(self:_Group, criterion, ratio, on_unit=None, draw:int=0):
     "One pruned unit: prune a copy of the parent, evaluate it one-shot (after BN recalibration), fine-tune, evaluate."
     cfg, name = self.cfg, unit_name(self.group, criterion, ratio, draw)
     if self.store.done(name): return
-    scores = self.scores(criterion, draw)  # (re)seeds itself: before the unit's own seed
+    start, prev = self.cascade_start(criterion, ratio, draw) if cfg.mode == 'cascade' else (None, 0.0)
+    scores = self.scores(criterion, draw, start)  # (re)seeds itself: before the unit's own seed
     set_seed(_unit_seed(self.target, self.seed, ratio))  # not the criterion's: common random numbers for every criterion of the parent at this ratio
-    with timed('learner'): pl = _learner(cfg, self.data, self.group, copy.deepcopy(self.parent))
+    with timed('learner'): pl = _learner(cfg, self.data, self.group, copy.deepcopy(self.parent) if start is None else start)
     times, t0 = {}, time.time()
-    oneshot = self.oneshot(pl, criterion, ratio, scores)
+    oneshot = self.oneshot(pl, criterion, ratio, scores, prev)
     times['time_prune_s'] = time.time() - t0; t0 = time.time()
     with timed('evaluate'): row = {f'oneshot:{k}': v for k, v in evaluate_model(oneshot, pl.dls).items()}
     times['time_eval_s'] = time.time() - t0; t0 = time.time()
@@ -249,7 +267,7 @@ def pruned(self:_Group, criterion, ratio, on_unit=None, draw:int=0):
            'params_pruned': 1 - size['params'] / self.row['params'], 'macs_pruned': 1 - size['macs'] / self.row['macs'], **masked, **row}
     if granularity(criterion) == 'weight': row['params_pruned'] = 1 - nonzero_params(pl.model) / self.row['params']  # zeros
     times['time_eval_s'] += time.time() - t0
-    if cfg.save_models: self.save(pl.model, self.store.path('model', name), name, self.noise_x)
+    if cfg.save_models or cfg.mode == 'cascade': self.save(pl.model, self.store.path('model', name), name, self.noise_x)  # a cascade's next start
     with timed('write'):
         preds = self.store.write_preds(name, kept)  # before the row: a written row has its predictions
         where = {**where_running(cfg.device), 'sha256:parent': self.parent_sha}
