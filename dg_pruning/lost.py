@@ -15,8 +15,8 @@ from .importance import register_criterion, parse_criterion, CRITERIA
 
 # %% auto #0
 __all__ = ['weight_layers', 'weight_importance', 'wt_importance', 'random_weights_importance', 'weight_masks', 'apply_masks',
-           'nonzero_params', 'KeepMasks', 'contributions', 'sensitivities', 'sipp_importance', 'pfp_kept', 'pfp_scores',
-           'consumers', 'pfp_importance']
+           'nonzero_params', 'KeepMasks', 'contributions', 'sensitivities', 's_size', 'first_items', 'sipp_importance',
+           'pfp_kept', 'pfp_scores', 'consumers', 'pfp_importance']
 
 # %% ../nbs/03b_lost.ipynb #1fb5c8fc
 def weight_layers(model:nn.Module, # the network
@@ -129,12 +129,14 @@ def contributions(m:nn.Module, # a Conv2d or Linear
 
 # %% ../nbs/03b_lost.ipynb #a8eada63
 def _max_share(ws, A, inv, chunk:int=2**24):
-    "max over patches of `ws[f, j] * A[b, j, p] * inv[b, f, p]`, in chunks of filters."
+    "max over patches of `ws[f, j] * A[b, j, p] * inv[b, f, p]` (`ws` and `inv` of one sign), item by item, filters in chunks."
     B, J, P = A.shape
-    step = max(1, chunk // (B * J * P))
-    out = [(ws[f:f + step, None, :, None] * A[None] * inv[:, f:f + step, None, :].transpose(0, 1)).amax(-1).transpose(0, 1)
-           for f in range(0, len(ws), step)]
-    return torch.cat(out, 1)
+    step = max(1, chunk // (J * P))
+    out = torch.empty(B, len(ws), J)
+    for b in range(B):
+        for f in range(0, len(ws), step):
+            out[b, f:f + step] = (inv[b, f:f + step, None, :].abs() * A[b][None]).amax(-1)
+    return out * ws.abs()  # the sign of `ws` is that of `inv`: their product is positive
 
 # %% ../nbs/03b_lost.ipynb #7b20b6b0
 @torch.no_grad()
@@ -159,13 +161,43 @@ def sensitivities(model:nn.Module, # the network (run in eval mode)
         for h in hooks: h.remove()
     return out
 
+# %% ../nbs/03b_lost.ipynb #104779ea
+@torch.no_grad()
+def s_size(model:nn.Module, # the network
+           x, # an input batch (one item is read)
+           c:float=3.0, # the constant $C$
+           delta:float=1e-16, # the failure probability $\delta_S$
+          ) -> int:
+    "torchprune's size of the data $\mathcal S$: $\lceil C \log(8 \eta^* \eta / \delta_S) \rceil$."
+    etas, hooks = [], []
+    for _, m in weight_layers(model): hooks.append(m.register_forward_hook(lambda m, i, o: etas.append(o[0].numel())))
+    try:
+        with preserve_mode(model): model.eval()(as_tensor(x)[:1].to(next(model.parameters()).device))
+    finally:
+        for h in hooks: h.remove()
+    return math.ceil(c * math.log(8 * max(etas) * sum(etas) / delta))
+
+# %% ../nbs/03b_lost.ipynb #56ec98f6
+def first_items(batches, # (x, y, domain) batches
+                n:int, # items wanted
+               ) -> list:
+    "The first `n` items of `batches`, as batches (the last one cut)."
+    out, left = [], n
+    for b in batches:
+        if left <= 0: break
+        out.append(tuple(t[:left] for t in b))
+        left -= len(b[0])
+    return out
+
 # %% ../nbs/03b_lost.ipynb #6ae3fb02
 @register_criterion('sipp', needs_data=True, granularity='weight')
 def sipp_importance(model, # the network
                     layers, # `(name, module)` pairs of `weight_layers`
-                    batches, # (x, y, domain) batches: the data $\mathcal S$
+                    batches, # (x, y, domain) batches: $\mathcal S$ is their first items
+                    points:int|None=None, # $|\mathcal S|$ (None: `s_size`)
                    ) -> dict:
     "SiPP (deterministic): $\\max_x \\operatorname{mean}_p$ of each weight's share of the pre-activation it feeds."
+    batches = first_items(batches, points or s_size(model, next(iter(batches))[0]))
     s = sensitivities(model, layers, batches, 'mean')
     return {n: s[n].view_as(m.weight) for n, m in layers}
 
@@ -216,11 +248,13 @@ def consumers(model:nn.Module, # the network
 @register_criterion('pfp', needs_data=True, allocates=True)
 def pfp_importance(model, # the network
                    units, # `FilterUnit`s to score
-                   batches, # (x, y, domain) batches: the data $\mathcal S$
+                   batches, # (x, y, domain) batches: $\mathcal S$ is their first items
                    delta:float=1e-16, # the failure probability $\delta$
                    c:float=3.0, # the constant $C$
+                   points:int|None=None, # $|\mathcal S|$ (None: `s_size`)
                   ) -> dict:
     "PFP: $\\log\\varepsilon$ at which each filter leaves its layer's budget."
+    batches = first_items(batches, points or s_size(model, next(iter(batches))[0], c))
     cons = consumers(model, units, next(iter(batches))[0][:2])
     readers = {id(l): l for v in cons.values() for l, _, _ in v}
     s_in = sensitivities(model, [(k, l) for k, l in readers.items()], batches, 'max')
