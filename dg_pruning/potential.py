@@ -66,7 +66,8 @@ def twin_differences(pp:pd.DataFrame, # per-parent potentials (`parent_potential
 
 # %% ../nbs/09j_potential.ipynb #28005adb
 def _pts(r) -> str:
-    "'-3.2 [-5.0, -1.4] points'."
+    "'-3.2 [-5.0, -1.4] points', or '+1.0 points from 1 parent, no interval'."
+    if r['n'] < 2: return f"{100 * r['diff']:+.1f} points from {int(r['n'])} parent, no interval (add seeds or targets)"
     return f"{100 * r['diff']:+.1f} [{100 * r['lo']:+.1f}, {100 * r['hi']:+.1f}] points"
 
 def potential_findings(tw:pd.DataFrame, # `twin_differences`
