@@ -18,9 +18,10 @@ from .hard import prune_filters, model_stats, latency
 from .soft import select_pruned, zero_filters
 from .train import dg_learner
 from .config import Config, load_data, arch_kw
-from .running import run_work
+from .cost import run_work
 from .launch import run_experiment
-from .roofline import train_images_per_s, infer_images_per_s, gemm_rate, ratio_macs, run_flops, run_wall, group_steps
+from .roofline import (train_images_per_s, infer_images_per_s, gemm_rate, ratio_macs, run_flops, run_wall,
+                                 group_steps)
 
 # %% auto #0
 __all__ = ['BENCHMARKS', 'benchmark', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'bench_sweep', 'bench_gpu',
@@ -33,7 +34,9 @@ def benchmark(name:str, # the name `dg_prune_bench` takes
               doc:str, # one line: what the benchmark measures
              ):
     "Register a benchmark function `f(quick:bool) -> None` that prints figures, the headline ratio last."
-    def deco(f): BENCHMARKS[name] = (f, doc); return f
+    def deco(f):
+        BENCHMARKS[name] = (f, doc)
+        return f
     return deco
 
 # %% ../nbs/11_bench.ipynb #3b00b957
@@ -47,7 +50,8 @@ def bench_data(quick:bool=False, # fewer repeats (a smoke run)
     itemwise = DomainDL(ds, bs=64, shuffle=True, drop_last=True)
     itemwise.create_batches = lambda samps: super(DomainDL, itemwise).create_batches(samps)  # fastai's per-item path
     x = ds.items.float() / 255
-    tdl = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, ds.y, ds.d), batch_size=64, shuffle=True, drop_last=True)
+    tdl = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, ds.y, ds.d), batch_size=64, shuffle=True,
+                                      drop_last=True)
     epoch = lambda dl: [b for b in dl]
     t = median_times({'ours': lambda: epoch(ours), 'item': lambda: epoch(itemwise), 'torch': lambda: epoch(tdl)},
                      n=3 if quick else 7, warmup=1)
@@ -59,7 +63,8 @@ def bench_data(quick:bool=False, # fewer repeats (a smoke run)
     print(f"DomainDL/item-wise time ratio: {t['ours'] / t['item']:.3f}")
 
 # %% ../nbs/11_bench.ipynb #7ec102c1
-@benchmark('scoring', 'taylor vs ior scoring time (small CNN, ResNet-18) and FPGM vs Torch-Pruning FPGMImportance (ResNet-50)')
+@benchmark('scoring',
+           'taylor vs ior scoring time (small CNN, ResNet-18) and FPGM vs Torch-Pruning FPGMImportance (ResNet-50)')
 def bench_scoring(quick:bool=False, # fewer repeats (a smoke run)
                  ):
     import torch_pruning as tp
@@ -72,20 +77,24 @@ def bench_scoring(quick:bool=False, # fewer repeats (a smoke run)
     ratios = []
     for name, model, bs in (('small CNN', MnistCNN(), batches), ('ResNet-18 64x64', resnet18(num_classes=10), big)):
         t = median_times({c: (lambda c=c: filter_importance(model, bs, c)) for c in ('taylor', 'ior')}, n=n, warmup=1)
-        print(f"{name}: taylor {t['taylor'] * 1e3:.0f} ms, ior {t['ior'] * 1e3:.0f} ms, ior/taylor {t['ior'] / t['taylor']:.3f}")
+        print(f"{name}: taylor {t['taylor'] * 1e3:.0f} ms, ior {t['ior'] * 1e3:.0f} ms, ior/taylor "
+              f"{t['ior'] / t['taylor']:.3f}")
         ratios.append(t['ior'] / t['taylor'])
     r50 = resnet50(num_classes=10).eval()
     DG = tp.DependencyGraph().build_dependency(r50, example_inputs=torch.randn(1, 3, 64, 64))
     convs = [m for m in r50.modules() if isinstance(m, torch.nn.Conv2d)]
     groups = [DG.get_pruning_group(c, tp.prune_conv_out_channels, idxs=list(range(c.out_channels))) for c in convs]
     tpi = tp.importance.FPGMImportance()
-    t = median_times({'ours': lambda: [fpgm_scores(c.weight) for c in convs], 'tp': lambda: [tpi(g) for g in groups]}, n=n, warmup=1)
-    print(f"FPGM on ResNet-50's {len(convs)} convs: ours {t['ours'] * 1e3:.0f} ms, Torch-Pruning FPGMImportance {t['tp'] * 1e3:.0f} ms")
+    t = median_times({'ours': lambda: [fpgm_scores(c.weight) for c in convs], 'tp': lambda: [tpi(g) for g in groups]},
+                     n=n, warmup=1)
+    print(f"FPGM on ResNet-50's {len(convs)} convs: ours {t['ours'] * 1e3:.0f} ms, Torch-Pruning FPGMImportance "
+          f"{t['tp'] * 1e3:.0f} ms")
     print(f"fpgm ours/torch-pruning time ratio: {t['ours'] / t['tp']:.3f}")
     print(f"ior/taylor time ratio: {max(ratios):.3f}")
 
 # %% ../nbs/11_bench.ipynb #f8881268
-@benchmark('latency', 'ResNet-18 64x64 hard-pruned 30%/50%: MACs reduction vs measured CPU speed-up; masked model for contrast')
+@benchmark('latency',
+           'ResNet-18 64x64 hard-pruned 30%/50%: MACs reduction vs measured CPU speed-up; masked model for contrast')
 def bench_latency(quick:bool=False, # fewer repeats (a smoke run)
                  ):
     import copy
@@ -107,10 +116,13 @@ def bench_latency(quick:bool=False, # fewer repeats (a smoke run)
             t = latency({'dense': dense, 'pruned': pruned, 'masked': masked}, x, n=n, warmup=2)
             sp = t['dense'] / t['pruned']
             print(f"{r:.0%} filters, batch {bs}: MACs reduction x{macs:.2f}, latency speed-up x{sp:.2f} "
-                  f"({t['dense'] * 1e3:.1f} -> {t['pruned'] * 1e3:.1f} ms), masked model x{t['dense'] / t['masked']:.2f}")
+                  f"({t['dense'] * 1e3:.1f} -> {t['pruned'] * 1e3:.1f} ms), masked model "
+                  f"x{t['dense'] / t['masked']:.2f}")
             if bs == 32 and r == 0.5:
                 last = sp / macs
-                for what, kw in (('BatchNorm not folded', {'fold': False}), ('contiguous layout, BatchNorm not folded', {'fold': False, 'memory_format': 'contiguous'})):
+                for what, kw in (('BatchNorm not folded', {'fold': False}),
+                                 ('contiguous layout, BatchNorm not folded',
+                                  {'fold': False, 'memory_format': 'contiguous'})):
                     t2 = latency({'dense': dense, 'pruned': pruned}, x, n=n, warmup=2, **kw)
                     print(f"50% filters, batch 32, {what}: latency speed-up x{t2['dense'] / t2['pruned']:.2f}, "
                           f"speed-up / MACs reduction {t2['dense'] / t2['pruned'] / macs:.2f}")
@@ -126,27 +138,36 @@ def bench_train(quick:bool=False, # fewer repeats (a smoke run)
     data = rotated_mnist()
     class Clock(Callback):
         def before_train(self): self.t = time.perf_counter()
-        def after_train(self): self.dt = time.perf_counter() - self.t; self.n = self.iter + 1
+        def after_train(self):
+            self.dt = time.perf_counter() - self.t
+            self.n = self.iter + 1
     def fastai_step(alg):
         set_seed(0)
         l = dg_learner(data, '75', algorithm=alg, bs=60, opt='domainbed', device='cpu', balanced=True)
         clock = Clock()
-        with l.no_bar(), l.no_logging(): l.fit(1, 1e-3, cbs=clock)
+        with l.no_bar(), l.no_logging():
+            l.fit(1, 1e-3, cbs=clock)
         return clock.dt / clock.n
     def plain_step():
         set_seed(0)
         l = dg_learner(data, '75', algorithm='erm', bs=60, opt='domainbed', device='cpu', balanced=True)
         model, opt = l.model, torch.optim.Adam(l.model.parameters(), 1e-3)
-        model.train(); n = 0
+        model.train()
+        n = 0
         t = time.perf_counter()
         for x, y, d in l.dls.train:
-            loss = F.cross_entropy(model(x), y); opt.zero_grad(); loss.backward(); opt.step(); n += 1
+            loss = F.cross_entropy(model(x), y)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            n += 1
         return (time.perf_counter() - t) / n
     reps = 1 if quick else 3
     ts = {'plain': [], 'erm': [], 'coral': [], 'vrex': []}
     for _ in range(reps):  # interleaved repeats
         ts['plain'].append(plain_step())
-        for alg in ('erm', 'coral', 'vrex'): ts[alg].append(fastai_step(alg))
+        for alg in ('erm', 'coral', 'vrex'):
+            ts[alg].append(fastai_step(alg))
     t = {k: statistics.median(v) for k, v in ts.items()}
     print(f"plain PyTorch ERM step: {t['plain'] * 1e3:.1f} ms")
     print(f"fastai ERM step: {t['erm'] * 1e3:.1f} ms")
@@ -155,12 +176,15 @@ def bench_train(quick:bool=False, # fewer repeats (a smoke run)
     print(f"fastai/plain step time ratio: {t['erm'] / t['plain']:.3f}")
 
 # %% ../nbs/11_bench.ipynb #d58ab291
-@benchmark('sweep', 'four groups (parents): two local worker processes (submitit) vs one process, wall time and table equality')
+@benchmark('sweep',
+           'four groups (parents): two local worker processes (submitit) vs one process, wall time and table equality')
 def bench_sweep(quick:bool=False, # fewer epochs (a smoke run)
                ):
     import dataclasses, tempfile
-    cfg = Config(dataset='rotated_digits', domains=('0', '30', '60'), targets=('30', '60'), seeds=(0, 1), criteria=('random', 'l1', 'taylor'),
-                 ratios=(0.3, 0.6), epochs=1 if quick else 10, bs=20, finetune_epochs=1 if quick else 2, corruptions=None, n_batches=4, recal_batches=4)
+    cfg = Config(dataset='rotated_digits', domains=('0', '30', '60'), targets=('30', '60'), seeds=(0, 1),
+                 criteria=('random', 'l1', 'taylor'),
+                 ratios=(0.3, 0.6), epochs=1 if quick else 10, bs=20, finetune_epochs=1 if quick else 2,
+                 corruptions=None, n_batches=4, recal_batches=4)
     t, res, old = {}, {}, torch.get_num_threads()
     torch.set_num_threads(1)  # the workers' arithmetic
     try:
@@ -169,12 +193,14 @@ def bench_sweep(quick:bool=False, # fewer epochs (a smoke run)
                 t0 = time.perf_counter()
                 res[name] = run_experiment(dataclasses.replace(cfg, workers=workers), f'{d}/{name}', progress=False)
                 t[name] = time.perf_counter() - t0
-    finally: torch.set_num_threads(old)
+    finally:
+        torch.set_num_threads(old)
     a, b = (res[k].drop(columns=[c for c in res[k].columns if c.startswith('time_')]) for k in ('in-process', 'local'))
     num = a.select_dtypes('number').columns
     same = list(a.columns) == list(b.columns) and a.drop(columns=num).equals(b.drop(columns=num))
     diff = float((a[num] - b[num]).abs().max().max())
-    print(f"{len(a)} units in {res['local'].target.nunique() * res['local'].seed.nunique()} groups; in-process (1 thread): "
+    print(f"{len(a)} units in {res['local'].target.nunique() * res['local'].seed.nunique()} groups; in-process (1 "
+          "thread): "
           f"{t['in-process']:.1f} s; 2 local workers (1 thread each): {t['local']:.1f} s")
     print(f"tables equal but for time: {same and diff < 1e-4} (largest metric difference {diff:.1e})")
     print(f"local/in-process wall time ratio: {t['local'] / t['in-process']:.2f}")
@@ -184,28 +210,36 @@ def _upsampled(data, size:int=64):
     "`data` (1-channel digits) at `size`×`size` in three channels: a stand-in for the image benchmarks' input."
     import torch.nn.functional as F
     up = lambda x: F.interpolate(x.float(), size=size, mode='bilinear').round().clamp(0, 255).byte().repeat(1, 3, 1, 1)
-    return MultiDomain({n: (up(data.items[n]), data.labels[n]) for n in data.names}, data.classes, f'{data.name} {size}x{size}')
+    return MultiDomain({n: (up(data.items[n]), data.labels[n]) for n in data.names}, data.classes,
+                       f'{data.name} {size}x{size}')
 
-@benchmark('gpu', 'training and scoring images/s at fp32 vs bf16 (fp16 on CUDA), pruned vs dense latency at batch 1 and 32; on CUDA, else the CPU')
+# %% ../nbs/11_bench.ipynb #847396e7
+@benchmark('gpu',
+           'training and scoring images/s at fp32 vs bf16 (fp16 on CUDA), pruned vs dense latency at batch 1 and 32; '
+           'on CUDA, else the CPU')
 def bench_gpu(quick:bool=False, # fewer steps and repeats (a smoke run)
               device=None, # 'cuda', 'cuda:1', 'cpu' (None: CUDA when there is one)
              ):
     import copy
     dev = get_device(device)
-    print(f"device: {torch.cuda.get_device_name(dev) if dev.type == 'cuda' else 'cpu, ' + str(torch.get_num_threads()) + ' threads'}"
+    where = torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f'cpu, {torch.get_num_threads()} threads'
+    print(f"device: {where}"
           + ('' if dev.type == 'cuda' else ' (no CUDA device here: the same figures on the CPU)'))
     precs = ('fp32', 'bf16', 'fp16') if dev.type == 'cuda' else ('fp32', 'bf16')
-    rm = rotated_mnist(); big = _upsampled(rm)
+    rm = rotated_mnist()
+    big = _upsampled(rm)
     steps, reps = (3, 1) if quick else (10, 3)
     nets = {'ResNet-20 w24 28x28 (default parent)': (rm, {'arch': 'resnet20', 'width': 24, 'stem_stride': 2}, 60),
             'ResNet-18 64x64': (big, {'arch': 'resnet18'}, 64)}
     if dev.type == 'cuda':  # the full-size recipe's input (too slow to be worth it on a CPU)
-        nets.update({f'{a} 224x224': (_upsampled(rotated_mnist(angles=(0, 15, 30)), 224), {'arch': a.lower().replace('-', '')}, 96) for a in ('ResNet-18', 'ResNet-50')})
+        nets.update({f'{a} 224x224': (_upsampled(rotated_mnist(angles=(0, 15, 30)), 224),
+                                      {'arch': a.lower().replace('-', '')}, 96) for a in ('ResNet-18', 'ResNet-50')})
     first = {}
     for name, (data, kw, bs) in nets.items():
         ips = {p: [] for p in precs}
         for _ in range(reps):  # interleaved repeats
-            for p in precs: ips[p].append(train_images_per_s(data, kw, bs, p, dev, steps))
+            for p in precs:
+                ips[p].append(train_images_per_s(data, kw, bs, p, dev, steps))
         ips = {p: statistics.median(v) for p, v in ips.items()}
         first = first or ips
         print(f"training, {name}, batch {bs}: " + ', '.join(f"{p} {v:.0f} images/s" for p, v in ips.items())
@@ -213,18 +247,22 @@ def bench_gpu(quick:bool=False, # fewer steps and repeats (a smoke run)
     set_seed(0)
     from torchvision.models import resnet18
     net = resnet18(num_classes=10).to(dev)
-    batches = [b for _, b in zip(range(2 if quick else 4), big.dls(big.names[-1], bs=60, balanced=True, device=dev).train)]
+    batches = [b for _,
+               b in zip(range(2 if quick else 4), big.dls(big.names[-1], bs=60, balanced=True, device=dev).train)]
     n_img = sum(len(b[1]) for b in batches)
-    t = median_times({p: (lambda p=p: (filter_importance(net, batches, f'taylor(precision={p})'), synchronize(dev))) for p in precs}, n=reps, warmup=1)
+    t = median_times({p: (lambda p=p: (filter_importance(net, batches, f'taylor(precision={p})'), synchronize(dev)))
+                      for p in precs}, n=reps, warmup=1)
     print("Taylor scoring, ResNet-18 64x64: " + ', '.join(f"{p} {n_img / v:.0f} images/s" for p, v in t.items())
           + ''.join(f"; {p}/fp32 x{t['fp32'] / t[p]:.2f}" for p in precs[1:]))
-    dense = net.eval(); ex = batches[0][0][:2]
+    dense = net.eval()
+    ex = batches[0][0][:2]
     pruned = prune_filters(copy.deepcopy(dense), 0.5, ex, 'l1')
     macs = model_stats(dense, ex[:1])['macs'] / model_stats(pruned, ex[:1])['macs']
     for bs in (1, 32):
         x = torch.randn(bs, 3, 64, 64, device=dev)
         tl = latency({'dense': dense, 'pruned': pruned}, x, n=10 if quick else 30, warmup=3)
-        print(f"latency, ResNet-18 64x64 50% filters, batch {bs}: {tl['dense'] * 1e3:.2f} -> {tl['pruned'] * 1e3:.2f} ms, "
+        print(f"latency, ResNet-18 64x64 50% filters, batch {bs}: {tl['dense'] * 1e3:.2f} -> {tl['pruned'] * 1e3:.2f} "
+              "ms, "
               f"speed-up x{tl['dense'] / tl['pruned']:.2f} (MACs x{macs:.2f})")
     print(f"bf16/fp32 training images/s (default parent): {first['bf16'] / first['fp32']:.2f}")
 
@@ -233,9 +271,12 @@ def _config_of(out) -> Config:
     "The configuration of the run in folder `out` (its config.json), or the default run's when `out` is None."
     return Config(**json.loads((Path(out) / 'config.json').read_text())) if out else Config()
 
-@benchmark('roofline', "GEMM rate; the parent's training and inference rates as fractions of it (fp32, bf16); a run's FLOPs, floor and wall time")
+# %% ../nbs/11_bench.ipynb #41d36441
+@benchmark('roofline',
+           "GEMM rate; the parent's training and inference rates as fractions of it (fp32, bf16); a run's FLOPs, "
+           "floor and wall time")
 def bench_roofline(quick:bool=False, # fewer steps and repeats (a smoke run)
-                   out:str|None=None, # a finished run's folder: its configuration and wall time (None: the default run's configuration)
+                   out:str|None=None, # a finished run's folder (None: the default configuration)
                   ):
     cfg = _config_of(out)
     data, arch = load_data(cfg), cfg.arch[0]
@@ -247,34 +288,46 @@ def bench_roofline(quick:bool=False, # fewer steps and repeats (a smoke run)
         try:
             r, l = {}, dg_learner(data, data.names[-1], bs=cfg.bs, device='cpu', **kw)
             for p, dtype in (('fp32', torch.float32), ('bf16', torch.bfloat16)):
-                r[p] = (gemm_rate(n, dtype, reps), train_images_per_s(data, kw, cfg.bs, p, 'cpu', steps), infer_images_per_s(l.model, l.dls.valid, p, reps))
-        finally: torch.set_num_threads(threads)
+                r[p] = (gemm_rate(n, dtype, reps), train_images_per_s(data, kw, cfg.bs, p, 'cpu', steps),
+                        infer_images_per_s(l.model, l.dls.valid, p, reps))
+        finally:
+            torch.set_num_threads(threads)
         (g, tr, inf), (g16, tr16, inf16) = r['fp32'], r['bf16']
         frac = lambda ips, passes, rate: ips * passes * 2 * macs[0.0] / rate
         first = first or {'train': frac(tr, 3, g)}
-        print(f"{th} thread(s): GEMM fp32 {g / 1e9:.0f} GFLOP/s, bf16 {g16 / 1e9:.0f}; training (batch {cfg.bs}) {tr:.0f} images/s = "
-              f"{frac(tr, 3, g):.2f} of fp32 GEMM, bf16 x{tr16 / tr:.2f}; inference (batch {l.dls.valid.bs}) {inf:.0f} images/s = "
+        print(f"{th} thread(s): GEMM fp32 {g / 1e9:.0f} GFLOP/s, bf16 {g16 / 1e9:.0f}; training (batch {cfg.bs}) "
+              f"{tr:.0f} images/s = "
+              f"{frac(tr, 3, g):.2f} of fp32 GEMM, bf16 x{tr16 / tr:.2f}; inference (batch {l.dls.valid.bs}) "
+              f"{inf:.0f} images/s = "
               f"{frac(inf, 1, g):.2f}, bf16 x{inf16 / inf:.2f}")
     f = run_flops(run_work(cfg, data.sizes()), macs, cfg.mode)
     by = f.groupby('step', sort=False)[['images', 'flops']].sum()
     floor = f.flops.sum() / r['fp32'][0]
-    print(f"the run ({'the default' if out is None else out}): " + ', '.join(f"{k} {v.images / 1e3:.0f}k images {v.flops / 1e12:.2f} TFLOP" for k, v in by.iterrows()))
+    print(f"the run ({'the default' if out is None else out}): " + ', '.join(f"{k} {v.images / 1e3:.0f}k images "
+            f"{v.flops / 1e12:.2f} TFLOP" for k, v in by.iterrows()))
     print(f"its floor: {f.flops.sum() / 1e12:.1f} TFLOP at {threads} thread(s)' fp32 GEMM rate = {floor:.0f} s")
     wall = run_wall(out) if out else None
-    if out and wall is None: print(f"{out}: several launches computed its units: no single wall time")
-    if wall is None: print(f"training at 1 thread / fp32 GEMM rate: {first['train']:.2f}")
-    else: print(f"its wall time {wall:.0f} s / floor: {wall / floor:.2f}")
+    if out and wall is None:
+        print(f"{out}: several launches computed its units: no single wall time")
+    if wall is None:
+        print(f"training at 1 thread / fp32 GEMM rate: {first['train']:.2f}")
+    else:
+        print(f"its wall time {wall:.0f} s / floor: {wall / floor:.2f}")
 
 # %% ../nbs/11_bench.ipynb #0a391e65
-@benchmark('steps', "where one group's time goes (the default run's first parent and its units, one thread): every timed step, fixed costs")
+@benchmark('steps',
+           "where one group's time goes (the default run's first parent and its units, one thread): every timed step, "
+           "fixed costs")
 def bench_steps(quick:bool=False, # a shorter group (a smoke run)
                 out:str|None=None, # a run's folder whose configuration is timed (None: the default run's)
                ):
     cfg = _config_of(out)
-    if quick: cfg = dataclasses.replace(cfg, epochs=1, finetune_epochs=0.1, ratios=cfg.ratios[:1])
+    if quick:
+        cfg = dataclasses.replace(cfg, epochs=1, finetune_epochs=0.1, ratios=cfg.ratios[:1])
     st = group_steps(cfg, threads=1)
     pd.set_option('display.width', 120)
-    print(st.assign(ms_per_call=1e3 * st.seconds / st.calls).round({'seconds': 2, 'share': 3, 'ms_per_call': 1}).to_string())
+    print(st.assign(ms_per_call=1e3 * st.seconds / st.calls).round({'seconds': 2, 'share': 3,
+                                                                    'ms_per_call': 1}).to_string())
     print(f"evaluation/fine-tuning time ratio: {st.seconds['evaluate'] / st.seconds['finetune']:.2f}")
 
 # %% ../nbs/11_bench.ipynb #1616ff2c
@@ -287,12 +340,16 @@ def main(argv=None, # the command line's words (None: sys.argv)
     p.add_argument('--list', action='store_true', help='list the benchmarks')
     p.add_argument('--quick', action='store_true', help='fewer repeats (a smoke run)')
     p.add_argument('--device', help="where benchmarks that take a device run (gpu: CUDA when there is one)")
-    p.add_argument('--out', help="a finished run's folder, for benchmarks that read one (roofline: its configuration and wall time)")
+    p.add_argument('--out',
+                   help="a finished run's folder, for benchmarks that read one (roofline: its configuration and wall "
+                        "time)")
     a = p.parse_args(argv)
     if a.list or a.name is None:
-        for n, (_, doc) in BENCHMARKS.items(): print(f"{n:10s} {doc}")
+        for n, (_, doc) in BENCHMARKS.items():
+            print(f"{n:10s} {doc}")
         return
-    if a.name not in BENCHMARKS: p.error(f"unknown benchmark {a.name!r}; known: {', '.join(BENCHMARKS)}")
+    if a.name not in BENCHMARKS:
+        p.error(f"unknown benchmark {a.name!r}; known: {', '.join(BENCHMARKS)}")
     f = BENCHMARKS[a.name][0]
     given = {k: v for k, v in (('device', a.device), ('out', a.out)) if k in inspect.signature(f).parameters}
     f(quick=a.quick, **given)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pandas as pd
 from fastcore.docments import docments
 from .config import Config, OPTION_GROUPS, load_data
-from .running import evaluate_saved, plan, group_units
+from .running import plan, group_units
+from .provenance import evaluate_saved
 from .store import Store
 from .launch import run_experiment, EXECUTORS
 from .results import collect
@@ -24,20 +25,28 @@ __all__ = ['cli_parser', 'config_from_args', 'options_markdown', 'dg_prune']
 # %% ../nbs/09e_cli.ipynb #71aa91d5
 def _cli_value(f, text:str):
     "The value of the `Config` field `f` written as `text` on the command line."
-    ann = f.type if isinstance(f.type, str) else getattr(f.type, '__name__', None) or str(f.type)  # 'tuple | None', 'int', ...
-    if text == 'none' and 'None' in ann: return None
-    if text in ('auto', 'all') and 'str' in ann: return text
+    # 'tuple | None', 'int', ...
+    ann = f.type if isinstance(f.type, str) else getattr(f.type, '__name__', None) or str(f.type)
+    if text == 'none' and 'None' in ann:
+        return None
+    if text in ('auto', 'all') and 'str' in ann:
+        return text
     if ann == 'bool':
-        if text.lower() in ('true', 'yes', '1'): return True
-        if text.lower() in ('false', 'no', '0'): return False
+        if text.lower() in ('true', 'yes', '1'):
+            return True
+        if text.lower() in ('false', 'no', '0'):
+            return False
         raise ValueError(f"--{f.name} {text!r}: give true or false")
     try:
         if ann.startswith('tuple'):
             el = type(f.default[0]) if isinstance(f.default, tuple) and f.default else str
-            return tuple(el(v.strip()) for v in re.split(r',\s*(?![^()]*\))', text) if v.strip())  # commas inside (...) belong to a spec
+            # commas inside (...) belong to a spec
+            return tuple(el(v.strip()) for v in re.split(r',\s*(?![^()]*\))', text) if v.strip())
         for name, t in (('int', int), ('float', float)):
-            if ann.startswith(name): return t(text)
-    except ValueError as e: raise ValueError(f"--{f.name} {text!r}: {e}") from None
+            if ann.startswith(name):
+                return t(text)
+    except ValueError as e:
+        raise ValueError(f"--{f.name} {text!r}: {e}") from None
     return text
 
 # %% ../nbs/09e_cli.ipynb #c5f7c8c9
@@ -45,46 +54,71 @@ def _field_option(g, f, help:str):
     "Add the option of the `Config` field `f` to the argument group `g`."
     d = ','.join(map(str, f.default)) if isinstance(f.default, tuple) else f.default
     h = f"{help} (default: {d})".replace('%', '%%')
-    if isinstance(f.default, bool): g.add_argument(f'--{f.name}', action='store_const', const='true', help=h)  # a flag
-    else: g.add_argument(f'--{f.name}', metavar=f.name.upper(), help=h)
+    if isinstance(f.default, bool):
+        g.add_argument(f'--{f.name}', action='store_const', const='true', help=h)  # a flag
+    else:
+        g.add_argument(f'--{f.name}', metavar=f.name.upper(), help=h)
 
+# %% ../nbs/09e_cli.ipynb #d230f0ef
 def cli_parser() -> argparse.ArgumentParser:
-    "The parser of `dg_prune`: one option per `Config` field (its comment the help) in the groups of `OPTION_GROUPS`, then the run's own options."
-    p = argparse.ArgumentParser('dg_prune', description="Domain-generalized filter pruning: train, prune by every criterion and ratio, "
-                                "fine-tune, evaluate; resumable. Lists are comma-separated; 'none' unsets an option that may be None.")
-    p.add_argument_group('configuration file').add_argument('--config', metavar='JSON', help="a file of Config fields (e.g. a run's config.json); the options below override it")
+    ("The parser of `dg_prune`: one option per `Config` field (its comment the help) in the groups of `OPTION_GROUPS`, "
+     "then the run's own options.")
+    p = argparse.ArgumentParser('dg_prune',
+                                description="Domain-generalized filter pruning: train, prune by every criterion and "
+                                            "ratio, "
+                                "fine-tune, evaluate; resumable. Lists are comma-separated; 'none' unsets an option "
+                                "that may be None.")
+    p.add_argument_group('configuration file').add_argument('--config', metavar='JSON',
+                                                            help="a file of Config fields (e.g. a run's config.json); "
+                                                                 "the options below override it")
     helps, F = docments(Config), {f.name: f for f in fields(Config)}
     groups = {name: p.add_argument_group(name) for name in OPTION_GROUPS}
     for name, keys in OPTION_GROUPS.items():
-        for k in keys: _field_option(groups[name], F[k], helps[k])
+        for k in keys:
+            _field_option(groups[name], F[k], helps[k])
     g = groups['where it runs']
-    g.add_argument('--executor', choices=EXECUTORS, help="where the groups run: this process, --workers local processes (submitit), or a "
+    g.add_argument('--executor', choices=EXECUTORS,
+                   help="where the groups run: this process, --workers local processes (submitit), or a "
                    "SLURM array job (default: local when workers gives several processes, else inprocess)")
-    g.add_argument('--out', default='dg_out', help='output folder; a rerun with the same configuration resumes (default: dg_out)')
-    g.add_argument('--shard', default='0/1', help='i/n: run the i-th of n slices of the groups (parents) (default: 0/1)')
+    g.add_argument('--out', default='dg_out',
+                   help='output folder; a rerun with the same configuration resumes (default: dg_out)')
+    g.add_argument('--shard', default='0/1',
+                   help='i/n: run the i-th of n slices of the groups (parents) (default: 0/1)')
     s = p.add_argument_group('SLURM (--executor slurm)')
-    s.add_argument('--partition', help='the partition'); s.add_argument('--timeout_min', type=int, help='minutes of one task (a group): SLURM signals before the limit, the task is requeued and resumes from its written units, at most 3 times')
-    s.add_argument('--gpus_per_job', type=int, default=1, help='GPUs per task, 0 on a partition without GPUs (default: 1)')
+    s.add_argument('--partition', help='the partition')
+    s.add_argument('--timeout_min', type=int,
+                   help='minutes of one task (a group): SLURM signals before the limit, the task is requeued and '
+                        'resumes from its written units, at most 3 times')
+    s.add_argument('--gpus_per_job', type=int, default=1,
+                   help='GPUs per task, 0 on a partition without GPUs (default: 1)')
     s.add_argument('--cpus_per_task', type=int, default=4, help='CPU cores per task (default: 4)')
     s.add_argument('--array_parallelism', type=int, default=256, help='tasks running at once (default: 256)')
     s.add_argument('--wait', action='store_true', help='wait for the tasks (progress bar), then write the tables')
     b = p.add_argument_group('the shift benchmark (09i_suite)')
-    b.add_argument('--suite', action='store_true', help="run the shift benchmark into --out: every shift of SHIFTS with its measured protocol "
+    b.add_argument('--suite', action='store_true',
+                   help="run the shift benchmark into --out: every shift of SHIFTS with its measured protocol "
                    "(--criteria, --seeds, ... apply to each), then its tables, figure and findings")
     b.add_argument('--shifts', help=f"the shifts run (default: all: {','.join(SHIFTS)})")
     a = p.add_argument_group('instead of a run')
-    a.add_argument('--merge', action='store_true', help='run nothing: write the tables and plots of the finished units of --out')
-    a.add_argument('--health', action='store_true', help='run nothing: say what --out holds (units complete, missing, damaged; claims; protocols; where units ran)')
-    a.add_argument('--evaluate', metavar='FILE', help="run nothing: evaluate a model a run saved (dense/ or models/) on every domain")
+    a.add_argument('--merge', action='store_true',
+                   help='run nothing: write the tables and plots of the finished units of --out')
+    a.add_argument('--health', action='store_true',
+                   help='run nothing: say what --out holds (units complete, missing, damaged; claims; protocols; '
+                        'where units ran)')
+    a.add_argument('--evaluate', metavar='FILE',
+                   help="run nothing: evaluate a model a run saved (dense/ or models/) on every domain")
     return p
 
+# %% ../nbs/09e_cli.ipynb #c6c82439
 def config_from_args(args:argparse.Namespace, # the parsed options of `cli_parser`
                     ) -> Config:
     "The `Config` of parsed `dg_prune` options: `--config`'s fields, then every option given."
     kw = json.loads(Path(args.config).read_text()) if args.config else {}
     bad = set(kw) - {f.name for f in fields(Config)}
-    if bad: raise ValueError(f"{args.config} has fields that Config does not: {sorted(bad)}")
-    kw.update({f.name: _cli_value(f, getattr(args, f.name)) for f in fields(Config) if getattr(args, f.name) is not None})
+    if bad:
+        raise ValueError(f"{args.config} has fields that Config does not: {sorted(bad)}")
+    kw.update({f.name: _cli_value(f, getattr(args, f.name)) for f in fields(Config)
+               if getattr(args, f.name) is not None})
     return Config(**kw)
 
 # %% ../nbs/09e_cli.ipynb #49332a02
@@ -93,7 +127,8 @@ def options_markdown() -> str:
     out = []
     for g in cli_parser()._action_groups:
         rows = [a for a in g._group_actions if a.option_strings and a.dest != 'help']
-        if not rows: continue
+        if not rows:
+            continue
         out += [f"**{g.title}**", '', '| option | default | what it sets |', '|---|---|---|']
         for a in rows:
             h = (a.help or '').replace('%%', '%')
@@ -107,66 +142,91 @@ def options_markdown() -> str:
 # %% ../nbs/09e_cli.ipynb #9d971caa
 def _health_lines(h:dict) -> list:
     "`Store.health` as lines to print."
-    lines = [f"units complete: {h['complete']}" + (f", missing: {len(h['missing'])}" if 'missing' in h else '') + f", damaged: {len(h['damaged'])}"]
+    lines = [f"units complete: {h['complete']}" + (f", missing: {len(h['missing'])}" if 'missing' in h
+                                                   else '') + f", damaged: {len(h['damaged'])}"]
     lines += [f"  damaged {f}: {why}" for f, why in h['damaged'].items()]
     lines += [f"claimed: {g} by {c['host']} process {c['pid']} since {c['started']}" for g, c in h['claimed'].items()]
-    if h['stale claims']: lines.append(f"stale claims (their launch is gone; the next run takes them over): {', '.join(h['stale claims'])}")
+    if h['stale claims']:
+        lines.append("stale claims (their launch is gone; the next run takes them over): "
+                     f"{', '.join(h['stale claims'])}")
     lines.append('protocols: ' + ', '.join(f"{v} ({n} units)" for v, n in sorted(h['protocols'].items())))
     lines.append('ran on: ' + '; '.join(f"{k} ({n} units)" for k, n in h['ran on'].items()))
-    if h['temporary files']: lines.append(f"temporary files left by killed writes: {len(h['temporary files'])} (removed by the next run)")
+    if h['temporary files']:
+        lines.append(f"temporary files left by killed writes: {len(h['temporary files'])} (removed by the next run)")
     return lines
 
+# %% ../nbs/09e_cli.ipynb #0666220d
 def _health(out) -> list:
     "`dg_prune --health`: the lines of `Store.health`, the missing units counted from the folder's configuration."
     cfg_path = Path(out) / 'config.json'
-    if not cfg_path.exists(): raise ValueError(f"{out} holds no run (no config.json)")
+    if not cfg_path.exists():
+        raise ValueError(f"{out} holds no run (no config.json)")
     cfg = Config(**json.loads(cfg_path.read_text()))
     expected = [n for g in plan(cfg, load_data(cfg)) for n in group_units(cfg, g)]
     return _health_lines(Store(out).health(expected))
 
+# %% ../nbs/09e_cli.ipynb #e8b65fa5
 def _after_compute(step:str, out, f):
     "Run `f`, a step after the compute: a failure keeps every unit and says how to write the tables and page again."
-    try: return f()
+    try:
+        return f()
     except Exception as e:
         why = (str(e).strip().splitlines() or [''])[0]
         raise SystemExit(f"dg_prune: {step} failed ({type(e).__name__}: {why}); the finished units are kept in {out}: "
                          f"`dg_prune --merge --out {out}` writes the tables and the page again") from e
 
+# %% ../nbs/09e_cli.ipynb #f0041102
 def _suite(args):
-    "`dg_prune --suite`: run the shift benchmark (the options given apply to every shift), write and print its tables and findings."
+    ("`dg_prune --suite`: run the shift benchmark (the options given apply to every shift), write and print its tables "
+     "and findings.")
     given = {f.name: _cli_value(f, getattr(args, f.name)) for f in fields(Config) if getattr(args, f.name) is not None}
     criteria, shifts = given.pop('criteria', None), args.shifts.split(',') if args.shifts else None
-    slurm = {k: getattr(args, k) for k in ('partition', 'timeout_min', 'gpus_per_job', 'cpus_per_task', 'array_parallelism')}
-    df = run_suite(args.out, shifts, criteria, executor=args.executor, slurm=slurm, wait=args.wait or args.executor != 'slurm', **given)
+    slurm = {k: getattr(args, k)
+             for k in ('partition', 'timeout_min', 'gpus_per_job', 'cpus_per_task', 'array_parallelism')}
+    df = run_suite(args.out, shifts, criteria, executor=args.executor, slurm=slurm, wait=args.wait
+                   or args.executor != 'slurm', **given)
     if isinstance(df, list):
-        print("when the tasks have finished, the same command writes the tables (it submits only groups with missing units)"); return
+        print("when the tasks have finished, the same command writes the tables (it submits only groups with missing "
+              "units)")
+        return
     paths = save_suite(df, args.out)
     print('\n' + paths['findings'].read_text() + '\n' + paths['target'].read_text())
     print('\n'.join(f"{k}: {v}" for k, v in paths.items()))
 
+# %% ../nbs/09e_cli.ipynb #f396b1bb
 def dg_prune(argv:list|None=None): # the command line's words (None: sys.argv)
     "The `dg_prune` command: run (or resume, or `--merge`) an experiment, write its tables and plots, print its report."
     args = cli_parser().parse_args(argv)
     try:
-        if args.health: print('\n'.join(_health(args.out))); return
-        if args.evaluate:
-            with pd.option_context('display.width', 200): print(evaluate_saved(args.evaluate).round(4).to_string())
+        if args.health:
+            print('\n'.join(_health(args.out)))
             return
-        if args.suite: return _suite(args)
-        if args.merge: df = collect(args.out)
+        if args.evaluate:
+            with pd.option_context('display.width', 200):
+                print(evaluate_saved(args.evaluate).round(4).to_string())
+            return
+        if args.suite:
+            return _suite(args)
+        if args.merge:
+            df = collect(args.out)
         else:
             cfg, shard = config_from_args(args), tuple(int(v) for v in args.shard.split('/'))
             t0 = time.time()
-            slurm = {k: getattr(args, k) for k in ('partition', 'timeout_min', 'gpus_per_job', 'cpus_per_task', 'array_parallelism')}
+            slurm = {k: getattr(args, k)
+                     for k in ('partition', 'timeout_min', 'gpus_per_job', 'cpus_per_task', 'array_parallelism')}
             df = run_experiment(cfg, args.out, shard, executor=args.executor, slurm=slurm, wait=args.wait)
             if args.executor == 'slurm' and not args.wait:
-                print(f"when the tasks have finished: dg_prune --merge --out {args.out}  (rerunning this command submits only groups with missing units)")
+                print(f"when the tasks have finished: dg_prune --merge --out {args.out}  (rerunning this command "
+                      "submits only groups with missing units)")
                 return
             print(f"finished in {time.time() - t0:.0f} s")
-        if df.empty: raise ValueError(f"no finished unit under {args.out}/units")
-    except (ValueError, TypeError, OSError, FloatingPointError, ImportError, RuntimeError) as e: raise SystemExit(f"dg_prune: {e}")
+        if df.empty:
+            raise ValueError(f"no finished unit under {args.out}/units")
+    except (ValueError, TypeError, OSError, FloatingPointError, ImportError, RuntimeError) as e:
+        raise SystemExit(f"dg_prune: {e}")
     paths = _after_compute('writing the tables and plots', args.out, lambda: save_outputs(df, args.out))
     paths['report'] = _after_compute('the report page', args.out, lambda: write_report(args.out))
     _after_compute('printing the report', args.out, lambda: print_report(df, out=args.out))
-    if (line := provenance_line(args.out)): print('\n' + line)
+    if (line := provenance_line(args.out)):
+        print('\n' + line)
     print('\n' + '\n'.join(f"{k}: {v}" for k, v in paths.items()))

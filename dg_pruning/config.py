@@ -9,7 +9,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 import torch
 from fastcore.basics import patch
-from .core import get_device, check_ratio, check_scope  # first: it quiets torch's deprecation notice in fastai
+# first: it quiets torch's deprecation notice in fastai
+from .core import get_device, check_ratio, check_scope
 from .data import domain_folders, MultiDomain
 from .datasets import rotated_mnist, colored_mnist, digits_dg, rotated_digits, mnist_m
 from .importance import CRITERIA, parse_criterion, granularity
@@ -17,15 +18,17 @@ from .hard import STRUCTURES
 from .models import make_model
 from .train import ALGORITHMS
 from .risk import PRECISIONS
-from .evaluate import CORRUPTIONS, SEVERITIES, all_corruptions
+from .corrupt import CORRUPTIONS, SEVERITIES, all_corruptions
 
 # %% auto #0
 __all__ = ['EMBEDDED', 'MODES', 'OPTION_GROUPS', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'TORCHVISION', 'Config', 'import_plugin',
            'corruptions_of', 'arch_kw', 'weights_of', 'load_data', 'targets_of', 'targets_in', 'check_data']
 
 # %% ../nbs/09_config.ipynb #a2a91085
-EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg, 'rotated_digits': rotated_digits, 'mnist_m': mnist_m}
-MODES = ('hard', 'soft', 'cascade')  # one shot + fine-tune; SFP while fine-tuning; Lost in Pruning's prune-retrain steps
+EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg,
+            'rotated_digits': rotated_digits, 'mnist_m': mnist_m}
+# one shot + fine-tune; SFP while fine-tuning; Lost in Pruning's prune-retrain steps
+MODES = ('hard', 'soft', 'cascade')
 
 @dataclass
 class Config:
@@ -33,98 +36,138 @@ class Config:
     dataset: str = 'rotated_mnist'      # an embedded dataset name, or a folder root/<domain>/<class>/<image>
     preset: str | None = None           # DomainBed preset of a folder dataset ('PACS', 'VLCS', 'OfficeHome', ...)
     domains: tuple | None = None        # restrict to these domains (None: all)
-    targets: tuple | str | None = 'auto' # held-out domains, one at a time; 'auto': 0 and 75 on rotated_mnist, else all; 'all' or None: every domain
-    arch: tuple = ('resnet20',)         # architectures of the parents (several: a sweep): mnist_cnn, resnet20..resnet110 (CIFAR), resnet18, resnet50
-    width: int | None = 24              # first-layer width of mnist_cnn and the CIFAR ResNets (None: the architecture's own)
+    # held-out domains, one at a time; 'auto': 0 and 75 on rotated_mnist, else all; 'all' or None: every domain
+    targets: tuple | str | None = 'auto'
+    # architectures of the parents (several: a sweep): mnist_cnn, resnet20..resnet110 (CIFAR), resnet18, resnet50
+    arch: tuple = ('resnet20',)
+    # first-layer width of mnist_cnn and the CIFAR ResNets (None: the architecture's own)
+    width: int | None = 24
     stem_stride: int = 2                # stride of a CIFAR ResNet's stem (2: the 28x28 digits at 14x14 after the stem)
-    weights: str | None = None          # local ImageNet weights of resnet18/resnet50: a state-dict file, or a folder of <arch>.pth (nothing is downloaded)
-    algorithm: tuple = ('erm',)         # DG algorithms of the parents (several: a sweep): erm, coral, mmd, mixup, vrex, irm, groupdro
-    criteria: tuple = ('random', 'l1', 'taylor', 'ior') # filter criteria compared: names, or specs such as 'ior(alpha=2,accumulate=data)' (keep 'random': the paired baseline)
+    # local ImageNet weights of resnet18/resnet50: a state-dict file, or a folder of <arch>.pth (nothing is downloaded)
+    weights: str | None = None
+    # DG algorithms of the parents (several: a sweep): erm, coral, mmd, mixup, vrex, irm, groupdro
+    algorithm: tuple = ('erm',)
+    # criteria compared: names, or specs such as 'ior(alpha=2,accumulate=data)' (keep 'random': the paired baseline)
+    criteria: tuple = ('random', 'l1', 'taylor', 'ior')
     ratios: tuple = (0.05, 0.1, 0.3)    # fractions of the filters of every layer pruned
-    mode: str = 'hard'                  # 'hard' (one shot + fine-tune), 'soft' (SFP while fine-tuning, then extract) or 'cascade' (each ratio pruned from the step before, retrained)
-    structure: str = 'coupled'          # 'coupled': channels tied by residual adds pruned together; 'internal': only convs inside blocks
-    scope: str = 'layer'                # 'layer': every layer loses the ratio of its filters; 'global': one ranking of all filters (scores / layer mean); 'raw': one ranking of the scores as they are
+    # 'hard' (one shot, fine-tune), 'soft' (SFP, then extract) or 'cascade' (each ratio from the step before, retrained)
+    mode: str = 'hard'
+    # 'coupled': channels tied by residual adds pruned together; 'internal': only convs inside blocks
+    structure: str = 'coupled'
+    # 'layer': the ratio in every layer; 'global': one ranking (scores / layer mean); 'raw': one ranking as they are
+    scope: str = 'layer'
     seeds: tuple = (0, 1, 2, 3, 4)      # one parent per (arch, algorithm, target, seed)
     epochs: int = 6                     # dense training (fit_one_cycle, checkpoint by source-validation accuracy)
-    finetune_epochs: float = 0.5        # fine-tuning after pruning, in epochs of the source training data (a fraction: random items)
+    # fine-tuning after pruning, in epochs of the source training data (a fraction: random items)
+    finetune_epochs: float = 0.5
     finetune_lr: float = 3e-4           # peak learning rate of fine-tuning (fit_one_cycle)
     lr: float = 3e-3                    # learning rate of dense training
-    opt: str = 'fastai'                 # parents' optimiser: 'fastai' (fastai's Adam, fit_one_cycle) or 'domainbed' (torch's Adam, no weight decay, constant lr)
-    precision: str = 'fp32'             # training and fine-tuning: 'fp32', or 'bf16'/'fp16' mixed precision (autocast on the run's device)
+    # parents' optimiser: 'fastai' (fastai's Adam, fit_one_cycle) or 'domainbed' (Adam, no weight decay, constant lr)
+    opt: str = 'fastai'
+    # training and fine-tuning: 'fp32', or 'bf16'/'fp16' mixed precision (autocast on the run's device)
+    precision: str = 'fp32'
     bs: int = 60                        # batch size
     random_draws: int = 2               # independent random masks per parent and ratio; the `random` row is their mean
     n_batches: int = 16                 # training batches that data criteria score (once per parent)
     recal_batches: int = 8              # training batches that re-estimate BatchNorm statistics right after pruning
-    corruptions: tuple | str | None = 'auto' # names; 'auto': those measured informative for an embedded dataset (all for folders); None: none
+    # names; 'auto': those measured informative for an embedded dataset (all for folders); None: none
+    corruptions: tuple | str | None = 'auto'
     severities: tuple = (1, 2, 3, 4, 5) # corruption severities; a corruption's column is their mean (ImageNet-C)
     corruption_items: int = 60          # target items corrupted (once per parent) for the corruption columns
     noise_eps: float = 0.1              # input noise of the functional distance
-    workers: int = 0                    # local worker processes, which share out the parents; 0: one per CPU core (1 on CUDA)
-    save_models: bool = False           # also keep every pruned unit's model (models/<unit>.safetensors; parents are always kept)
+    # local worker processes, which share out the parents; 0: one per CPU core (1 on CUDA)
+    workers: int = 0
+    # also keep every pruned unit's model (models/<unit>.safetensors; parents are always kept)
+    save_models: bool = False
     device: str | None = None           # cpu, cuda, cuda:1 (None: CUDA when there is one)
     size: int = 224                     # image side of folder datasets
-    imports: tuple = ()                 # Python files (.py) or modules imported first in every process of the run: where your own criteria register
+    # Python files (.py) or modules imported first in every process of the run: where your own criteria register
+    imports: tuple = ()
 
-    def __post_init__(self):  # as a JSON file or the command line gives them: lists as tuples, one architecture or algorithm as a tuple of one
+    def __post_init__(self):  # lists as tuples; one arch or algorithm as a tuple of one
         for f in fields(self):
             v = getattr(self, f.name)
-            if isinstance(v, list) or (f.name in ('arch', 'algorithm') and isinstance(v, str)): setattr(self, f.name, tuple(v) if isinstance(v, list) else (v,))
-        self.imports = tuple(import_plugin(m) for m in ((self.imports,) if isinstance(self.imports, str) else self.imports))  # files: absolute
+            if isinstance(v, list) or (f.name in ('arch', 'algorithm') and isinstance(v, str)):
+                setattr(self, f.name, tuple(v) if isinstance(v, list) else (v,))
+        self.imports = tuple(import_plugin(m)
+                             # files: absolute
+                             for m in ((self.imports,) if isinstance(self.imports, str) else self.imports))
 
 
 # %% ../nbs/09_config.ipynb #08b988fa
 def import_plugin(name:str, # a Python file (ending .py) or an importable module
                  ) -> str:
-    "Import `name` once per process (what registers a user's criteria); the name to keep: a file's absolute path, or the module's name."
+    ("Import `name` once per process (what registers a user's criteria); the name to keep: a file's absolute path, or "
+     "the module's name.")
     if not name.endswith('.py'):
-        try: importlib.import_module(name)
-        except ImportError as e: raise ValueError(f"imports: cannot import {name!r} ({e}); give a Python file (ending .py) or an importable module") from None
+        try:
+            importlib.import_module(name)
+        except ImportError as e:
+            raise ValueError(f"imports: cannot import {name!r} ({e}); give a Python file (ending .py) or an "
+                             "importable module") from None
         return name
     path = Path(name).expanduser().resolve()
-    if not path.is_file(): raise ValueError(f"imports: {name} is not a file; give the path of the Python file that registers your criteria")
+    if not path.is_file():
+        raise ValueError(f"imports: {name} is not a file; give the path of the Python file that registers your "
+                         "criteria")
     key = f"dg_pruning_plugin_{path.stem}_{zlib.crc32(str(path).encode()):08x}"
     if key not in sys.modules:
         spec = importlib.util.spec_from_file_location(key, path)
         sys.modules[key] = mod = importlib.util.module_from_spec(spec)
-        try: spec.loader.exec_module(mod)
-        except Exception: del sys.modules[key]; raise
+        try:
+            spec.loader.exec_module(mod)
+        except Exception:
+            del sys.modules[key]
+            raise
     return str(path)
 
 # %% ../nbs/09_config.ipynb #3bd79ba3
 OPTION_GROUPS = {  # every field of `Config` in one group; `dg_prune --help` and the main job's page list them so
     'data': ('dataset', 'preset', 'domains', 'targets', 'size'),
-    'parents': ('arch', 'width', 'stem_stride', 'weights', 'algorithm', 'seeds', 'epochs', 'lr', 'opt', 'precision', 'bs'),
-    'pruning': ('criteria', 'ratios', 'random_draws', 'mode', 'structure', 'scope', 'n_batches', 'recal_batches', 'finetune_epochs', 'finetune_lr', 'imports'),
+    'parents': ('arch', 'width', 'stem_stride', 'weights', 'algorithm', 'seeds', 'epochs', 'lr', 'opt', 'precision',
+                'bs'),
+    'pruning': ('criteria', 'ratios', 'random_draws', 'mode', 'structure', 'scope', 'n_batches', 'recal_batches',
+                'finetune_epochs', 'finetune_lr', 'imports'),
     'evaluation': ('corruptions', 'severities', 'corruption_items', 'noise_eps'),
     'where it runs': ('workers', 'device', 'save_models'),
 }
 
 # %% ../nbs/09_config.ipynb #160378f9
-KEPT_CORRUPTIONS = {  # measured in "Which corruptions carry signal" below: the parent >= signal_threshold at every severity 1-5
+# measured in "Which corruptions carry signal" below: the parent >= signal_threshold at every severity 1-5
+KEPT_CORRUPTIONS = {
     'rotated_mnist': ('shot_noise', 'zoom_blur', 'jpeg_compression', 'speckle_noise', 'spatter'),
     'rotated_digits': ('shot_noise', 'zoom_blur', 'pixelate', 'jpeg_compression', 'speckle_noise', 'spatter'),
     'digits_dg': ('shot_noise', 'snow', 'frost', 'brightness', 'jpeg_compression', 'speckle_noise', 'spatter'),
     'colored_mnist': (),
-    'mnist_m': (),  # not measured: its question (DSS's MNIST -> MNIST-M) is the target domain itself  # the ERM parent is below chance on the reversed-colour domain, clean and corrupted
+    # not measured: its question (DSS's MNIST -> MNIST-M) is the target domain itself  # the ERM parent is below chance
+    # on the reversed-colour domain, clean and corrupted
+    'mnist_m': (),
 }
-DEFAULT_TARGETS = {'rotated_mnist': ('0', '75')}  # 'auto' targets: the extreme and a middle angle (see "Why these defaults")
+# 'auto' targets: the extreme and a middle angle (see "Why these defaults")
+DEFAULT_TARGETS = {'rotated_mnist': ('0', '75')}
 
 def corruptions_of(cfg:Config) -> tuple:
     "The corruption names of `cfg` ('auto' resolved)."
-    if cfg.corruptions == 'auto': return KEPT_CORRUPTIONS.get(cfg.dataset, CORRUPTIONS)
+    if cfg.corruptions == 'auto':
+        return KEPT_CORRUPTIONS.get(cfg.dataset, CORRUPTIONS)
     return tuple(cfg.corruptions or ())
 
 # %% ../nbs/09_config.ipynb #c1b43dc5
 def arch_kw(cfg, arch:str) -> dict:
-    "The `width` and `stem_stride` of `cfg` that `arch` takes (CIFAR ResNets both, mnist_cnn the width, torchvision neither)."
+    ("The `width` and `stem_stride` of `cfg` that `arch` takes (CIFAR ResNets both, mnist_cnn the width, torchvision "
+     "neither).")
     cifar = arch.startswith('resnet') and arch[6:] in ('20', '32', '44', '56', '110')
-    return {'width': cfg.width, 'stem_stride': cfg.stem_stride} if cifar else {'width': cfg.width} if arch == 'mnist_cnn' else {}
+    return {'width': cfg.width,
+            'stem_stride': cfg.stem_stride} if cifar else {'width': cfg.width} if arch == 'mnist_cnn' else {}
 
+# %% ../nbs/09_config.ipynb #2bf7f9b4
 TORCHVISION = ('resnet18', 'resnet50')  # the architectures that take ImageNet weights
 
 def weights_of(cfg, arch:str) -> str | None:
-    "The local weights file of `arch` under `cfg.weights` (a file, or a folder of <arch>.pth), None for the other architectures."
-    if cfg.weights is None or arch not in TORCHVISION: return None
+    ("The local weights file of `arch` under `cfg.weights` (a file, or a folder of <arch>.pth), None for the other "
+     "architectures.")
+    if cfg.weights is None or arch not in TORCHVISION:
+        return None
     p = Path(cfg.weights)
     return str(p / f'{arch}.pth') if p.is_dir() else str(p)
 
@@ -132,64 +175,96 @@ def weights_of(cfg, arch:str) -> str | None:
 @patch
 def check(self:Config):
     "Raise a clear error for any invalid choice that can be seen without data; returns the configuration."
-    if not self.criteria: raise ValueError("give at least one criterion")
-    for c in self.criteria: parse_criterion(c)  # a malformed spec, an unknown name or option: one clear line, before any work
-    if len(set(self.criteria)) < len(self.criteria): raise ValueError(f"criteria repeat a spec: {list(self.criteria)}")
-    if not self.ratios: raise ValueError("give at least one ratio")
-    for r in self.ratios: check_ratio(r)
-    if self.mode not in MODES: raise ValueError(f"mode must be one of {MODES}, got {self.mode!r}")
+    if not self.criteria:
+        raise ValueError("give at least one criterion")
+    for c in self.criteria:
+        parse_criterion(c)  # a malformed spec, an unknown name or option: one clear line, before any work
+    if len(set(self.criteria)) < len(self.criteria):
+        raise ValueError(f"criteria repeat a spec: {list(self.criteria)}")
+    if not self.ratios:
+        raise ValueError("give at least one ratio")
+    for r in self.ratios:
+        check_ratio(r)
+    if self.mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, got {self.mode!r}")
     if self.mode == 'cascade' and list(self.ratios) != sorted(set(self.ratios)):
-        raise ValueError(f"a cascade's ratios are its steps: give them ascending, without repeats (got {list(self.ratios)})")
+        raise ValueError("a cascade's ratios are its steps: give them ascending, without repeats (got "
+                         f"{list(self.ratios)})")
     if self.mode == 'cascade' and any(c.strip().startswith('soft:') for c in self.criteria):
-        raise ValueError("a cascade prunes and retrains in steps: drop the 'soft:' criteria, or run them with mode='hard'")
-    if self.structure not in STRUCTURES: raise ValueError(f"structure must be one of {STRUCTURES}, got {self.structure!r}")
+        raise ValueError("a cascade prunes and retrains in steps: drop the 'soft:' criteria, or run them with "
+                         "mode='hard'")
+    if self.structure not in STRUCTURES:
+        raise ValueError(f"structure must be one of {STRUCTURES}, got {self.structure!r}")
     check_scope(self.scope)
     if self.scope != 'layer' and any(parse_criterion(c)[0] == 'fpgm' for c in self.criteria):
-        raise ValueError("fpgm's scores are comparable only within a layer: drop it from criteria, or use scope='layer'")
+        raise ValueError("fpgm's scores are comparable only within a layer: drop it from criteria, or use "
+                         "scope='layer'")
     unstructured = [c for c in self.criteria if granularity(c) == 'weight']
     if unstructured and (self.mode == 'soft' or any(c.strip().startswith('soft:') for c in unstructured)):
-        raise ValueError(f"{unstructured} mask weights once and keep the masks: run them with mode='hard', without 'soft:'")
+        raise ValueError(f"{unstructured} mask weights once and keep the masks: run them with mode='hard', without "
+                         "'soft:'")
     for k in ('arch', 'algorithm'):
-        if not getattr(self, k): raise ValueError(f"give at least one {k}")
-        if len(set(getattr(self, k))) < len(getattr(self, k)): raise ValueError(f"{k} repeats a name: {list(getattr(self, k))}")
+        if not getattr(self, k):
+            raise ValueError(f"give at least one {k}")
+        if len(set(getattr(self, k))) < len(getattr(self, k)):
+            raise ValueError(f"{k} repeats a name: {list(getattr(self, k))}")
     bad = [a for a in self.algorithm if a not in ALGORITHMS]
-    if bad: raise ValueError(f"unknown algorithm {bad[0]!r}; choose from {list(ALGORITHMS)}")
-    if self.opt not in ('fastai', 'domainbed'): raise ValueError(f"opt must be 'fastai' or 'domainbed', got {self.opt!r}")
+    if bad:
+        raise ValueError(f"unknown algorithm {bad[0]!r}; choose from {list(ALGORITHMS)}")
+    if self.opt not in ('fastai', 'domainbed'):
+        raise ValueError(f"opt must be 'fastai' or 'domainbed', got {self.opt!r}")
     tv = [a for a in self.arch if a in TORCHVISION]
     if self.weights is not None:
-        if not tv: raise ValueError(f"weights are for {list(TORCHVISION)}; arch is {list(self.arch)}")
-        if not Path(self.weights).is_dir() and len(tv) > 1: raise ValueError(f"weights {self.weights!r} is one file for {tv}: give a folder holding <arch>.pth for each")
+        if not tv:
+            raise ValueError(f"weights are for {list(TORCHVISION)}; arch is {list(self.arch)}")
+        if not Path(self.weights).is_dir() and len(tv) > 1:
+            raise ValueError(f"weights {self.weights!r} is one file for {tv}: give a folder holding <arch>.pth for "
+                             "each")
         for a in tv:
-            if not Path(weights_of(self, a)).is_file(): raise ValueError(f"no weights file {weights_of(self, a)} for {a}: nothing is downloaded, give the local file")
-    if self.precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got {self.precision!r}")
-    if not self.seeds: raise ValueError("give at least one seed")
+            if not Path(weights_of(self, a)).is_file():
+                raise ValueError(f"no weights file {weights_of(self, a)} for {a}: nothing is downloaded, give the "
+                                 "local file")
+    if self.precision not in PRECISIONS:
+        raise ValueError(f"precision must be one of {list(PRECISIONS)}, got {self.precision!r}")
+    if not self.seeds:
+        raise ValueError("give at least one seed")
     if isinstance(self.targets, str) and self.targets not in ('auto', 'all'):
         raise ValueError(f"targets must be domain names, 'auto' or 'all', got {self.targets!r}")
     if self.dataset not in EMBEDDED and not Path(self.dataset).is_dir():
         raise ValueError(f"dataset {self.dataset!r} is neither an embedded dataset ({list(EMBEDDED)}) nor a folder")
     bad = [c for c in corruptions_of(self) if c not in all_corruptions()]
-    if bad: raise ValueError(f"unknown corruptions {bad}; known: {list(all_corruptions())}")
+    if bad:
+        raise ValueError(f"unknown corruptions {bad}; known: {list(all_corruptions())}")
     bad = [s for s in self.severities if s not in SEVERITIES]
-    if bad or not self.severities: raise ValueError(f"severities must be among {SEVERITIES}, got {self.severities}")
+    if bad or not self.severities:
+        raise ValueError(f"severities must be among {SEVERITIES}, got {self.severities}")
     for k in ('epochs', 'finetune_epochs', 'n_batches', 'recal_batches', 'bs', 'corruption_items', 'random_draws'):
-        if getattr(self, k) < (0 if k in ('finetune_epochs', 'recal_batches') else 1): raise ValueError(f"{k} must be positive, got {getattr(self, k)}")
+        if getattr(self, k) < (0 if k in ('finetune_epochs', 'recal_batches') else 1):
+            raise ValueError(f"{k} must be positive, got {getattr(self, k)}")
     soft = self.mode == 'soft' or any(c.strip().startswith('soft:') for c in self.criteria)
     if self.finetune_epochs != int(self.finetune_epochs) and soft:
-        raise ValueError(f"soft pruning selects filters at epoch ends: give whole finetune_epochs, not {self.finetune_epochs}")
-    if not self.finetune_lr > 0: raise ValueError(f"finetune_lr must be positive, got {self.finetune_lr}")
-    if self.workers < 0: raise ValueError(f"workers must be >= 0 (0: one per CPU core), got {self.workers}")
+        raise ValueError("soft pruning selects filters at epoch ends: give whole finetune_epochs, not "
+                         f"{self.finetune_epochs}")
+    if not self.finetune_lr > 0:
+        raise ValueError(f"finetune_lr must be positive, got {self.finetune_lr}")
+    if self.workers < 0:
+        raise ValueError(f"workers must be >= 0 (0: one per CPU core), got {self.workers}")
     get_device(self.device)
-    for a in self.arch: make_model(a, 1, 2, **arch_kw(self, a))  # an unknown architecture fails here
+    for a in self.arch:
+        make_model(a, 1, 2, **arch_kw(self, a))  # an unknown architecture fails here
     return self
 
 # %% ../nbs/09_config.ipynb #da7e28db
 def load_data(cfg:Config, # the configuration
              ) -> MultiDomain:
     "The `MultiDomain` of a configuration (embedded or folder), restricted to `cfg.domains`."
-    data = EMBEDDED[cfg.dataset]() if cfg.dataset in EMBEDDED else domain_folders(cfg.dataset, preset=cfg.preset, size=cfg.size)
+    data = EMBEDDED[cfg.dataset]() if cfg.dataset in EMBEDDED else domain_folders(cfg.dataset, preset=cfg.preset,
+            size=cfg.size)
     if cfg.domains:
-        for d in cfg.domains: data.domain_id(d)  # clear error for an unknown name
-        data = MultiDomain({d: (data.items[d], data.labels[d]) for d in cfg.domains}, data.classes, data.name, data.tfms, data.norm,
+        for d in cfg.domains:
+            data.domain_id(d)  # clear error for an unknown name
+        data = MultiDomain({d: (data.items[d], data.labels[d]) for d in cfg.domains}, data.classes, data.name,
+                           data.tfms, data.norm,
                            {d: data.origin[d] for d in cfg.domains if d in data.origin})
     return data
 
@@ -199,15 +274,18 @@ def targets_of(cfg:Config, # the configuration
               ) -> list:
     "The held-out domains of `cfg` on `data` ('auto' and 'all' resolved)."
     targets = targets_in(cfg, data.names)
-    for t in targets: data.domain_id(t)  # clear error for an unknown name
+    for t in targets:
+        data.domain_id(t)  # clear error for an unknown name
     return targets
 
+# %% ../nbs/09_config.ipynb #8d504f45
 def targets_in(cfg, # the configuration
                names:list, # the dataset's domain names
               ) -> list:
     "The held-out domains of `cfg` among the domain `names` ('auto' and 'all' resolved), unchecked."
     auto = DEFAULT_TARGETS.get(cfg.dataset, ())
-    if cfg.targets == 'auto' and set(auto) <= set(names) and auto: return list(auto)
+    if cfg.targets == 'auto' and set(auto) <= set(names) and auto:
+        return list(auto)
     return list(names) if cfg.targets in ('auto', 'all', None) else list(cfg.targets)
 
 # %% ../nbs/09_config.ipynb #74b719b0
@@ -217,16 +295,20 @@ def check_data(cfg:Config, # the configuration
     "The held-out targets of `cfg` on `data`, after checking everything the data decides (before any training)."
     targets = targets_of(cfg, data)
     n_src = len(data.names) - 1
-    if n_src < 1: raise ValueError(f"{data.name} has {len(data.names)} domain: holding one out leaves nothing to train on")
+    if n_src < 1:
+        raise ValueError(f"{data.name} has {len(data.names)} domain: holding one out leaves nothing to train on")
     for a in cfg.algorithm:
         if ALGORITHMS[a].needs_domains > 1 and n_src < 2:
             raise ValueError(f"{a} compares source domains and needs at least two; {data.name} leaves {n_src}")
     multi = [c for c in cfg.criteria if CRITERIA[parse_criterion(c)[0]].needs_domains > 1]
     if multi and n_src < 2:
-        raise ValueError(f"{', '.join(multi)} compare(s) source domains and need(s) at least two; {data.name} leaves {n_src} once a target "
+        raise ValueError(f"{', '.join(multi)} compare(s) source domains and need(s) at least two; {data.name} leaves "
+                         f"{n_src} once a target "
                          "is held out: use 'taylor', or a dataset with more domains")
     n_train = min(len(data.split(d)[0]) for d in data.names) * n_src
-    if n_train < cfg.bs: raise ValueError(f"about {n_train} training items per held-out target, fewer than one batch of bs={cfg.bs}; lower bs")
+    if n_train < cfg.bs:
+        raise ValueError(f"about {n_train} training items per held-out target, fewer than one batch of bs={cfg.bs}; "
+                         "lower bs")
     x = data.items[data.names[0]]
     if isinstance(x, torch.Tensor) and corruptions_of(cfg) and x.shape[1] not in (1, 2, 3):
         raise ValueError(f"corruptions need 1-3 channel images, {data.name} has {x.shape[1]}: set corruptions=()")

@@ -21,9 +21,13 @@ def set_seed(seed:int=0, # the seed for python, numpy and torch (CPU and every G
              deterministic:bool=False, # also ask torch for deterministic kernels (slower on GPU)
             ):
     "Seed python, numpy and torch so that a run can be reproduced."
-    if not isinstance(seed, (int, np.integer)) or seed < 0: raise ValueError(f"seed must be a non-negative int, got {seed!r}")
-    random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
-    if torch.cuda.is_available(): torch.cuda.manual_seed_all(seed)
+    if not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"seed must be a non-negative int, got {seed!r}")
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
+    if torch.cuda.is_available():
+        torch.cuda.manual_seed_all(seed)
     if deterministic:
         os.environ.setdefault('CUBLAS_WORKSPACE_CONFIG', ':4096:8')
         torch.use_deterministic_algorithms(True, warn_only=True)
@@ -33,30 +37,37 @@ def set_seed(seed:int=0, # the seed for python, numpy and torch (CPU and every G
 def get_device(device:str|torch.device|None=None, # 'cpu', 'cuda', 'cuda:1', ... ; None picks CUDA when there is one
               ) -> torch.device:
     "The torch device to use: `device` if given (checked), else CUDA when available, else CPU."
-    if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    if device is None:
+        return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
     dev = torch.device(device)
     if dev.type == 'cuda' and not torch.cuda.is_available():
-        raise ValueError(f"device {str(device)!r} was asked for but torch sees no CUDA GPU; use device='cpu' or leave it None")
+        raise ValueError(f"device {str(device)!r} was asked for but torch sees no CUDA GPU; use device='cpu' or leave "
+                         "it None")
     return dev
 
 # %% ../nbs/00_core.ipynb #c0a1e002
 def check_ratio(ratio:float, # the fraction of filters pruned
                ):
     "Raise a clear error unless `ratio` (the fraction of filters pruned) is in [0, 1)."
-    if not 0 <= ratio < 1: raise ValueError(f"ratio is the fraction of filters pruned and must be in [0, 1), got {ratio}")
+    if not 0 <= ratio < 1:
+        raise ValueError(f"ratio is the fraction of filters pruned and must be in [0, 1), got {ratio}")
 
-SCOPES = ('layer', 'global', 'raw')  # rank within each layer; all together, each score over its layer's mean; all together as they are
+# %% ../nbs/00_core.ipynb #73a81127
+# rank within each layer; all together, each score over its layer's mean; all together as they are
+SCOPES = ('layer', 'global', 'raw')
 
 def check_scope(scope:str, # how filters are ranked: one of `SCOPES`
                ):
     "Raise a clear error unless `scope` is one of `SCOPES`."
-    if scope not in SCOPES: raise ValueError(f"scope must be one of {SCOPES}, got {scope!r}")
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES}, got {scope!r}")
 
 # %% ../nbs/00_core.ipynb #86b133e0
 def as_tensor(x, # a tensor, or tuples/lists of them
              ):
     "Plain `torch.Tensor`s (also inside tuples and lists): fastai's tensor subclasses hide operations from tracers."
-    if isinstance(x, (tuple, list)): return type(x)(as_tensor(o) for o in x)
+    if isinstance(x, (tuple, list)):
+        return type(x)(as_tensor(o) for o in x)
     return x.as_subclass(torch.Tensor) if isinstance(x, torch.Tensor) else x
 
 # %% ../nbs/00_core.ipynb #f22bd7c0
@@ -66,9 +77,12 @@ def preserve_mode(model:nn.Module, # the model whose train/eval mode is restored
                  ):
     "Set `model` to `training` mode inside the block and restore its own mode on exit."
     was = model.training
-    if training is not None: model.train(training)
-    try: yield model
-    finally: model.train(was)
+    if training is not None:
+        model.train(training)
+    try:
+        yield model
+    finally:
+        model.train(was)
 
 # %% ../nbs/00_core.ipynb #6da9882e
 def median_times(fs:dict, # name -> function of no arguments
@@ -77,11 +91,14 @@ def median_times(fs:dict, # name -> function of no arguments
                 ) -> dict:
     "Median wall time in seconds of each function, the functions run interleaved `n` times after `warmup` runs each."
     for f in fs.values():
-        for _ in range(warmup): f()
+        for _ in range(warmup):
+            f()
     ts = {k: [] for k in fs}
     for _ in range(n):
         for k, f in fs.items():
-            t = time.perf_counter(); f(); ts[k].append(time.perf_counter() - t)
+            t = time.perf_counter()
+            f()
+            ts[k].append(time.perf_counter() - t)
     return {k: statistics.median(v) for k, v in ts.items()}
 
 # %% ../nbs/00_core.ipynb #c3673dd5
@@ -89,7 +106,8 @@ def synchronize(device, # a torch device or its name ('cpu', 'cuda:1')
                ):
     "Wait for the work queued on `device` (CUDA runs asynchronously); nothing to wait for on the CPU."
     device = torch.device(device)
-    if device.type == 'cuda': torch.cuda.synchronize(device)
+    if device.type == 'cuda':
+        torch.cuda.synchronize(device)
 
 # %% ../nbs/00_core.ipynb #25573a0b
 _STEPS = None  # step -> [seconds, calls] while `step_times` collects
@@ -98,13 +116,18 @@ _STEPS = None  # step -> [seconds, calls] while `step_times` collects
 def timed(name:str, # the step, e.g. 'eval:target'
          ):
     "Add the block's wall time and one call to step `name` while `step_times` collects; nothing otherwise."
-    if _STEPS is None: yield; return
+    if _STEPS is None:
+        yield
+        return
     sync = torch.cuda.is_available() and torch.cuda.is_initialized()
-    if sync: torch.cuda.synchronize()
+    if sync:
+        torch.cuda.synchronize()
     t = time.perf_counter()
-    try: yield
+    try:
+        yield
     finally:
-        if sync: torch.cuda.synchronize()
+        if sync:
+            torch.cuda.synchronize()
         s = _STEPS.setdefault(name, [0.0, 0])
         s[0] += time.perf_counter() - t
         s[1] += 1
@@ -115,8 +138,10 @@ def step_times():
     "Collect the `timed` steps run inside the block: yields a dict step -> [seconds, calls], filled as they end."
     global _STEPS
     old, _STEPS = _STEPS, {}
-    try: yield _STEPS
-    finally: _STEPS = old
+    try:
+        yield _STEPS
+    finally:
+        _STEPS = old
 
 # %% ../nbs/00_core.ipynb #1a479ed4
 _CONVS = (nn.Conv1d, nn.Conv2d, nn.Conv3d)
@@ -130,9 +155,11 @@ def _forward_order(model, example_inputs):
     try:
         with torch.no_grad():
             xs = example_inputs if isinstance(example_inputs, (tuple, list)) else (example_inputs,)
-            with preserve_mode(model, False): out = model(*xs)
+            with preserve_mode(model, False):
+                out = model(*xs)
     finally:
-        for h in hooks: h.remove()
+        for h in hooks:
+            h.remove()
     return order, out
 
 # %% ../nbs/00_core.ipynb #d68fd15b
@@ -174,6 +201,7 @@ class FilterUnit:
         ps = [self.conv.weight, self.conv.bias] + ([self.bn.weight, self.bn.bias] if self.bn is not None else [])
         return [p for p in ps if p is not None]
 
+# %% ../nbs/00_core.ipynb #4809c01b
 def filter_units(model:nn.Module, # the network
                  example_inputs, # an input batch for one forward pass
                  exclude=(), # names of convs never pruned
@@ -184,10 +212,13 @@ def filter_units(model:nn.Module, # the network
     def conv_hook(mod, i, o, n): outs[id(o)] = (n, o)
     def bn_hook(mod, i, o):
         hit = outs.get(id(i[0]))
-        if hit is not None and hit[1] is i[0]: bn_of.setdefault(hit[0], mod)
+        if hit is not None and hit[1] is i[0]:
+            bn_of.setdefault(hit[0], mod)
     hooks = [m.register_forward_hook(lambda mod, i, o, n=n: conv_hook(mod, i, o, n)) for n, m in convs]
     hooks += [m.register_forward_hook(bn_hook) for m in model.modules() if isinstance(m, _NORMS[:3])]
-    try: _forward_order(model, example_inputs)
+    try:
+        _forward_order(model, example_inputs)
     finally:
-        for h in hooks: h.remove()
+        for h in hooks:
+            h.remove()
     return [FilterUnit(n, c, bn_of.get(n) if bn_of.get(n) is not None and bn_of[n].affine else None) for n, c in convs]

@@ -21,20 +21,24 @@ def hessian_importance(model, # the network
                        max_batches:int|None=None, # score at most this many batches (None: all)
                        chunk:int=16, # samples whose gradients are held at once
                       ):
-    "OBD: per filter, the sum over its weights of w² times the mean per-sample squared gradient (the empirical Fisher's diagonal)."
+    ("OBD: per filter, the sum over its weights of w² times the mean per-sample squared gradient (the empirical "
+     "Fisher's diagonal).")
     named, buffers = dict(model.named_parameters()), dict(model.named_buffers())
-    names, params = {id(p): k for k, p in named.items()}, {k: p.detach() for k, p in named.items()}  # no graph for the weights held fixed
+    # no graph for the weights held fixed
+    names, params = {id(p): k for k, p in named.items()}, {k: p.detach() for k, p in named.items()}
     wanted = {names[id(u.conv.weight)]: u.name for u in units}
     def loss(p, x, y): return F.cross_entropy(functional_call(model, ({**params, **p}, buffers), (x[None],)), y[None])
     per_sample = vmap(grad(loss), in_dims=(None, 0, 0))
     sq, n, dev = {k: torch.zeros_like(params[k]) for k in wanted}, 0, next(model.parameters()).device
     with preserve_mode(model, False):
         for b, (x, y, _) in enumerate(batches):
-            if max_batches is not None and b >= max_batches: break
+            if max_batches is not None and b >= max_batches:
+                break
             x, y = as_tensor(x).to(dev), y.to(dev)
             for i in range(0, len(y), chunk):
                 g = per_sample({k: params[k] for k in wanted}, x[i:i + chunk], y[i:i + chunk])
-                for k in wanted: sq[k] += (g[k] ** 2).sum(0)
+                for k in wanted:
+                    sq[k] += (g[k] ** 2).sum(0)
             n += len(y)
     return {wanted[k]: (params[k] ** 2 * sq[k] / n).flatten(1).sum(1) for k in wanted}
 
@@ -46,7 +50,9 @@ def bn_scale_importance(model, # the network
                        ):
     "Network Slimming: |γ| of the BatchNorm that normalises each filter's output."
     missing = [u.name for u in units if u.bn is None or u.bn.weight is None]
-    if missing: raise ValueError(f"criterion 'bn_scale' reads the BatchNorm scale after each conv: {missing} have none; use 'l1' for them")
+    if missing:
+        raise ValueError(f"criterion 'bn_scale' reads the BatchNorm scale after each conv: {missing} have none; use "
+                         "'l1' for them")
     return {u.name: u.bn.weight.detach().abs() for u in units}
 
 # %% ../nbs/03a_criteria.ipynb #9d6ae0e7
@@ -59,16 +65,20 @@ def hrank_importance(model, # the network
     "HRank: the mean matrix rank of each filter's feature map after its BatchNorm and a ReLU, over the batches' images."
     ranks, n, dev = {u.name: 0.0 for u in units}, 0, next(model.parameters()).device
     def hook(name):
-        def f(mod, inp, out): ranks[name] = ranks[name] + torch.linalg.matrix_rank(F.relu(out.detach().float())).sum(0).cpu()
+        def f(mod, inp,
+              out): ranks[name] = ranks[name] + torch.linalg.matrix_rank(F.relu(out.detach().float())).sum(0).cpu()
         return f
     hooks = [(u.bn or u.conv).register_forward_hook(hook(u.name)) for u in units]
     try:
         with preserve_mode(model, False), torch.no_grad():
             for b, (x, y, _) in enumerate(batches):
-                if max_batches is not None and b >= max_batches: break
-                model(as_tensor(x).to(dev)); n += len(y)
+                if max_batches is not None and b >= max_batches:
+                    break
+                model(as_tensor(x).to(dev))
+                n += len(y)
     finally:
-        for h in hooks: h.remove()
+        for h in hooks:
+            h.remove()
     return {k: v / n for k, v in ranks.items()}
 
 # %% ../nbs/03a_criteria.ipynb #ed1ba144

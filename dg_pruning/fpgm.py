@@ -18,17 +18,21 @@ def distance_sums(w:torch.Tensor, # filters `[n, ...]` (a conv weight)
 
 # %% ../nbs/02a_fpgm.ipynb #2019e6ba
 def _check_rate(name, r):
-    if not 0 <= r <= 1: raise ValueError(f"{name} must be in [0, 1], got {r}")
+    if not 0 <= r <= 1:
+        raise ValueError(f"{name} must be in [0, 1], got {r}")
 
+# %% ../nbs/02a_fpgm.ipynb #e14e52e5
 def fpgm_select(w:torch.Tensor, # a conv weight `[n, ...]`
                 rate_norm:float=1.0, # fraction of filters kept as candidates by L2 norm
                 rate_dist:float=0.4, # fraction of all filters pruned by distance among the candidates
                ) -> torch.Tensor:
     "Indices of the filters the official FPGM code prunes: the norm-pruned ones, then the distance-pruned ones."
-    _check_rate('rate_norm', rate_norm); _check_rate('rate_dist', rate_dist)
+    _check_rate('rate_norm', rate_norm)
+    _check_rate('rate_dist', rate_dist)
     n = w.shape[0]
     n_norm, n_dist = int(n * (1 - rate_norm)), int(n * rate_dist)
-    if n_norm + n_dist > n: raise ValueError(f"rate_norm={rate_norm}, rate_dist={rate_dist} prune more than the {n} filters")
+    if n_norm + n_dist > n:
+        raise ValueError(f"rate_norm={rate_norm}, rate_dist={rate_dist} prune more than the {n} filters")
     order = w.detach().flatten(1).double().norm(dim=1).argsort(stable=True)
     small, cand = order[:n_norm], order[n_norm:]
     near = distance_sums(w[cand]).argsort(stable=True)[:n_dist]

@@ -9,7 +9,8 @@ from pathlib import Path
 import torch
 from torch import nn
 import torch_pruning as tp
-from .core import prunable_convs, check_ratio, check_scope, as_tensor, preserve_mode, median_times, synchronize
+from .core import (prunable_convs, check_ratio, check_scope, as_tensor, preserve_mode, median_times,
+                             synchronize)
 from .importance import TPImportance, parse_criterion
 from .models import make_model
 
@@ -21,15 +22,18 @@ __all__ = ['MEMORY_FORMATS', 'STRUCTURES', 'PRUNED_FORMAT', 'model_stats', 'fold
 # %% ../nbs/04_hard.ipynb #922660f0
 def _check_trainable(model):
     if not any(p.requires_grad for p in model.parameters()):
-        raise ValueError(f"every parameter of {type(model).__name__} is frozen (requires_grad=False); Torch-Pruning traces "
-                         "gradients to find coupled layers: unfreeze the model (model.requires_grad_(True)) before pruning")
+        raise ValueError(f"every parameter of {type(model).__name__} is frozen (requires_grad=False); Torch-Pruning "
+                         "traces "
+                         "gradients to find coupled layers: unfreeze the model (model.requires_grad_(True)) before "
+                         "pruning")
 
 # %% ../nbs/04_hard.ipynb #02191cfa
 def _ignored(model, example_inputs):
     "Modules whose outputs must never be pruned: the classifier and every conv not in `prunable_convs`."
     keep = {id(m) for _, m in prunable_convs(model, example_inputs)}
     lin = [m for m in model.modules() if isinstance(m, nn.Linear)]
-    return lin[-1:] + [m for m in model.modules() if isinstance(m, (nn.Conv1d, nn.Conv2d, nn.Conv3d)) and id(m) not in keep]
+    return lin[-1:] + [m for m in model.modules() if isinstance(m, (nn.Conv1d, nn.Conv2d, nn.Conv3d))
+                       and id(m) not in keep]
 
 # %% ../nbs/04_hard.ipynb #68fc96d1
 def model_stats(model:nn.Module, # the network
@@ -38,46 +42,60 @@ def model_stats(model:nn.Module, # the network
     "Filters of the prunable convs, parameters and MACs of `model` on `example_inputs`."
     ex = as_tensor(example_inputs)
     macs, params = tp.utils.count_ops_and_params(model, ex)
-    return {'filters': sum(m.out_channels for _, m in prunable_convs(model, ex)), 'params': int(params), 'macs': int(macs)}
+    return {'filters': sum(m.out_channels for _, m in prunable_convs(model, ex)), 'params': int(params),
+            'macs': int(macs)}
 
 # %% ../nbs/04_hard.ipynb #9d0e3b3f
 MEMORY_FORMATS = {'channels_last': torch.channels_last, 'contiguous': torch.contiguous_format}
 
 def fold_bn(model:nn.Module, # the network
            ) -> nn.Module:
-    "An eval-mode copy of `model` with every BatchNorm that follows a conv folded into the conv's weights (torch.fx); untraceable models are copied as they are, with a warning."
+    ("An eval-mode copy of `model` with every BatchNorm that follows a conv folded into the conv's weights (torch.fx); "
+     "untraceable models are copied as they are, with a warning.")
     from torch.fx.experimental.optimization import fuse
     m = copy.deepcopy(model).eval()
-    try: return fuse(m)
+    try:
+        return fuse(m)
     except Exception as e:  # torch.fx cannot trace data-dependent control flow
-        warnings.warn(f"{type(model).__name__} cannot be traced by torch.fx ({type(e).__name__}: {e}); BatchNorm is left unfolded"); return m
+        warnings.warn(f"{type(model).__name__} cannot be traced by torch.fx ({type(e).__name__}: {e}); BatchNorm is "
+                      "left unfolded")
+        return m
 
+# %% ../nbs/04_hard.ipynb #e6f8e3f6
 def deploy(model:nn.Module, # the network
            memory_format:str='channels_last', # 'channels_last' or 'contiguous'
            fold:bool=True, # fold BatchNorm into the convs (`fold_bn`)
           ) -> nn.Module:
-    "The inference copy of `model` that runs fastest on CPU (`dg_prune_bench latency`): eval mode, BatchNorm folded, `channels_last`."
-    if memory_format not in MEMORY_FORMATS: raise ValueError(f"memory_format must be one of {list(MEMORY_FORMATS)}, got {memory_format!r}")
+    ("The inference copy of `model` that runs fastest on CPU (`dg_prune_bench latency`): eval mode, BatchNorm folded, "
+     "`channels_last`.")
+    if memory_format not in MEMORY_FORMATS:
+        raise ValueError(f"memory_format must be one of {list(MEMORY_FORMATS)}, got {memory_format!r}")
     m = fold_bn(model) if fold else copy.deepcopy(model).eval()
     return m.to(memory_format=MEMORY_FORMATS[memory_format])
 
+# %% ../nbs/04_hard.ipynb #ff233fae
 @torch.inference_mode()
 def latency(models:nn.Module|dict, # a model, or name -> model (timed interleaved)
             x:torch.Tensor, # the input batch timed
             n:int=20, # timed runs
             warmup:int=5, # untimed runs first
             threads:int|None=1, # CPU threads while timing (None: unchanged)
-            memory_format:str='channels_last', # layout of the timed copies and of a 4-d input: 'channels_last' or 'contiguous'
+            memory_format:str='channels_last', # layout of the copies and a 4-d input: 'channels_last' or 'contiguous'
             fold:bool=True, # time copies with BatchNorm folded into the convs
            ) -> float|dict:
     "Median wall time in seconds of `model(x)` on its `deploy` copy; for a dict of models, a dict of times."
-    ms = {k: deploy(m, memory_format, fold) for k, m in ({'model': models} if isinstance(models, nn.Module) else models).items()}
+    ms = {k: deploy(m, memory_format, fold) for k,
+          m in ({'model': models} if isinstance(models, nn.Module) else models).items()}
     x = as_tensor(x)
-    if x.dim() == 4: x = x.contiguous(memory_format=MEMORY_FORMATS[memory_format])
+    if x.dim() == 4:
+        x = x.contiguous(memory_format=MEMORY_FORMATS[memory_format])
     old = torch.get_num_threads()
-    if threads: torch.set_num_threads(threads)
-    try: t = median_times({k: (lambda m=m: (m(x), synchronize(x.device))) for k, m in ms.items()}, n, warmup)
-    finally: torch.set_num_threads(old)
+    if threads:
+        torch.set_num_threads(threads)
+    try:
+        t = median_times({k: (lambda m=m: (m(x), synchronize(x.device))) for k, m in ms.items()}, n, warmup)
+    finally:
+        torch.set_num_threads(old)
     return t['model'] if isinstance(models, nn.Module) else t
 
 # %% ../nbs/04_hard.ipynb #d9b18920
@@ -86,24 +104,31 @@ STRUCTURES = ('coupled', 'internal')
 def coupled_convs(model:nn.Module, # the network
                   example_inputs, # an input batch (for tracing)
                  ) -> list:
-    "Names of the prunable convs whose output channels are tied to another prunable conv's (residual adds), in forward order."
+    ("Names of the prunable convs whose output channels are tied to another prunable conv's (residual adds), in "
+     "forward order.")
     ex = as_tensor(example_inputs)
     named = prunable_convs(model, ex)
     convs = {id(m): n for n, m in named}
-    with preserve_mode(model, False): DG = tp.DependencyGraph().build_dependency(model, example_inputs=ex)
+    with preserve_mode(model, False):
+        DG = tp.DependencyGraph().build_dependency(model, example_inputs=ex)
     tied = set()
     for n, m in named:
         g = DG.get_pruning_group(m, tp.prune_conv_out_channels, idxs=list(range(m.out_channels)))
-        members = {convs[id(dep.layer)] for dep, _ in g if dep.pruning_fn == tp.prune_conv_out_channels and id(dep.layer) in convs}
-        if len(members) > 1: tied |= members
+        members = {convs[id(dep.layer)] for dep, _ in g if dep.pruning_fn == tp.prune_conv_out_channels
+                   and id(dep.layer) in convs}
+        if len(members) > 1:
+            tied |= members
     return [n for n, _ in named if n in tied]
 
+# %% ../nbs/04_hard.ipynb #4ac96934
 def _check_structure(structure):
-    if structure not in STRUCTURES: raise ValueError(f"structure must be one of {STRUCTURES}, got {structure!r}")
+    if structure not in STRUCTURES:
+        raise ValueError(f"structure must be one of {STRUCTURES}, got {structure!r}")
 
 # %% ../nbs/04_hard.ipynb #a6c4e7d1
 def _prune_group(model, group, convs:dict):
-    "Prune one Torch-Pruning group, keeping `model.kept_filters` (conv name -> the original indices it keeps) up to date."
+    ("Prune one Torch-Pruning group, keeping `model.kept_filters` (conv name -> the original indices it keeps) up to "
+     "date.")
     kept = model.__dict__.setdefault('kept_filters', {})
     for dep, idxs in group:
         if dep.pruning_fn == tp.prune_conv_out_channels and id(dep.layer) in convs:
@@ -118,24 +143,29 @@ def prune_filters(model:nn.Module, # the network
                   criterion:str='l1', # a criterion of `CRITERIA`
                   batches=None, # (x, y, domain) batches for data criteria
                   scope:str='layer', # 'layer': the same ratio in every group; 'global': one ranking over all groups
-                  scores:dict|None=None, # precomputed `filter_importance` scores of `model` by conv name (e.g. shared by several ratios)
-                  structure:str='coupled', # 'coupled': the residual stream too; 'internal': only convs whose channels no add reads
-                  round_to:int|None=None, # keep a multiple of this many channels per group (Torch-Pruning's; changes what the ratio removes)
+                  scores:dict|None=None, # precomputed `filter_importance` scores by conv name
+                  structure:str='coupled', # 'coupled': the residual stream too; 'internal': convs no add reads
+                  round_to:int|None=None, # keep a multiple of this many channels per group (Torch-Pruning's)
                   **opts, # the criterion's options
                  ) -> nn.Module:
     "Physically remove the `ratio` least important filters (by `criterion`) and every coupled channel; in place."
-    check_ratio(ratio); _check_structure(structure)
+    check_ratio(ratio)
+    _check_structure(structure)
     check_scope(scope)
-    if scope != 'layer' and parse_criterion(criterion)[0] == 'fpgm': raise ValueError("fpgm scores are comparable only within a layer: use scope='layer'")
+    if scope != 'layer' and parse_criterion(criterion)[0] == 'fpgm':
+        raise ValueError("fpgm scores are comparable only within a layer: use scope='layer'")
     _check_trainable(model)
     ex = as_tensor(example_inputs)
-    imp = TPImportance(model, batches, criterion, normalize=scope == 'global', scores=scores, **opts)  # 'raw': as they are
+    # 'raw': as they are
+    imp = TPImportance(model, batches, criterion, normalize=scope == 'global', scores=scores, **opts)
     mods, convs = dict(model.named_modules()), {id(m): n for n, m in prunable_convs(model, ex)}
     ignored = _ignored(model, ex) + ([mods[n] for n in coupled_convs(model, ex)] if structure == 'internal' else [])
     with preserve_mode(model):
         pruner = tp.pruner.BasePruner(model, ex, importance=imp, pruning_ratio=ratio, global_pruning=scope != 'layer',
-                                      ignored_layers=ignored, round_to=round_to, root_module_types=[nn.Conv1d, nn.Conv2d, nn.Conv3d])
-        for g in pruner.step(interactive=True): _prune_group(model, g, convs)
+                                      ignored_layers=ignored, round_to=round_to,
+                                      root_module_types=[nn.Conv1d, nn.Conv2d, nn.Conv3d])
+        for g in pruner.step(interactive=True):
+            _prune_group(model, g, convs)
     return model
 
 # %% ../nbs/04_hard.ipynb #52cdee51
@@ -148,16 +178,21 @@ def remove_filters(model:nn.Module, # the network
     ex = as_tensor(example_inputs)
     mods = dict(model.named_modules())
     unknown = [n for n in pruned if n not in mods]
-    if unknown: raise ValueError(f"no module named {unknown} in the model")
+    if unknown:
+        raise ValueError(f"no module named {unknown} in the model")
     convs = {id(m): n for n, m in prunable_convs(model, ex)}
-    DG = tp.DependencyGraph().build_dependency(model, example_inputs=ex)  # (ignored layers would lose their input channels' coupling)
+    # (ignored layers would lose their input channels' coupling)
+    DG = tp.DependencyGraph().build_dependency(model, example_inputs=ex)
     done = set()
-    with preserve_mode(model): _remove(model, DG, mods, convs, pruned, done)
+    with preserve_mode(model):
+        _remove(model, DG, mods, convs, pruned, done)
     return model
 
+# %% ../nbs/04_hard.ipynb #bb0a6ec5
 def _remove(model, DG, mods, convs, pruned, done):
     for name in list(pruned):
-        if name in done: continue
+        if name in done:
+            continue
         conv = mods[name]
         g = DG.get_pruning_group(conv, tp.prune_conv_out_channels, idxs=list(range(conv.out_channels)))
         members = [(convs[id(dep.layer)], g[i].root_idxs) for i, (dep, idxs) in enumerate(g)
@@ -168,8 +203,10 @@ def _remove(model, DG, mods, convs, pruned, done):
             s = {r for r, i in zip(root, range(len(root))) if i in set(pruned.get(n, []))}
             common = s if common is None else common & s
         idxs = sorted(common or [])
-        if not idxs: continue
-        if len(idxs) >= conv.out_channels: raise ValueError(f"removing every filter of {name} would cut the network; keep at least one")
+        if not idxs:
+            continue
+        if len(idxs) >= conv.out_channels:
+            raise ValueError(f"removing every filter of {name} would cut the network; keep at least one")
         _prune_group(model, DG.get_pruning_group(conv, tp.prune_conv_out_channels, idxs=idxs), convs)
 
 # %% ../nbs/04_hard.ipynb #e722192e
@@ -184,7 +221,8 @@ def prune_learner(learn, # a fastai `Learner`
                  ):
     "Hard-prune `learn.model` by `criterion` and rebuild the optimizer (Torch-Pruning replaces parameters)."
     batches = [b for _, b in zip(range(n_batches if scores is None else 1), learn.dls.train)]
-    if not batches: raise ValueError("the learner's training loader gave no batch to score with")
+    if not batches:
+        raise ValueError("the learner's training loader gave no batch to score with")
     prune_filters(learn.model, ratio, batches[0][0][:2], criterion, batches, scope, scores, structure, **opts)
     learn.create_opt()
     return learn
@@ -200,7 +238,9 @@ def save_pruned(model:nn.Module, # a (pruned) model built by `make_model`
     "Save `model` as safetensors weights plus a JSON header that says how to rebuild it; no pickle."
     from safetensors.torch import save_file
     spec = getattr(model, 'spec', None)
-    if spec is None: raise ValueError(f"{type(model).__name__} has no `spec`: build it with make_model, or set model.spec to make_model's arguments")
+    if spec is None:
+        raise ValueError(f"{type(model).__name__} has no `spec`: build it with make_model, or set model.spec to "
+                         "make_model's arguments")
     ex = as_tensor(example_inputs)[:1]
     tied, widths = coupled_convs(model, ex), {n: m.out_channels for n, m in prunable_convs(model, ex)}
     kept = getattr(model, 'kept_filters', {})
@@ -215,60 +255,89 @@ def read_header(path, # a file written by `save_pruned`
                ) -> dict:
     "The checked JSON header of a `save_pruned` file; a clear error for a pickle, a foreign file or a tampered header."
     path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"no model file {path}")
-    with open(path, 'rb') as f: head = f.read(8)
+    if not path.is_file():
+        raise FileNotFoundError(f"no model file {path}")
+    with open(path, 'rb') as f:
+        head = f.read(8)
     n = int.from_bytes(head, 'little')  # a safetensors file starts with the length of its JSON header
-    if (head[:4] == b'PK\x03\x04' or head[:1] == b'\x80') and n > path.stat().st_size - 8:  # torch.save's zip, or a bare pickle
-        raise ValueError(f"{path} is a pickled PyTorch file (save_pruned's old format or torch.save); it is not opened, because "
-                         "unpickling can run code from the file. Re-save the model with save_pruned where you trust its source")
+    # torch.save's zip, or a bare pickle
+    if (head[:4] == b'PK\x03\x04' or head[:1] == b'\x80') and n > path.stat().st_size - 8:
+        raise ValueError(f"{path} is a pickled PyTorch file (save_pruned's old format or torch.save); it is not "
+                         "opened, because "
+                         "unpickling can run code from the file. Re-save the model with save_pruned where you trust "
+                         "its source")
     from safetensors import safe_open
     try:
-        with safe_open(str(path), 'pt') as f: h = json.loads((f.metadata() or {})['dg_pruning'])
+        with safe_open(str(path), 'pt') as f:
+            h = json.loads((f.metadata() or {})['dg_pruning'])
         spec, shape = h['spec'], h['input_shape']
-        ok = (h['format'] == PRUNED_FORMAT and isinstance(spec, dict) and set(spec) == {'arch', 'n_in', 'n_classes', 'width', 'stem_stride'}
+        ok = (h['format'] == PRUNED_FORMAT and isinstance(spec, dict)
+              and set(spec) == {'arch', 'n_in', 'n_classes', 'width', 'stem_stride'}
               and all(isinstance(v, int) and 0 < v <= 4096 for v in shape)
-              and all(isinstance(k, str) and isinstance(v, list) and all(isinstance(i, int) for i in v) for k, v in h['kept'].items())
+              and all(isinstance(k, str) and isinstance(v, list) and all(isinstance(i, int) for i in v) for k,
+                      v in h['kept'].items())
               and all(isinstance(v, int) and v > 0 for v in h['widths'].values()))
-    except Exception as e: raise ValueError(f"{path} is not a model file written by save_pruned ({type(e).__name__}: {e})") from None
-    if not ok: raise ValueError(f"{path}: its header is malformed (format, spec, input_shape, kept or widths); it may have been edited")
+    except Exception as e:
+        raise ValueError(f"{path} is not a model file written by save_pruned ({type(e).__name__}: {e})") from None
+    if not ok:
+        raise ValueError(f"{path}: its header is malformed (format, spec, input_shape, kept or widths); it may have "
+                         "been edited")
     return h
 
 # %% ../nbs/04_hard.ipynb #4b2bddfd
 def load_pruned(path, # a file written by `save_pruned`
                 map_location='cpu', # where the weights go
                ) -> nn.Module:
-    "Rebuild the model of a `save_pruned` file: the dense architecture from its header, the same filters removed, the weights loaded; built and checked against the file's own tensors without memory (PyTorch's meta device) before anything is allocated."
+    ("Rebuild the model of a `save_pruned` file: the dense architecture from its header, the same filters removed, the "
+     "weights loaded; built and checked against the file's own tensors without memory (PyTorch's meta device) before "
+     "anything is allocated.")
     from safetensors import safe_open
     from safetensors.torch import load_file
     h = read_header(path)
     spec, shape = h['spec'], h['input_shape']
-    if shape[0] != spec['n_in']: raise ValueError(f"{path}: its header's input_shape {shape} does not start with its n_in ({spec['n_in']}): the header was edited")
-    with safe_open(str(path), 'pt') as f: file = {k: tuple(f.get_slice(k).get_shape()) for k in f.keys()}  # names and shapes, no tensor read
+    if shape[0] != spec['n_in']:
+        raise ValueError(f"{path}: its header's input_shape {shape} does not start with its n_in ({spec['n_in']}): "
+                         "the header was edited")
+    with safe_open(str(path), 'pt') as f:
+        file = {k: tuple(f.get_slice(k).get_shape()) for k in f.keys()}  # names and shapes, no tensor read
     try:
-        with torch.device('meta'): model = make_model(**spec)  # shapes only: a header asking for a huge net allocates nothing
-    except (ValueError, TypeError) as e: raise ValueError(f"{path}: its header names an architecture that cannot be built ({e})") from None
+        with torch.device('meta'):
+            model = make_model(**spec)  # shapes only: a header asking for a huge net allocates nothing
+    except (ValueError, TypeError) as e:
+        raise ValueError(f"{path}: its header names an architecture that cannot be built ({e})") from None
     mods = dict(model.named_modules())
-    ends = ([n for n, x in mods.items() if isinstance(x, nn.Linear)][-1:] or [None])[0], next((n for n, x in mods.items() if isinstance(x, nn.Conv2d)), None)
-    for name, dim, field in zip(ends, (0, 1), ('n_classes', 'n_in')):  # the classifier's outputs and the first conv's inputs are never pruned
+    ends = ([n for n, x in mods.items() if isinstance(x, nn.Linear)][-1:]
+            or [None])[0], next((n for n, x in mods.items() if isinstance(x, nn.Conv2d)), None)
+    # the classifier's outputs and the first conv's inputs are never pruned
+    for name, dim, field in zip(ends, (0, 1), ('n_classes', 'n_in')):
         if name and f'{name}.weight' in file and file[f'{name}.weight'][dim] != spec[field]:
-            raise ValueError(f"{path}: its header's {field} ({spec[field]}) does not fit the file's tensors ({name}.weight is {file[f'{name}.weight']}): the header was edited")
+            raise ValueError(f"{path}: its header's {field} ({spec[field]}) does not fit the file's tensors "
+                             f"({name}.weight is {file[f'{name}.weight']}): the header was edited")
     n_dense, n_file = sum(p.numel() for p in model.parameters()), sum(math.prod(s) for s in file.values())
     if n_dense > 10_000 * n_file:  # pruning keeps (1 - p)^2 of a conv stack: even p = 0.99 leaves 1/10,000
-        raise ValueError(f"{path}: its header's width ({spec['width']}) makes a parent of {n_dense:,} parameters, over 10,000 times the file's {n_file:,}: the header was edited")
+        raise ValueError(f"{path}: its header's width ({spec['width']}) makes a parent of {n_dense:,} parameters, "
+                         f"over 10,000 times the file's {n_file:,}: the header was edited")
     ex = torch.zeros(1, *shape, device='meta')
     dense = {n: m.out_channels for n, m in prunable_convs(model, ex)}
     bad = [n for n in {**h['kept'], **h['widths']} if n not in dense]
-    if bad: raise ValueError(f"{path}: its header names convs that {h['spec']['arch']} does not have: {bad[:3]}")
+    if bad:
+        raise ValueError(f"{path}: its header names convs that {h['spec']['arch']} does not have: {bad[:3]}")
     gone = {}
     for n, w in dense.items():  # the recorded kept filters, or (not recorded) the last ones, down to the saved width
         kept = h['kept'].get(n)
         gone[n] = sorted(set(range(w)) - set(kept)) if kept is not None else list(range(h['widths'].get(n, w), w))
-    try: remove_filters(model, {n: v for n, v in gone.items() if v}, ex)
-    except Exception as e: raise ValueError(f"{path}: the filters its header lists cannot be removed from {h['spec']['arch']} ({e})") from None
+    try:
+        remove_filters(model, {n: v for n, v in gone.items() if v}, ex)
+    except Exception as e:
+        why = f"{path}: the filters its header lists cannot be removed from {h['spec']['arch']} ({e})"
+        raise ValueError(why) from None
     own = {k: tuple(v.shape) for k, v in model.state_dict().items()}
     wrong = sorted(set(file) ^ set(own)) + [k for k in file if k in own and file[k] != own[k]]
-    if wrong: raise ValueError(f"{path}: the weights do not fit the architecture its header describes (first: {wrong[0]}, the header makes "
-                               f"{own.get(wrong[0])}, the file holds {file.get(wrong[0])}); its arch, width, kept or widths were edited")
+    if wrong:
+        raise ValueError(f"{path}: the weights do not fit the architecture its header describes (first: {wrong[0]}, "
+                         "the header makes "
+                               f"{own.get(wrong[0])}, the file holds {file.get(wrong[0])}); its arch, width, kept or "
+                               "widths were edited")
     model = model.to_empty(device='cpu')  # now memory: exactly the file's tensors
     model.load_state_dict(load_file(str(path)))
     model.kept_filters = {n: list(v) for n, v in h['kept'].items()}
@@ -281,6 +350,7 @@ def export_onnx(model:nn.Module, # the network
                ):
     "Export `model` (eval mode) to ONNX at `path`, the batch dimension dynamic."
     with preserve_mode(model, False):
-        torch.onnx.export(model, (as_tensor(example_inputs),), str(path), input_names=['x'], output_names=['y'], verbose=False,
+        torch.onnx.export(model, (as_tensor(example_inputs),), str(path), input_names=['x'], output_names=['y'],
+                          verbose=False,
                           dynamic_shapes=({0: torch.export.Dim('batch')},))
     return path

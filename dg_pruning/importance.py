@@ -15,9 +15,9 @@ from .fpgm import fpgm_scores
 
 # %% auto #0
 __all__ = ['CRITERIA', 'ACCUMULATE', 'register_criterion', 'uses_target', 'granularity', 'criterion_scope', 'parse_criterion',
-           'filter_importance', 'l1_importance', 'l2_importance', 'random_importance', 'fpgm_importance',
-           'taylor_importance', 'ior_importance', 'worst_importance', 'agree_importance', 'mean_maps', 'dss_importance',
-           'dss_target_importance', 'TPImportance']
+           'same_granularity', 'filter_importance', 'l1_importance', 'l2_importance', 'random_importance',
+           'fpgm_importance', 'taylor_importance', 'ior_importance', 'worst_importance', 'agree_importance',
+           'mean_maps', 'dss_importance', 'dss_target_importance', 'TPImportance']
 
 # %% ../nbs/03_importance.ipynb #8bc53d7e
 CRITERIA = {}
@@ -25,9 +25,9 @@ CRITERIA = {}
 def register_criterion(name:str, # the name `filter_importance` takes
                        needs_data:bool=False, # the criterion scores with (x, y, domain) batches
                        needs_domains:int=1, # source domains the criterion compares (2 for the domain-aware ones)
-                       uses_target:bool=False, # an oracle: it reads unlabelled images of the held-out domain (not domain generalization)
-                       granularity:str='filter', # 'filter' (scores per filter) or 'weight' (per weight: `lost.weight_importance`)
-                       allocates:bool=False, # its scores compare across layers: it sets each layer's budget (scope 'raw')
+                       uses_target:bool=False, # an oracle: it reads unlabelled held-out images (not DG)
+                       granularity:str='filter', # 'filter' or 'weight' (per weight: `lost.weight_importance`)
+                       allocates:bool=False, # its scores compare across layers: its own layer budgets (scope 'raw')
                       ):
     "Register `f(model, units, batches, **opts) -> {unit name: scores}` as criterion `name`."
     def deco(f):
@@ -37,16 +37,19 @@ def register_criterion(name:str, # the name `filter_importance` takes
         return f
     return deco
 
+# %% ../nbs/03_importance.ipynb #0f44b622
 def uses_target(spec:str, # a criterion name or spec
                ) -> bool:
     "Whether the criterion of `spec` reads the held-out domain's images: an oracle, marked wherever it appears."
     return CRITERIA[parse_criterion(spec)[0]].uses_target
 
+# %% ../nbs/03_importance.ipynb #065725e2
 def granularity(spec:str, # a criterion name or spec
                ) -> str:
     "'filter' or 'weight': what the criterion of `spec` scores and a unit of it removes."
     return CRITERIA[parse_criterion(spec)[0]].granularity
 
+# %% ../nbs/03_importance.ipynb #5b2d941b
 def criterion_scope(spec:str, # a criterion name or spec
                     scope:str, # the run's scope
                    ) -> str:
@@ -56,32 +59,52 @@ def criterion_scope(spec:str, # a criterion name or spec
 # %% ../nbs/03_importance.ipynb #386f32ef
 def parse_criterion(spec:str, # 'name' or 'name(option=value, ...)'
                    ) -> tuple:
-    "`(name, options)` of a criterion spec (a leading 'soft:', the unit's schedule, left to the run), checked against the registered criterion's signature."
+    ("`(name, options)` of a criterion spec (a leading 'soft:', the unit's schedule, left to the run), checked against "
+     "the registered criterion's signature.")
     m = re.fullmatch(r'\s*(?:soft:\s*)?(\w+)\s*(?:\((.*)\))?\s*', spec) if isinstance(spec, str) else None
-    if not m: raise ValueError(f"criterion spec {spec!r} is malformed: write name or name(option=value, ...), 'soft:' before it for SFP's schedule")
+    if not m:
+        raise ValueError(f"criterion spec {spec!r} is malformed: write name or name(option=value, ...), 'soft:' "
+                         "before it for SFP's schedule")
     name, args, opts = m.group(1), m.group(2), {}
-    if name not in CRITERIA: raise ValueError(f"unknown criterion {name!r} in {spec!r}; registered: {sorted(CRITERIA)}")
+    if name not in CRITERIA:
+        raise ValueError(f"unknown criterion {name!r} in {spec!r}; registered: {sorted(CRITERIA)}")
     for part in (args.split(',') if args and args.strip() else []):
         k, eq, v = (t.strip() for t in part.partition('='))
-        if not eq or not k.isidentifier() or not v: raise ValueError(f"criterion spec {spec!r}: {part.strip()!r} is not option=value")
-        try: opts[k] = ast.literal_eval(v)
+        if not eq or not k.isidentifier() or not v:
+            raise ValueError(f"criterion spec {spec!r}: {part.strip()!r} is not option=value")
+        try:
+            opts[k] = ast.literal_eval(v)
         except (ValueError, SyntaxError):
-            if not re.fullmatch(r'[A-Za-z_][\w.\-]*', v): raise ValueError(f"criterion spec {spec!r}: the value {v!r} does not parse") from None
+            if not re.fullmatch(r'[A-Za-z_][\w.\-]*', v):
+                raise ValueError(f"criterion spec {spec!r}: the value {v!r} does not parse") from None
             opts[k] = v  # a bare word: a string option
     _check_options(spec, name, opts)
     return name, opts
 
+# %% ../nbs/03_importance.ipynb #3625f664
 def _check_options(spec, name, opts):
     "A clear error for options that the criterion `name` does not take (its parameters after model, units, batches)."
     allowed = list(inspect.signature(CRITERIA[name]).parameters)[3:]
     bad = [k for k in opts if k not in allowed]
-    if bad: raise TypeError(f"criterion {spec!r}: {name!r} has no option(s) {bad}; its options are {allowed}")
+    if bad:
+        raise TypeError(f"criterion {spec!r}: {name!r} has no option(s) {bad}; its options are {allowed}")
+
+# %% ../nbs/03_importance.ipynb #7c10938c
+def same_granularity(a:str, # a criterion name or spec
+                     b:str, # another
+                    ) -> bool:
+    "Whether `a` and `b` remove the same kind of unit (filters or weights): what pairing them needs."
+    def grain(spec):
+        f = CRITERIA.get(spec.split('(')[0].replace('soft:', '').strip())
+        return f.granularity if f is not None else 'filter'  # a criterion not registered here: a filter one
+    return grain(a) == grain(b)
 
 # %% ../nbs/03_importance.ipynb #fba17f24
 def _reiterable(batches):
     "`batches` as something that can be iterated more than once (an iterator is read into a list)."
     return list(batches) if batches is not None and iter(batches) is batches else batches
 
+# %% ../nbs/03_importance.ipynb #17c0bfbe
 def filter_importance(model:nn.Module, # the network
                       batches=None, # (x, y, domain) batches: a `DomainDL` or a list; needed by data criteria
                       criterion:str='l1', # a name in `CRITERIA`, or a spec 'name(option=value, ...)'
@@ -89,26 +112,34 @@ def filter_importance(model:nn.Module, # the network
                       example_inputs=None, # input for tracing when no batches are given
                       **opts, # the criterion's options
                      ) -> dict:
-    "One score per filter (higher = keep) for every prunable conv of `model`, by `criterion` (a name or a spec `name(option=value, ...)`)."
+    ("One score per filter (higher = keep) for every prunable conv of `model`, by `criterion` (a name or a spec "
+     "`name(option=value, ...)`).")
     name, spec_opts = parse_criterion(criterion)
     f, opts = CRITERIA[name], {**spec_opts, **opts}
-    if f.granularity != 'filter': raise ValueError(f"{name!r} scores weights, not filters: use lost.weight_importance")
+    if f.granularity != 'filter':
+        raise ValueError(f"{name!r} scores weights, not filters: use lost.weight_importance")
     _check_options(criterion, name, opts)  # the keyword options too
     batches = _reiterable(batches)
-    if f.needs_data and batches is None: raise ValueError(f"criterion {criterion!r} needs data: pass batches of (x, y, domain)")
+    if f.needs_data and batches is None:
+        raise ValueError(f"criterion {criterion!r} needs data: pass batches of (x, y, domain)")
     if units is None:
-        if batches is not None: example_inputs = next(iter(batches))[0][:2]
+        if batches is not None:
+            example_inputs = next(iter(batches))[0][:2]
         units = filter_units(model, example_inputs) if example_inputs is not None else \
                 [FilterUnit(n, c) for n, c in prunable_convs(model)]
     scores = f(model, units, batches, **opts)
     res = {}
     for u in units:
         s = scores[u.name].detach().float().cpu()
-        if s.shape != (u.n_filters,): raise ValueError(f"criterion {criterion!r} gave {tuple(s.shape)} scores for {u.name} with {u.n_filters} filters")
+        if s.shape != (u.n_filters,):
+            raise ValueError(f"criterion {criterion!r} gave {tuple(s.shape)} scores for {u.name} with {u.n_filters} "
+                             "filters")
         if not torch.isfinite(s).all():
             raise FloatingPointError(f"criterion {criterion!r} gave non-finite scores for {u.name} "
-                                     f"({(~torch.isfinite(s)).sum().item()} of {u.n_filters}); the model's weights or loss are NaN/inf — "
-                                     "check training diverged, lower the learning rate, or score a checkpoint from before")
+                                     f"({(~torch.isfinite(s)).sum().item()} of {u.n_filters}); the model's weights or "
+                                     "loss are NaN/inf — "
+                                     "check training diverged, lower the learning rate, or score a checkpoint from "
+                                     "before")
         res[u.name] = s
     return res
 
@@ -121,6 +152,7 @@ def l1_importance(model, # the network
     "L1 norm of each filter's weights."
     return {u.name: u.conv.weight.detach().flatten(1).abs().sum(1) for u in units}
 
+# %% ../nbs/03_importance.ipynb #02c25cd7
 @register_criterion('l2')
 def l2_importance(model, # the network
                   units, # `FilterUnit`s to score
@@ -155,10 +187,12 @@ ACCUMULATE = ('batch', 'data')
 
 def _accumulated(model, units, batches, form, accumulate, max_batches, precision='fp32') -> list:
     "The batches' `DomainTerms` ('batch': one per batch) or the terms of their pooled risk ('data': a list of one)."
-    if accumulate not in ACCUMULATE: raise ValueError(f"unknown accumulate {accumulate!r}; use one of {ACCUMULATE}")
+    if accumulate not in ACCUMULATE:
+        raise ValueError(f"unknown accumulate {accumulate!r}; use one of {ACCUMULATE}")
     per = domain_terms(model, batches, units, form=form, max_batches=max_batches, precision=precision)
     return per if accumulate == 'batch' else [pool_terms(per)]
 
+# %% ../nbs/03_importance.ipynb #5f751697
 def _mean_scores(terms:list, f) -> dict:
     "The mean over `terms` of `f: DomainTerms -> {name: scores}`."
     outs = [f(t) for t in terms]
@@ -169,8 +203,8 @@ def _mean_scores(terms:list, f) -> dict:
 def taylor_importance(model, # the network
                       units, # `FilterUnit`s to score
                       batches, # (x, y, domain) batches
-                      form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
-                      accumulate:str='batch', # 'batch': squares averaged over batches; 'data': the pooled risk's terms squared
+                      form:str='filter', # 'filter': square of the sum; 'weight': per-weight terms
+                      accumulate:str='batch', # 'batch': squares averaged over batches; 'data': pooled terms squared
                       max_batches:int|None=None, # score at most this many batches (None: all)
                       precision:str='fp32', # 'fp32', or 'bf16'/'fp16' (autocast; see "Scoring at lower precision")
                      ):
@@ -185,29 +219,35 @@ def ior_importance(model, # the network
                    batches, # (x, y, domain) batches
                    alpha:float=1.0, # weight of the REx variance term (0: the per-domain Taylor sum)
                    form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
-                   accumulate:str='batch', # 'batch': squares averaged over batches; 'data': the pooled risk's terms squared
+                   accumulate:str='batch', # 'batch': squares averaged over batches; 'data': pooled terms squared
                    max_batches:int|None=None, # score at most this many batches (None: all)
                    precision:str='fp32', # 'fp32', or 'bf16'/'fp16' (autocast; see "Scoring at lower precision")
                   ):
-    "IoR: sum over domains of the squared per-domain Taylor terms, plus `alpha` times the squared Taylor term of the REx variance."
+    ("IoR: sum over domains of the squared per-domain Taylor terms, plus `alpha` times the squared Taylor term of the "
+     "REx variance.")
     def f(t):
         per = {k: (v ** 2).sum((0, 2)) for k, v in t.terms.items()}
-        if alpha == 0: return per
+        if alpha == 0:
+            return per
         return {k: per[k] + alpha * (v ** 2).sum(-1) for k, v in t.var_terms().items()}
     return _mean_scores(_accumulated(model, units, batches, form, accumulate, max_batches, precision), f)
 
 # %% ../nbs/03_importance.ipynb #57702737
 def _per_domain(t, criterion:str):
     "The per-domain terms of `t` (a `DomainTerms`), with a clear error when fewer than two domains are there."
-    if t.n < 2: raise ValueError(f"criterion {criterion!r} compares source domains: the batches hold only domain(s) {t.domains}. "
-                                 "Give batches of several domains (MultiDomain.dls(..., balanced=True)) or use 'taylor'.")
+    if t.n < 2:
+        raise ValueError(f"criterion {criterion!r} compares source domains: the batches hold only domain(s) "
+                         f"{t.domains}. "
+                                 "Give batches of several domains (MultiDomain.dls(..., balanced=True)) or use "
+                                 "'taylor'.")
     return t.terms
 
+# %% ../nbs/03_importance.ipynb #d951c475
 @register_criterion('worst', needs_data=True, needs_domains=2)
 def worst_importance(model, # the network
                      units, # `FilterUnit`s to score
                      batches, # (x, y, domain) batches
-                     form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
+                     form:str='filter', # 'filter': square of the sum; 'weight': per-weight terms
                      accumulate:str='batch', # 'batch': scores averaged over batches; 'data': the pooled risk's terms
                      max_batches:int|None=None, # score at most this many batches (None: all)
                      precision:str='fp32', # 'fp32', or 'bf16'/'fp16' (autocast; see "Scoring at lower precision")
@@ -216,16 +256,18 @@ def worst_importance(model, # the network
     f = lambda t: {k: (v ** 2).sum(-1).amax(0) for k, v in _per_domain(t, 'worst').items()}
     return _mean_scores(_accumulated(model, units, batches, form, accumulate, max_batches, precision), f)
 
+# %% ../nbs/03_importance.ipynb #ae7ae40a
 @register_criterion('agree', needs_data=True, needs_domains=2)
 def agree_importance(model, # the network
                      units, # `FilterUnit`s to score
                      batches, # (x, y, domain) batches
-                     form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
+                     form:str='filter', # 'filter': square of the sum; 'weight': per-weight terms
                      accumulate:str='batch', # 'batch': scores averaged over batches; 'data': the pooled risk's terms
                      max_batches:int|None=None, # score at most this many batches (None: all)
                      precision:str='fp32', # 'fp32', or 'bf16'/'fp16' (autocast; see "Scoring at lower precision")
                     ):
-    "Cross-domain agreement (AND-mask's): the per-domain Taylor sum, weighted by how far the domains agree on each term's sign."
+    ("Cross-domain agreement (AND-mask's): the per-domain Taylor sum, weighted by how far the domains agree on each "
+     "term's sign.")
     f = lambda t: {k: (v.sign().mean(0).abs() * (v ** 2).sum(0)).sum(-1) for k, v in _per_domain(t, 'agree').items()}
     return _mean_scores(_accumulated(model, units, batches, form, accumulate, max_batches, precision), f)
 
@@ -241,37 +283,48 @@ def mean_maps(model:nn.Module, # the network (run in eval mode)
     def hook(name):
         def f(m, i, o):
             o = o.float().flatten(2)
-            for e in dom.unique().tolist(): s = sums[name]; s[e] = s.get(e, 0) + o[dom == e].sum(0)
+            for e in dom.unique().tolist():
+                s = sums[name]
+                s[e] = s.get(e, 0) + o[dom == e].sum(0)
         return f
     dev = next(model.parameters()).device
     with preserve_mode(model, False):
         hooks = [u.conv.register_forward_hook(hook(u.name)) for u in units]
         try:
             for k, (x, _, d) in enumerate(batches):
-                if max_batches is not None and k >= max_batches: break
+                if max_batches is not None and k >= max_batches:
+                    break
                 dom = d.to(dev)
-                for e in d.unique().tolist(): counts[e] = counts.get(e, 0) + int((d == e).sum())
+                for e in d.unique().tolist():
+                    counts[e] = counts.get(e, 0) + int((d == e).sum())
                 model(as_tensor(x.to(dev)))
         finally:
-            for h in hooks: h.remove()
+            for h in hooks:
+                h.remove()
     return {n: {e: v / counts[e] for e, v in s.items()} for n, s in sums.items()}
 
+# %% ../nbs/03_importance.ipynb #334b89ef
 def _cos(a, b): return F.cosine_similarity(a, b, dim=-1, eps=1e-12)  # 0 for a zero map
 
+# %% ../nbs/03_importance.ipynb #b90135f2
 @register_criterion('dss', needs_data=True, needs_domains=2)
 def dss_importance(model, # the network
                    units, # `FilterUnit`s to score
                    batches, # (x, y, domain) batches of the source domains
                    max_batches:int|None=None, # read at most this many batches (None: all)
                   ):
-    "DSS from source images only: per channel, the mean cosine over pairs of source domains of its domain-mean output maps (low = domain-specific)."
+    ("DSS from source images only: per channel, the mean cosine over pairs of source domains of its domain-mean output "
+     "maps (low = domain-specific).")
     maps = mean_maps(model, units, batches, max_batches)
     doms = sorted(next(iter(maps.values())))
-    if len(doms) < 2: raise ValueError(f"criterion 'dss' compares source domains: the batches hold only domain(s) {doms}. "
-                                       "Give batches of several domains, or 'dss_target' (an oracle reading target images)")
+    if len(doms) < 2:
+        raise ValueError(f"criterion 'dss' compares source domains: the batches hold only domain(s) {doms}. "
+                                       "Give batches of several domains, or 'dss_target' (an oracle reading target "
+                                       "images)")
     pairs = [(a, b) for i, a in enumerate(doms) for b in doms[i + 1:]]
     return {n: torch.stack([_cos(m[a], m[b]) for a, b in pairs]).mean(0) for n, m in maps.items()}
 
+# %% ../nbs/03_importance.ipynb #3d36fcdc
 @register_criterion('dss_target', needs_data=True, uses_target=True)
 def dss_target_importance(model, # the network
                           units, # `FilterUnit`s to score
@@ -279,13 +332,17 @@ def dss_target_importance(model, # the network
                           target:int=-1, # the domain id of the held-out domain's items (the experiment sets it)
                           max_batches:int|None=None, # read at most this many batches (None: all)
                          ):
-    "DSS as published (an oracle): per channel, the cosine of its output map averaged over the source images and over the held-out domain's images."
+    ("DSS as published (an oracle): per channel, the cosine of its output map averaged over the source images and over "
+     "the held-out domain's images.")
     batches = _reiterable(batches)
     src = [(x[d != target], y[d != target], d[d != target] * 0) for x, y, d in batches]
     tgt = [(x[d == target], y[d == target], d[d == target] * 0 + 1) for x, y, d in batches]
-    if not sum(len(b[0]) for b in tgt): raise ValueError(f"criterion 'dss_target' reads the held-out domain's images: the batches hold no item "
-                                                         f"of domain {target}; give batches with them and target=<its domain id>")
-    if not sum(len(b[0]) for b in src): raise ValueError("criterion 'dss_target' needs source items beside the target's")
+    if not sum(len(b[0]) for b in tgt):
+        raise ValueError(f"criterion 'dss_target' reads the held-out domain's images: the batches hold no item "
+                                                         f"of domain {target}; give batches with them and target=<its "
+                                                         "domain id>")
+    if not sum(len(b[0]) for b in src):
+        raise ValueError("criterion 'dss_target' needs source items beside the target's")
     maps = mean_maps(model, units, [b for b in src + tgt if len(b[0])], max_batches)
     return {n: _cos(m[0], m[1]) for n, m in maps.items()}
 
@@ -295,32 +352,39 @@ class TPImportance(tp.importance.Importance):
     def __init__(self, model:nn.Module, # the network Torch-Pruning prunes
                  batches=None, # (x, y, domain) batches for data criteria
                  criterion:str='l1', # a criterion of `CRITERIA`
-                 normalize:bool=False, # divide each group's scores by their mean (comparable across groups, for global pruning)
-                 scores:dict|None=None, # precomputed `filter_importance` scores of `model` (conv name -> scores): not recomputed
+                 normalize:bool=False, # divide each group's scores by their mean (for global pruning)
+                 scores:dict|None=None, # precomputed `filter_importance` scores (conv name -> scores)
                  **opts, # the criterion's options
                 ):
-        self.model, self.batches, self.criterion, self.normalize, self.opts = model, _reiterable(batches), criterion, normalize, opts
+        self.model, self.batches, self.criterion = model, _reiterable(batches), criterion
+        self.normalize, self.opts = normalize, opts
         self.given, self.scores = scores, None
     def refresh(self):
         "Recompute the scores of the current model (or take the given ones while they fit it)."
         mods = dict(self.model.named_modules())
-        fits = self.given is not None and all(n in mods and len(s) == mods[n].out_channels for n, s in self.given.items())
+        fits = self.given is not None and all(n in mods and len(s) == mods[n].out_channels for n,
+                                              s in self.given.items())
         scores = self.given if fits else filter_importance(self.model, self.batches, self.criterion, **self.opts)
         self.scores = {mods[n]: s for n, s in scores.items()}
     def _stale(self): return self.scores is None or any(len(s) != m.out_channels for m, s in self.scores.items())
     @torch.no_grad()
     def __call__(self, group, **kwargs):
-        if self._stale(): self.refresh()
+        if self._stale():
+            self.refresh()
         acc, n = torch.zeros(len(group[0].idxs)), 0
         for i, (dep, idxs) in enumerate(group):
-            if dep.pruning_fn != tp.prune_conv_out_channels or dep.layer not in self.scores: continue
+            if dep.pruning_fn != tp.prune_conv_out_channels or dep.layer not in self.scores:
+                continue
             root = group[i].root_idxs
-            if any(r is None for r in root): continue
-            acc.scatter_add_(0, torch.tensor(root), self.scores[dep.layer][idxs]); n += 1
-        if not n: return None
+            if any(r is None for r in root):
+                continue
+            acc.scatter_add_(0, torch.tensor(root), self.scores[dep.layer][idxs])
+            n += 1
+        if not n:
+            return None
         acc = acc / n
         return acc / acc.mean().clamp_min(1e-12) if self.normalize else acc
 
 # %% ../nbs/03_importance.ipynb #a9b23237
-from . import criteria as _criteria  # noqa: F401 registers hessian, bn_scale, hrank and lamp (it imports register_criterion from here)
+from . import criteria as _criteria  # noqa: F401 registers hessian, bn_scale, hrank and lamp
 from . import lost as _lost  # noqa: F401 registers wt, random_weights, sipp and pfp

@@ -28,57 +28,84 @@ EXECUTORS = ('inprocess', 'local', 'slurm')
 def worker_count(cfg:Config, # the configuration (its workers and device)
                  n_groups:int, # groups to share out
                 ) -> int:
-    "The local worker processes a run of `n_groups` groups uses: `cfg.workers`, else one per CPU core (one on CUDA), at most one per group."
+    ("The local worker processes a run of `n_groups` groups uses: `cfg.workers`, else one per CPU core (one on CUDA), "
+     "at most one per group.")
     n = cfg.workers or (1 if get_device(cfg.device).type == 'cuda' else os.cpu_count() or 1)
     return max(1, min(n, n_groups))
 
+# %% ../nbs/09h_launch.ipynb #df0ed6ac
 def _follow(files:list, jobs:list, bar=None, poll:float=0.5, state=None) -> int:
-    "Poll until every job is done, `bar` showing how many of `files` (units) exist (written units only, never more) and `state()` beside it; returns that number."
+    ("Poll until every job is done, `bar` showing how many of `files` (units) exist (written units only, never more) "
+     "and `state()` beside it; returns that number.")
     shown = -1
     while True:
         done = all(j.done() for j in jobs)  # first: a unit written before the jobs ended is counted below
         n = sum(f.exists() for f in files)
-        if bar is not None and state is not None: bar.comment = state()
-        if bar is not None and n != shown: bar.update(n); shown = n
-        if done: return n
+        if bar is not None and state is not None:
+            bar.comment = state()
+        if bar is not None and n != shown:
+            bar.update(n)
+            shown = n
+        if done:
+            return n
         time.sleep(poll)
 
+# %% ../nbs/09h_launch.ipynb #73adc299
 def _array_state(jobs:list, every:float=10.0):
-    "A function giving a SLURM array's tasks as 'pending 2 · running 2 · done 1 · failed 1' (squeue at most every `every` s; failures from the tasks' results)."
+    ("A function giving a SLURM array's tasks as 'pending 2 · running 2 · done 1 · failed 1' (squeue at most every "
+     "`every` s; failures from the tasks' results).")
     seen, failed, last = {}, set(), [0.0, '']
     def state() -> str:
-        if time.time() - last[0] < every: return last[1]
+        if time.time() - last[0] < every:
+            return last[1]
         last[0] = time.time()
         for j in jobs:
             if j.job_id not in seen and j.done():
                 seen[j.job_id] = True
-                if j.exception() is not None: failed.add(j.job_id)
-        try: q = subprocess.run(['squeue', '-h', '-r', '-j', jobs[0].job_id.split('_')[0], '-o', '%T'], capture_output=True, text=True, timeout=30).stdout.split()
-        except (OSError, subprocess.SubprocessError): q = []
-        parts = {'pending': q.count('PENDING') + q.count('REQUEUED'), 'running': q.count('RUNNING') + q.count('COMPLETING'),
+                if j.exception() is not None:
+                    failed.add(j.job_id)
+        try:
+            q = subprocess.run(['squeue', '-h', '-r', '-j', jobs[0].job_id.split('_')[0], '-o', '%T'],
+                               capture_output=True, text=True, timeout=30).stdout.split()
+        except (OSError, subprocess.SubprocessError):
+            q = []
+        parts = {'pending': q.count('PENDING') + q.count('REQUEUED'),
+                 'running': q.count('RUNNING') + q.count('COMPLETING'),
                  'done': len(seen) - len(failed), 'failed': len(failed)}
         last[1] = ' · '.join(f'{k} {v}' for k, v in parts.items() if v)
         return last[1]
     return state
 
+# %% ../nbs/09h_launch.ipynb #b066518f
 def _error_line(s:str) -> str:
-    "The line that says what went wrong: in a submitit failure, the traceback's last line (between its dashed rules), else the message's last line."
+    ("The line that says what went wrong: in a submitit failure, the traceback's last line (between its dashed rules), "
+     "else the message's last line.")
     parts = s.split('-' * 22)
     body = parts[1] if len(parts) > 2 else s
     return next((l.strip() for l in reversed(body.strip().splitlines()) if l.strip()), '')
 
+# %% ../nbs/09h_launch.ipynb #19655d81
 def _why(e:Exception, timeout_min=None) -> str:
-    "Why a SLURM task failed, in words a user can act on: its time limit, a preemption, memory, a cancellation, or the exception's last line."
-    s = str(e).strip(); last = _error_line(s) or type(e).__name__
+    ("Why a SLURM task failed, in words a user can act on: its time limit, a preemption, memory, a cancellation, or "
+     "the exception's last line.")
+    s = str(e).strip()
+    last = _error_line(s) or type(e).__name__
     limit = f' (--timeout_min {timeout_min})' if timeout_min else ''
-    if 'within one time limit' in s: return last[last.find('unit '):] if 'unit ' in last else last
-    if 'timed-out too many times' in s: return f"ran out of time{limit} {MAX_REQUEUES + 1} times, requeued after each: raise --timeout_min"
-    if 'TIMEOUT' in s or 'timed-out' in s: return f"ran out of time{limit} and was not requeued: raise --timeout_min"
-    if 'OUT_OF_MEMORY' in s or re.search(r'\b(oom|out of memory)\b', s, re.I): return "ran out of memory: give each task more (--cpus_per_task brings memory on many clusters) or lower --bs"
-    if 'PREEMPTED' in s or 'preempted' in s: return "was preempted and not requeued: rerun the same command"
-    if 'CANCELLED' in s: return "was cancelled (scancel): rerun the same command to finish it"
+    if 'within one time limit' in s:
+        return last[last.find('unit '):] if 'unit ' in last else last
+    if 'timed-out too many times' in s:
+        return f"ran out of time{limit} {MAX_REQUEUES + 1} times, requeued after each: raise --timeout_min"
+    if 'TIMEOUT' in s or 'timed-out' in s:
+        return f"ran out of time{limit} and was not requeued: raise --timeout_min"
+    if 'OUT_OF_MEMORY' in s or re.search(r'\b(oom|out of memory)\b', s, re.I):
+        return "ran out of memory: give each task more (--cpus_per_task brings memory on many clusters) or lower --bs"
+    if 'PREEMPTED' in s or 'preempted' in s:
+        return "was preempted and not requeued: rerun the same command"
+    if 'CANCELLED' in s:
+        return "was cancelled (scancel): rerun the same command to finish it"
     return last
 
+# %% ../nbs/09h_launch.ipynb #bdc9bc94
 def wait_for(cfg:Config, # the run's configuration
              out, # its output folder
              groups:list, # the groups the jobs compute, in the jobs' order
@@ -86,16 +113,24 @@ def wait_for(cfg:Config, # the run's configuration
              progress:bool, # show a progress bar
              slurm:dict|None=None, # `slurm_executor`'s options, for SLURM jobs (None: local workers)
             ):
-    "Wait for `jobs`, the progress bar counting the units of `groups` as they are written under `out` (a SLURM array's state beside it); then one clear error for the jobs that failed, each named by its group and cause."
+    ("Wait for `jobs`, the progress bar counting the units of `groups` as they are written under `out` (a SLURM "
+     "array's state beside it); then one clear error for the jobs that failed, each named by its group and cause.")
     files = [Store(out).path('unit', n) for g in groups for n in missing_units(cfg, out, g)]
-    _follow(files, jobs, progress_bar(range(len(files))) if progress and files else None, state=_array_state(jobs) if slurm is not None else None)
+    _follow(files, jobs, progress_bar(range(len(files))) if progress and files else None, state=_array_state(jobs)
+            if slurm is not None else None)
     bad = []
     for i, job in enumerate(jobs):
-        try: job.result()
+        try:
+            job.result()
         except Exception as e:
-            if slurm is None: bad.append(f"{_error_line(str(e)) or type(e).__name__} (job {job.job_id}, log {job.paths.stderr})")
-            else: bad.append(f"{_label(groups[i])}: {_why(e, slurm.get('timeout_min'))} (job {job.job_id}, log {job.paths.stderr})")
-    if bad: raise RuntimeError(f"{len(bad)} job(s) failed: {'; '.join(bad)}. Finished units are kept in {out}: rerun the same command to "
+            if slurm is None:
+                bad.append(f"{_error_line(str(e)) or type(e).__name__} (job {job.job_id}, log {job.paths.stderr})")
+            else:
+                bad.append(f"{_label(groups[i])}: {_why(e, slurm.get('timeout_min'))} (job {job.job_id}, log "
+                           f"{job.paths.stderr})")
+    if bad:
+        raise RuntimeError(f"{len(bad)} job(s) failed: {'; '.join(bad)}. Finished units are kept in {out}: rerun the "
+                           "same command to "
                                "compute only the missing ones, or run with workers=1 to see the error in this process")
 
 # %% ../nbs/09h_launch.ipynb #01c26c24
@@ -103,28 +138,39 @@ def _exit_with(pid):
     "In a local worker: end this process once the run's process `pid` is gone."
     def watch():
         while True:
-            try: os.kill(pid, 0)
-            except ProcessLookupError: os._exit(1)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
             time.sleep(1)
     threading.Thread(target=watch, daemon=True).start()
 
+# %% ../nbs/09h_launch.ipynb #77bbaa2b
 def _label(group) -> str: return '{} {} target {} seed {}'.format(*group)
 
+# %% ../nbs/09h_launch.ipynb #a0ede3e5
 def run_worker(cfg:Config|dict, # the configuration
                out, # the output folder
                groups:list, # the run's groups, in order
                threads:int|None=None, # torch threads of the process
                parent_pid:int|None=None, # the run's process, whose end ends the worker
               ) -> int:
-    "A local worker: run every group that no live launch holds (the store's claims), loading the data once; the units it wrote."
-    if threads: torch.set_num_threads(threads)
-    if parent_pid: _exit_with(parent_pid)
+    ("A local worker: run every group that no live launch holds (the store's claims), loading the data once; the units "
+     "it wrote.")
+    if threads:
+        torch.set_num_threads(threads)
+    if parent_pid:
+        _exit_with(parent_pid)
     cfg, data, n = Config(**cfg) if isinstance(cfg, dict) else cfg, None, 0
     for g in groups:
-        if not missing_units(cfg, out, g): continue
-        if data is None: data = load_data(cfg)
-        try: r = run_group(cfg, out, g, data=data)
-        except Exception as e: raise RuntimeError(f"{_label(g)}: {e}") from e
+        if not missing_units(cfg, out, g):
+            continue
+        if data is None:
+            data = load_data(cfg)
+        try:
+            r = run_group(cfg, out, g, data=data)
+        except Exception as e:
+            raise RuntimeError(f"{_label(g)}: {e}") from e
         n += r if isinstance(r, int) else 0
     return n
 
@@ -137,55 +183,76 @@ def slurm_executor(folder, # where submitit writes the scripts, pickled jobs and
                    array_parallelism:int=256, # tasks of the array running at once
                   ):
     "A submitit `SlurmExecutor` for `dg_prune`'s groups, after checking what a submission needs."
-    if not partition: raise ValueError("--executor slurm needs --partition (the SLURM partition the groups run on)")
-    if not timeout_min or timeout_min <= 0: raise ValueError("--executor slurm needs --timeout_min: the minutes one group (its parent and every pruned unit) may run")
-    if not shutil.which('sbatch'): raise RuntimeError("--executor slurm submits with sbatch, which is not on PATH: run dg_prune on the "
+    if not partition:
+        raise ValueError("--executor slurm needs --partition (the SLURM partition the groups run on)")
+    if not timeout_min or timeout_min <= 0:
+        raise ValueError("--executor slurm needs --timeout_min: the minutes one group (its parent and every pruned "
+                         "unit) may run")
+    if not shutil.which('sbatch'):
+        raise RuntimeError("--executor slurm submits with sbatch, which is not on PATH: run dg_prune on the "
                                                       "cluster's login node, or use --executor local")
-    if gpus_per_job and shutil.which('sinfo'): _check_gpus(partition)
+    if gpus_per_job and shutil.which('sinfo'):
+        _check_gpus(partition)
     ex = submitit.SlurmExecutor(folder=folder, max_num_timeout=MAX_REQUEUES)  # its files are named by job id
     ex.update_parameters(job_name='dg_prune', partition=partition, time=int(timeout_min), gpus_per_node=gpus_per_job,
                          cpus_per_task=cpus_per_task, array_parallelism=array_parallelism,
                          signal_delay_s=_signal_delay(timeout_min))  # SIGUSR2 this long before the limit (GroupTask)
     return ex
 
+# %% ../nbs/09h_launch.ipynb #09e77bca
 def _check_gpus(partition:str):
     "A clear error, before submitting, where `partition` is unknown or has no GPU (`sinfo`'s generic resources)."
-    try: r = subprocess.run(['sinfo', '-h', '-p', partition, '-o', '%G'], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError): return  # no answer: sbatch will say
+    try:
+        r = subprocess.run(['sinfo', '-h', '-p', partition, '-o', '%G'], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return  # no answer: sbatch will say
     gres = sorted(set(r.stdout.split()))
-    if r.returncode != 0 or not gres: raise ValueError(f"sinfo knows no partition {partition!r}: pass one of `sinfo -s`'s to --partition")
+    if r.returncode != 0 or not gres:
+        raise ValueError(f"sinfo knows no partition {partition!r}: pass one of `sinfo -s`'s to --partition")
     if not any('gpu' in g for g in gres):
-        raise ValueError(f"partition {partition!r} has no GPUs (sinfo: generic resources {', '.join(gres)}): pass --gpus_per_job 0 to run "
+        raise ValueError(f"partition {partition!r} has no GPUs (sinfo: generic resources {', '.join(gres)}): pass "
+                         "--gpus_per_job 0 to run "
                          "its tasks on CPUs, or choose a partition with GPUs")
 
 # %% ../nbs/09h_launch.ipynb #54adfeb1
 MAX_REQUEUES = 3  # requeues of a task after its time limit
 
-def _signal_delay(timeout_min) -> int: return min(90, max(15, int(timeout_min or 0) * 15))  # s before the limit: a quarter of a short one
+# s before the limit: a quarter of a short one
+def _signal_delay(timeout_min) -> int: return min(90, max(15, int(timeout_min or 0) * 15))
 
-class GroupDidNotFit(RuntimeError): "A group that finished no unit within one time limit."
+# %% ../nbs/09h_launch.ipynb #e807be8b
+class GroupDidNotFit(RuntimeError):
+    "A group that finished no unit within one time limit."
 
+# %% ../nbs/09h_launch.ipynb #0338a1a5
 class GroupTask:
-    "A SLURM task: `run_group` of one group, requeued (resuming from its written units) when SLURM signals its time limit or a preemption."
+    ("A SLURM task: `run_group` of one group, requeued (resuming from its written units) when SLURM signals its time "
+     "limit or a preemption.")
     def __init__(self, timeout_min:float|None=None): self.timeout_min, self.t0, self.todo0 = timeout_min, None, None
     def __call__(self, cfg, out, group):
         self.t0 = time.time()
         self.todo0 = missing_units(Config(**cfg), out, tuple(group))
-        try: return run_group(cfg, out, group)
-        except GroupDidNotFit: raise
-        except Exception as e: raise RuntimeError(f"{_label(group)}: {type(e).__name__}: {e}") from e
+        try:
+            return run_group(cfg, out, group)
+        except GroupDidNotFit:
+            raise
+        except Exception as e:
+            raise RuntimeError(f"{_label(group)}: {type(e).__name__}: {e}") from e
     def checkpoint(self, cfg, out, group):
-        "Called by submitit on SLURM's signal: the same task again (it resumes from the written units), unless a time limit passed with no unit written."
+        ("Called by submitit on SLURM's signal: the same task again (it resumes from the written units), unless a time "
+         "limit passed with no unit written.")
         todo = missing_units(Config(**cfg), out, tuple(group))
-        limit = 60 * (self.timeout_min or 0)  # SLURM signals `_signal_delay` before the limit, give or take its 60-s resolution; earlier: a preemption
+        # SLURM signals `_signal_delay` before the limit, give or take its 60-s resolution; earlier: a preemption
+        limit = 60 * (self.timeout_min or 0)
         timed_out = self.t0 is not None and time.time() - self.t0 >= limit - _signal_delay(self.timeout_min) - 60
         if timed_out and todo and todo == self.todo0:
-            raise GroupDidNotFit(f"{_label(group)}: unit {todo[0]} did not finish within one time limit (--timeout_min {self.timeout_min}): "
+            raise GroupDidNotFit(f"{_label(group)}: unit {todo[0]} did not finish within one time limit "
+                                 f"(--timeout_min {self.timeout_min}): "
                                  "raise --timeout_min")
         return submitit.helpers.DelayedSubmission(GroupTask(self.timeout_min), cfg, out, group)
 
 # %% ../nbs/09h_launch.ipynb #bf290d3c
-def submit_array(tasks:list, # (configuration, output folder, group) of every task: several runs' groups may share one array
+def submit_array(tasks:list, # (configuration, folder, group) per task: runs may share an array
                  folder, # where submitit writes the scripts, pickled tasks and logs
                  slurm:dict, # `slurm_executor`'s options
                 ) -> list:
@@ -193,13 +260,16 @@ def submit_array(tasks:list, # (configuration, output folder, group) of every ta
     import dg_pruning.launch as m  # tasks unpickle the installed module's class (also when this runs in a notebook)
     ex = slurm_executor(Path(folder), **slurm)
     cfgs, outs, groups = zip(*[(asdict(c) if isinstance(c, Config) else c, str(o), tuple(g)) for c, o, g in tasks])
-    try: jobs = ex.map_array(m.GroupTask(slurm.get('timeout_min')), list(cfgs), list(outs), list(groups))
+    try:
+        jobs = ex.map_array(m.GroupTask(slurm.get('timeout_min')), list(cfgs), list(outs), list(groups))
     except Exception as e:
         if 'gres' in str(e).lower() and slurm.get('gpus_per_job', 1):
             last = str(e).strip().splitlines()[-1]
-            raise ValueError(f"sbatch refused the GPU request ({last}): the partition has no GPUs: pass --gpus_per_job 0") from e
+            raise ValueError(f"sbatch refused the GPU request ({last}): the partition has no GPUs: pass "
+                             "--gpus_per_job 0") from e
         raise
-    print(f"submitted SLURM array {jobs[0].job_id.split('_')[0]}: {len(jobs)} task(s), one per group (parent); logs in {folder}")
+    print(f"submitted SLURM array {jobs[0].job_id.split('_')[0]}: {len(jobs)} task(s), one per group (parent); logs "
+          f"in {folder}")
     return jobs
 
 # %% ../nbs/09h_launch.ipynb #88f9b30b
@@ -209,30 +279,38 @@ def _others(cfg, out, groups:list, data=None, poll:float=5.0) -> int:
     while (left := [g for g in groups if missing_units(cfg, out, g)]):
         for g in left:
             r = run_group(cfg, out, g, data=data)
-            if isinstance(r, int): n += r
+            if isinstance(r, int):
+                n += r
             elif g not in said:
                 said.add(g)
                 here = r['host'] == socket.gethostname()  # two launches on one machine share its cores too
-                tip = f"; both use {torch.get_num_threads()} thread(s) on {os.cpu_count()} cores: give each OMP_NUM_THREADS=cores/launches" if here else ''
-                print(f"waiting for {_label(g)}: claimed by {r['host']} process {r['pid']} (started {r['started']}){tip}")
-        if any(missing_units(cfg, out, g) for g in left): time.sleep(poll)
+                tip = (f"; both use {torch.get_num_threads()} thread(s) on {os.cpu_count()} cores: give each "
+                       "OMP_NUM_THREADS=cores/launches") if here else ''
+                print(f"waiting for {_label(g)}: claimed by {r['host']} process {r['pid']} (started "
+                      f"{r['started']}){tip}")
+        if any(missing_units(cfg, out, g) for g in left):
+            time.sleep(poll)
     return n
 
+# %% ../nbs/09h_launch.ipynb #9c200a98
 def run_groups(cfg:Config, # the configuration
                out, # the output folder
                groups:list, # (arch, algorithm, target, seed) groups
                progress:bool=True, # show a progress bar
                on_unit=None, # called with each unit's name once it is written (in-process runs)
-               executor:str|None=None, # 'inprocess', 'local', 'slurm' (None: 'local' when `cfg.workers` gives several processes)
+               executor:str|None=None, # 'inprocess', 'local', 'slurm' (None: 'local' for several workers)
                slurm:dict|None=None, # `slurm_executor`'s options (partition, timeout_min, gpus_per_job, ...)
                wait:bool=True, # wait for SLURM jobs (polling, with a progress bar)
                data:MultiDomain|None=None, # the run's data, for in-process runs (None: loaded once here)
               ) -> list:
-    "Run `groups` of `cfg` into `out` with `executor`, sharing them with any other launch on `out`; returns the submitted jobs."
+    ("Run `groups` of `cfg` into `out` with `executor`, sharing them with any other launch on `out`; returns the "
+     "submitted jobs.")
     n = worker_count(cfg, len(groups))
     executor = executor or ('local' if n > 1 else 'inprocess')
-    if executor not in EXECUTORS: raise ValueError(f"executor must be one of {EXECUTORS}, got {executor!r}")
-    if not groups: return []
+    if executor not in EXECUTORS:
+        raise ValueError(f"executor must be one of {EXECUTORS}, got {executor!r}")
+    if not groups:
+        return []
     import dg_pruning.launch as m  # jobs unpickle the installed module's function (also when this runs in a notebook)
     jobs, done, t0 = [], 0, time.time()
     if executor == 'inprocess':
@@ -249,10 +327,12 @@ def run_groups(cfg:Config, # the configuration
         done, jobs = sum(j.result() for j in jobs), []
     else:
         jobs = submit_array([(cfg, out, g) for g in groups], Path(out) / 'jobs', slurm or {})
-        if not wait: return jobs
+        if not wait:
+            return jobs
         wait_for(cfg, out, groups, jobs, progress, slurm or {})
     done += _others(cfg, out, groups, data)
-    Store(out).update_launch(units_computed=done, compute_s=round(time.time() - t0, 1))  # the wall time `dg_prune_bench roofline` reads
+    # the wall time `dg_prune_bench roofline` reads
+    Store(out).update_launch(units_computed=done, compute_s=round(time.time() - t0, 1))
     return jobs
 
 # %% ../nbs/09h_launch.ipynb #e65c87a2
@@ -261,11 +341,12 @@ def run_experiment(cfg:Config|None=None, # the configuration
                    shard=(0, 1), # (i, n): run every n-th group starting at i
                    progress:bool=True, # show a progress bar
                    on_unit=None, # called with each unit's name after it is written (in-process runs)
-                   executor:str|None=None, # 'inprocess', 'local' or 'slurm' (None: 'local' when `cfg.workers` gives several processes)
+                   executor:str|None=None, # 'inprocess', 'local' or 'slurm' (None: 'local' for several workers)
                    slurm:dict|None=None, # `slurm_executor`'s options
                    wait:bool=True, # wait for SLURM jobs to finish
                   ) -> pd.DataFrame:
-    "Run (or resume) the protocol of `cfg`, writing one file per finished unit; returns the results of this folder (so far)."
+    ("Run (or resume) the protocol of `cfg`, writing one file per finished unit; returns the results of this folder "
+     "(so far).")
     cfg = cfg or Config()
     data, groups = start_run(cfg, out, shard)
     run_groups(cfg, out, groups, progress, on_unit, executor, slurm, wait, data)

@@ -33,14 +33,18 @@ def weight_importance(model:nn.Module, # the network
     "One score per weight (higher = keep) of every layer of `weight_layers`, by a weight `criterion`."
     name, spec_opts = parse_criterion(criterion)
     f = CRITERIA[name]
-    if f.granularity != 'weight': raise ValueError(f"{name!r} scores filters: use filter_importance")
+    if f.granularity != 'weight':
+        raise ValueError(f"{name!r} scores filters: use filter_importance")
     batches = list(batches) if batches is not None and iter(batches) is batches else batches
-    if f.needs_data and batches is None: raise ValueError(f"criterion {criterion!r} needs data: pass (x, y, domain) batches")
+    if f.needs_data and batches is None:
+        raise ValueError(f"criterion {criterion!r} needs data: pass (x, y, domain) batches")
     layers = weight_layers(model)
-    if not layers: raise ValueError("the model has no Conv2d or Linear layer: nothing to prune")
+    if not layers:
+        raise ValueError("the model has no Conv2d or Linear layer: nothing to prune")
     scores = f(model, layers, batches, **{**spec_opts, **opts})
     for n, m in layers:
-        if scores[n].shape != m.weight.shape: raise ValueError(f"{criterion!r} gave {tuple(scores[n].shape)} scores for {n}")
+        if scores[n].shape != m.weight.shape:
+            raise ValueError(f"{criterion!r} gave {tuple(scores[n].shape)} scores for {n}")
     return {n: scores[n].detach().float().cpu() for n, _ in layers}
 
 # %% ../nbs/03b_lost.ipynb #14056773
@@ -105,10 +109,13 @@ def _signed(a):
     "Negative activations as a second, positive copy of the batch (torchprune's)."
     return a if bool((a >= 0).all()) else torch.cat([a.clamp_min(0), (-a).clamp_min(0)])
 
+# %% ../nbs/03b_lost.ipynb #b1a4f2e4
 def _patches(m, a):
     "`[B, J, P]`: the layer's input unfolded into its receptive fields (a linear layer: one patch)."
-    if isinstance(m, nn.Linear): return a.flatten(0, -2).unsqueeze(-1)
-    if m.groups != 1: raise ValueError("SiPP and PFP need convs with groups=1")
+    if isinstance(m, nn.Linear):
+        return a.flatten(0, -2).unsqueeze(-1)
+    if m.groups != 1:
+        raise ValueError("SiPP and PFP need convs with groups=1")
     return F.unfold(a, m.kernel_size, m.dilation, m.padding, m.stride)
 
 # %% ../nbs/03b_lost.ipynb #47cf158a
@@ -123,13 +130,16 @@ def contributions(m:nn.Module, # a Conv2d or Linear
     for ws in (w.clamp_min(0), w.clamp_max(0)):
         z = torch.einsum('fj,bjp->bfp', ws, A)
         inv = torch.where(z.abs() > torch.finfo(torch.float32).eps, 1 / z, torch.zeros(()))
-        if reduce == 'mean': parts.append(ws * torch.einsum('bjp,bfp->bfj', A, inv) / A.shape[-1])
-        else: parts.append(_max_share(ws, A, inv))
+        if reduce == 'mean':
+            parts.append(ws * torch.einsum('bjp,bfp->bfj', A, inv) / A.shape[-1])
+        else:
+            parts.append(_max_share(ws, A, inv))
     return parts[0] + parts[1]  # a weight is either positive or negative: one part is zero
 
 # %% ../nbs/03b_lost.ipynb #a8eada63
 def _max_share(ws, A, inv, chunk:int=2**24):
-    "max over patches of `ws[f, j] * A[b, j, p] * inv[b, f, p]` (`ws` and `inv` of one sign), item by item, filters in chunks."
+    ("max over patches of `ws[f, j] * A[b, j, p] * inv[b, f, p]` (`ws` and `inv` of one sign), item by item, filters "
+     "in chunks.")
     B, J, P = A.shape
     step = max(1, chunk // (J * P))
     out = torch.empty(B, len(ws), J)
@@ -145,20 +155,24 @@ def sensitivities(model:nn.Module, # the network (run in eval mode)
                   batches, # (x, y, domain) batches: the data $\mathcal S$
                   reduce:str='mean', # 'mean': SiPP's per weight; 'max': PFP's per input channel
                  ) -> dict:
-    "SiPP's sensitivity of every weight (`'mean'`) or PFP's of every input channel (`'max'`), the largest over the data."
+    ("SiPP's sensitivity of every weight (`'mean'`) or PFP's of every input channel (`'max'`), the largest over the "
+     "data.")
     out, hooks = {}, []
     def hook(mod, inp, _, name):
         g = contributions(mod, inp[0], reduce)
         s = g.amax(0) if reduce == 'mean' else g.unflatten(2, (mod.weight.shape[1], -1)).amax((0, 1, 3))
         out[name] = s if name not in out else torch.maximum(out[name], s)
-    for n, m in layers: hooks.append(m.register_forward_hook(lambda mod, i, o, n=n: hook(mod, i, o, n)))
+    for n, m in layers:
+        hooks.append(m.register_forward_hook(lambda mod, i, o, n=n: hook(mod, i, o, n)))
     try:
         with preserve_mode(model):
             model.eval()
             dev = next(model.parameters()).device
-            for x, *_ in batches: model(as_tensor(x).to(dev))
+            for x, *_ in batches:
+                model(as_tensor(x).to(dev))
     finally:
-        for h in hooks: h.remove()
+        for h in hooks:
+            h.remove()
     return out
 
 # %% ../nbs/03b_lost.ipynb #104779ea
@@ -170,11 +184,14 @@ def s_size(model:nn.Module, # the network
           ) -> int:
     "torchprune's size of the data $\mathcal S$: $\lceil C \log(8 \eta^* \eta / \delta_S) \rceil$."
     etas, hooks = [], []
-    for _, m in weight_layers(model): hooks.append(m.register_forward_hook(lambda m, i, o: etas.append(o[0].numel())))
+    for _, m in weight_layers(model):
+        hooks.append(m.register_forward_hook(lambda m, i, o: etas.append(o[0].numel())))
     try:
-        with preserve_mode(model): model.eval()(as_tensor(x)[:1].to(next(model.parameters()).device))
+        with preserve_mode(model):
+            model.eval()(as_tensor(x)[:1].to(next(model.parameters()).device))
     finally:
-        for h in hooks: h.remove()
+        for h in hooks:
+            h.remove()
     return math.ceil(c * math.log(8 * max(etas) * sum(etas) / delta))
 
 # %% ../nbs/03b_lost.ipynb #56ec98f6
@@ -184,7 +201,8 @@ def first_items(batches, # (x, y, domain) batches
     "The first `n` items of `batches`, as batches (the last one cut)."
     out, left = [], n
     for b in batches:
-        if left <= 0: break
+        if left <= 0:
+            break
         out.append(tuple(t[:left] for t in b))
         left -= len(b[0])
     return out
@@ -266,7 +284,8 @@ def pfp_importance(model, # the network
             s = s.scatter_reduce(0, roots, s_in[id(l)][idxs], 'amax')
             k = l.weight[0, 0].numel()
             coeff = max(coeff, 2 * c * math.log(8 * (patches[id(l)] + 1) * k / delta))
-        if not cons[u.name]: raise ValueError(f"pfp: no layer reads the filters of {u.name}")
+        if not cons[u.name]:
+            raise ValueError(f"pfp: no layer reads the filters of {u.name}")
         out[u.name] = pfp_scores(s, coeff).float()
     return out
 
@@ -278,7 +297,9 @@ def _patch_counts(model, layers, x) -> dict:
     for l in layers:
         hooks.append(l.register_forward_hook(lambda m, i, o: out.__setitem__(id(m), _patches(m, i[0][:1]).shape[-1])))
     try:
-        with preserve_mode(model): model.eval()(as_tensor(x).to(next(model.parameters()).device))
+        with preserve_mode(model):
+            model.eval()(as_tensor(x).to(next(model.parameters()).device))
     finally:
-        for h in hooks: h.remove()
+        for h in hooks:
+            h.remove()
     return out

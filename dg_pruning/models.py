@@ -14,6 +14,7 @@ __all__ = ['MnistCNN', 'BasicBlock', 'CifarResNet', 'cifar_resnet', 'make_model'
 def _conv_bn(ni, nf, stride=1):
     return nn.Sequential(nn.Conv2d(ni, nf, 3, stride, 1, bias=False), nn.BatchNorm2d(nf), nn.ReLU(inplace=True))
 
+# %% ../nbs/01a_models.ipynb #01129304
 class MnistCNN(nn.Module):
     "DomainBed's MNIST CNN with conv -> BN -> ReLU blocks: `features` (4 convs + pooling) and a linear `classifier`."
     def __init__(self, n_in:int=1, # input channels (1 for grey digits, 2 for ColoredMNIST, 3 for DigitsDG)
@@ -21,7 +22,8 @@ class MnistCNN(nn.Module):
                  width:int=64, # filters of the first conv; the others have 2 * width
                 ):
         super().__init__()
-        self.features = nn.Sequential(_conv_bn(n_in, width), _conv_bn(width, 2 * width, 2), _conv_bn(2 * width, 2 * width),
+        self.features = nn.Sequential(_conv_bn(n_in, width), _conv_bn(width, 2 * width, 2),
+                                      _conv_bn(2 * width, 2 * width),
                                       _conv_bn(2 * width, 2 * width), nn.AdaptiveAvgPool2d(1), nn.Flatten())
         self.classifier = nn.Linear(2 * width, n_classes)
         self.n_features = 2 * width
@@ -43,6 +45,7 @@ class BasicBlock(nn.Module):
         out = self.bn1(self.conv1(x)).relu()
         return (self.bn2(self.conv2(out)) + self.shortcut(x)).relu()
 
+# %% ../nbs/01a_models.ipynb #3b641bd1
 class CifarResNet(nn.Module):
     "ResNet-(6n+2) for small images: `features` (stem + 3 stages + pooling) and a linear `classifier`."
     def __init__(self, depth:int=20, # layers: 6n+2 (20, 32, 44, 56, 110)
@@ -52,19 +55,23 @@ class CifarResNet(nn.Module):
                  stem_stride:int=1, # 2 halves the resolution in the stem: about 4x fewer MACs (used for 28x28 digits)
                 ):
         super().__init__()
-        if (depth - 2) % 6: raise ValueError(f"a CIFAR ResNet has depth 6n+2 (20, 32, 44, 56, 110), got {depth}")
+        if (depth - 2) % 6:
+            raise ValueError(f"a CIFAR ResNet has depth 6n+2 (20, 32, 44, 56, 110), got {depth}")
         stem = [nn.Conv2d(n_in, width, 3, stem_stride, 1, bias=False), nn.BatchNorm2d(width), nn.ReLU(inplace=True)]
         n, layers, ni = (depth - 2) // 6, stem, width
         for i, nf in enumerate((width, 2 * width, 4 * width)):
             for b in range(n):
-                layers.append(BasicBlock(ni, nf, 2 if (b == 0 and i > 0) else 1)); ni = nf
+                layers.append(BasicBlock(ni, nf, 2 if (b == 0 and i > 0) else 1))
+                ni = nf
         self.features = nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten())
         self.classifier = nn.Linear(ni, n_classes)
         self.n_features = ni
         for m in self.modules():
-            if isinstance(m, nn.Conv2d): nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity='relu')
+            if isinstance(m, nn.Conv2d):
+                nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity='relu')
     def forward(self, x): return self.classifier(self.features(x))
 
+# %% ../nbs/01a_models.ipynb #c45bf963
 def cifar_resnet(depth:int=20, # layers: 6n+2 (20, 32, 44, 56, 110)
                  n_classes:int=10, # outputs of the classifier
                  n_in:int=3, # input channels
@@ -80,24 +87,29 @@ def make_model(arch:str, # 'mnist_cnn', 'resnet20'...'resnet110' (CIFAR), 'resne
                width:int|None=None, # first-layer width of mnist_cnn (64) and the CIFAR ResNets (16); None: theirs
                stem_stride:int=1, # stride of a CIFAR ResNet's stem conv
               ) -> nn.Module:
-    "A model by name: 'mnist_cnn', 'resnet20'/'32'/'44'/'56'/'110' (CIFAR), 'resnet18'/'resnet50' (torchvision); `model.spec` rebuilds it."
+    ("A model by name: 'mnist_cnn', 'resnet20'/'32'/'44'/'56'/'110' (CIFAR), 'resnet18'/'resnet50' (torchvision); "
+     "`model.spec` rebuilds it.")
     m = _build(arch, n_in, n_classes, weights, width, stem_stride)
     m.spec = {'arch': arch, 'n_in': n_in, 'n_classes': n_classes, 'width': width, 'stem_stride': stem_stride}
     return m
 
+# %% ../nbs/01a_models.ipynb #a52a692c
 def _build(arch, n_in, n_classes, weights, width, stem_stride):
     w = {} if width is None else {'width': width}
-    if arch == 'mnist_cnn': return MnistCNN(n_in, n_classes, **w)
+    if arch == 'mnist_cnn':
+        return MnistCNN(n_in, n_classes, **w)
     if arch.startswith('resnet') and arch[6:].isdigit() and int(arch[6:]) in (20, 32, 44, 56, 110):
         return CifarResNet(int(arch[6:]), n_classes, n_in, stem_stride=stem_stride, **w)
     if arch in ('resnet18', 'resnet50'):
-        if width is not None or stem_stride != 1: raise ValueError(f"{arch} has torchvision's fixed widths and stem; leave width and stem_stride unset")
+        if width is not None or stem_stride != 1:
+            raise ValueError(f"{arch} has torchvision's fixed widths and stem; leave width and stem_stride unset")
         import torchvision
         m = getattr(torchvision.models, arch)()
         if weights is not None:
             sd = torch.load(weights, map_location='cpu', weights_only=True)  # tensors only: nothing in the file runs
             m.load_state_dict(sd)
-        if n_in != 3: m.conv1 = nn.Conv2d(n_in, 64, 7, 2, 3, bias=False)
+        if n_in != 3:
+            m.conv1 = nn.Conv2d(n_in, 64, 7, 2, 3, bias=False)
         m.fc = nn.Linear(m.fc.in_features, n_classes)
         return m
     raise ValueError(f"unknown arch {arch!r}; use 'mnist_cnn', 'resnet20', 'resnet56', 'resnet18' or 'resnet50'")

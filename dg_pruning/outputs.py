@@ -17,7 +17,8 @@ from .results import (STAGES, summary, paired, paired_table, potentials, tidy, a
 from .viz import plot_paired, plot_ratio_curves, plot_prune_potential
 from .stats import findings, primary, primary_table, potential_summary
 from .shift import shift_findings
-from .potential import LOST_METHODS, parent_potentials, potential_table, twin_differences, potential_findings, plot_potential
+from .potential import (LOST_METHODS, parent_potentials, potential_table, twin_differences,
+                                  potential_findings, plot_potential)
 
 # %% auto #0
 __all__ = ['cli_text', 'command_of', 'md_table', 'tex_table', 'provenance_line', 'write_tables', 'paired_stages',
@@ -28,6 +29,7 @@ def cli_text(v) -> str:
     "A `Config` value as `dg_prune` reads it: lists comma-joined, None as 'none'."
     return 'none' if v is None else ','.join(map(str, v)) if isinstance(v, (list, tuple)) else str(v)
 
+# %% ../nbs/09d_outputs.ipynb #17ab0e69
 def command_of(cfg:dict, # a run's configuration (its config.json)
                out, # the run's output folder
               ) -> str:
@@ -35,7 +37,8 @@ def command_of(cfg:dict, # a run's configuration (its config.json)
     words = ['dg_prune']
     for f in fields(Config):
         v = cfg.get(f.name, f.default)
-        if json.dumps(v) == json.dumps(f.default): continue
+        if json.dumps(v) == json.dumps(f.default):
+            continue
         words += [f'--{f.name}'] if isinstance(f.default, bool) else [f'--{f.name}', cli_text(v)]
     return ' '.join(shlex.quote(w) for w in words + ['--out', str(out)])
 
@@ -45,52 +48,72 @@ def md_table(rows:list, cols:list, cells:list) -> str:
     lines = ['| ' + ' | '.join([''] + cols) + ' |', '|' + '---|' * (len(cols) + 1)]
     return '\n'.join(lines + ['| ' + ' | '.join([r] + c) + ' |' for r, c in zip(rows, cells)])
 
+# %% ../nbs/09d_outputs.ipynb #c5f48ac1
 def tex_table(rows:list, cols:list, cells:list) -> str:
     "A LaTeX (booktabs) tabular."
     esc = lambda t: str(t).replace('%', r'\%').replace('_', r'\_').replace('±', r'$\pm$').replace('—', '--')
     body = [' & '.join(map(esc, [r] + c)) + r' \\' for r, c in zip(rows, cells)]
-    return '\n'.join([r'\begin{tabular}{l' + 'r' * len(cols) + '}', r'\toprule', ' & '.join(map(esc, [''] + cols)) + r' \\', r'\midrule',
+    return '\n'.join([r'\begin{tabular}{l' + 'r' * len(cols) + '}', r'\toprule',
+                      ' & '.join(map(esc, [''] + cols)) + r' \\', r'\midrule',
                       *body, r'\bottomrule', r'\end{tabular}'])
 
+# %% ../nbs/09d_outputs.ipynb #9e6c1c3a
 def _acc_cell(mh, bold, md):
     "A (mean, CI half-width) cell as text, bold in Markdown (`md`) or LaTeX."
     t = f"{mh[0]:.1f} ± {mh[1]:.1f}" if np.isfinite(mh[1]) else f"{mh[0]:.1f}"
     return (f'**{t}**' if md else rf'\textbf{{{t}}}') if bold else t
 
+# %% ../nbs/09d_outputs.ipynb #a8a37a9a
 def provenance_line(out, # a run's output folder
                    ) -> str|None:
-    "One sentence on what produced the run's latest numbers (its latest launch's provenance entry, `Store.provenance`); None without one."
+    ("One sentence on what produced the run's latest numbers (its latest launch's provenance entry, "
+     "`Store.provenance`); None without one.")
     entries = Store(out).provenance()
-    if not entries: return None
+    if not entries:
+        return None
     p, layouts = entries[-1], Store(out).layouts()
-    mixed = f"; its units ran on {len(layouts)} layouts ({'; '.join(f'{k}: {n}' for k, n in layouts.items())})" if len(layouts) > 1 else ''
-    return (f"run by dg_pruning {p['dg_pruning']}, torch {p['torch']}, fastai {p['fastai']}, Torch-Pruning {p['torch_pruning']} on "
-            f"{p['device']} ({p['device_name']}), {p['threads']} threads, commit {p['git_commit'] or '?'}{' (with changes)' if p['git_dirty'] else ''}, "
+    each = '; '.join(f'{k}: {n}' for k, n in layouts.items())
+    mixed = f"; its units ran on {len(layouts)} layouts ({each})" if len(layouts) > 1 else ''
+    return (f"run by dg_pruning {p['dg_pruning']}, torch {p['torch']}, fastai {p['fastai']}, Torch-Pruning "
+            f"{p['torch_pruning']} on "
+            f"{p['device']} ({p['device_name']}), {p['threads']} threads, commit "
+            f"{p['git_commit'] or '?'}{' (with changes)' if p['git_dirty'] else ''}, "
             f"started {p['started']}{mixed}")
 
+# %% ../nbs/09d_outputs.ipynb #0ca515eb
 def write_tables(df:pd.DataFrame, # results (`collect`)
                  out, # the output folder
                 ) -> dict:
-    "Write tables.md and tables.tex: accuracy (mean ± 95% CI, bold where the best excludes the runner-up), paired differences, prune potentials; the provenance below."
-    acc = accuracy_table(df); bold = bold_cells(acc)
+    ("Write tables.md and tables.tex: accuracy (mean ± 95% CI, bold where the best excludes the runner-up), paired "
+     "differences, prune potentials; the provenance below.")
+    acc = accuracy_table(df)
+    bold = bold_cells(acc)
     tables = [('Accuracy (%): mean ± 95% CI over seeds; in = source validation, cross = held-out target',
                [s.strip() for s in flat_labels(acc.index)], [' '.join(c) for c in acc.columns],
-               lambda md: [[_acc_cell(acc.iloc[i, j], bold.iloc[i, j], md) for j in range(acc.shape[1])] for i in range(len(acc))])]
+               lambda md: [[_acc_cell(acc.iloc[i, j], bold.iloc[i, j], md) for j in range(acc.shape[1])]
+                           for i in range(len(acc))])]
     if 'random' in set(df.criterion):
         pt = paired_table(df)
-        tables.append(('Paired differences (accuracy points): mean [95% CI] wins/parents; * = CI excludes 0', flat_labels(pt.index),
+        tables.append(('Paired differences (accuracy points): mean [95% CI] wins/parents; * = CI excludes 0',
+                       flat_labels(pt.index),
                        [' '.join(c) for c in pt.columns], lambda md, pt=pt: pt.values.tolist()))
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        pots = [('filter ratio', potentials(df))] + ([('fraction of parameters removed', potentials(df, unit='params'))] if 'params_pruned' in df else [])
+        pots = [('filter ratio',
+                 potentials(df))] + ([('fraction of parameters removed', potentials(df, unit='params'))]
+                                     if 'params_pruned' in df else [])
     for unit, pp in pots:
-        if len(pp): tables.append((f'Prune potential ({unit}), mean over parents', flat_labels(pp.index), list(pp.columns),
+        if len(pp):
+            tables.append((f'Prune potential ({unit}), mean over parents', flat_labels(pp.index), list(pp.columns),
                                    lambda md, pp=pp: [[f'{v:.2f}' for v in r] for r in pp.values]))
     out = Path(out)
     md = '\n\n'.join(f'## {t}\n\n' + md_table(r, c, f(True)) for t, r, c, f in tables) + '\n'
     tex = '\n\n'.join(f'% {t}\n' + tex_table(r, c, f(False)) for t, r, c, f in tables) + '\n'
-    if (line := provenance_line(out)): md += f'\n{line[0].upper() + line[1:]}.\n'; tex += f'\n% {line}\n'
-    (out / 'tables.md').write_text(md); (out / 'tables.tex').write_text(tex)
+    if (line := provenance_line(out)):
+        md += f'\n{line[0].upper() + line[1:]}.\n'
+        tex += f'\n% {line}\n'
+    (out / 'tables.md').write_text(md)
+    (out / 'tables.tex').write_text(tex)
     return {'tables_md': out / 'tables.md', 'tables_tex': out / 'tables.tex'}
 
 # %% ../nbs/09d_outputs.ipynb #93ab9cba
@@ -102,45 +125,65 @@ def paired_stages(df:pd.DataFrame, # results (`collect`)
     ps = pd.concat({s: paired(df, baseline, p + metric) for s, p in STAGES.items()}, names=['stage']).reset_index(0)
     return ps.assign(criterion=ps.criterion.map(label))
 
+# %% ../nbs/09d_outputs.ipynb #2d2c4e9e
 def plot_stage_curves(df:pd.DataFrame, # results (`collect`)
                       x:str='ratio', # 'ratio' (filters pruned) or 'params_pruned' (parameters removed)
                      ):
-    "Accuracy against `x`, one-shot and fine-tuned side by side (source dashed, target solid), a row per kind of parent; returns the axes."
+    ("Accuracy against `x`, one-shot and fine-tuned side by side (source dashed, target solid), a row per kind of "
+     "parent; returns the axes.")
     parts = kind_parts(df)
     fig, axs = plt.subplots(len(parts), 2, figsize=(11, 4 * len(parts)), sharey=True, squeeze=False)
     for row, (part, g) in zip(axs, parts):
         for ax, stage in zip(row, STAGES):
-            plot_ratio_curves(tidy(g, stage), ax=ax, x=x); ax.set_title(f'{part}{stage}: source (dashed), target (solid)', fontsize=10)
+            plot_ratio_curves(tidy(g, stage), ax=ax, x=x)
+            ax.set_title(f'{part}{stage}: source (dashed), target (solid)', fontsize=10)
     return axs
 
+# %% ../nbs/09d_outputs.ipynb #02528e12
 def save_outputs(df:pd.DataFrame, # results (`collect`)
                  out, # the output folder
                 ) -> dict:
-    "Write results.csv, summary.csv, paired.csv, potentials(_params).csv, tables.md/.tex and the plots into `out`; returns the paths."
+    ("Write results.csv, summary.csv, paired.csv, potentials(_params).csv, tables.md/.tex and the plots into `out`; "
+     "returns the paths.")
     out = Path(out)
     paths = {k: out / f'{k}.{"png" if k.endswith("_plot") or k.startswith("ratio_curves") else "csv"}'
-             for k in ('results', 'summary', 'paired', 'potentials', 'potentials_params', 'ratio_curves', 'ratio_curves_params', 'potentials_plot', 'paired_plot')}
-    df.to_csv(paths['results'], index=False); summary(df).to_csv(paths['summary'])
+             for k in ('results', 'summary', 'paired', 'potentials', 'potentials_params', 'ratio_curves',
+                       'ratio_curves_params', 'potentials_plot', 'paired_plot')}
+    df.to_csv(paths['results'], index=False)
+    summary(df).to_csv(paths['summary'])
     with warnings.catch_warnings():
-        warnings.simplefilter('ignore'); pp = potentials(df)
-        if 'params_pruned' in df: potentials(df, unit='params').to_csv(paths['potentials_params'])
-        else: del paths['potentials_params']
+        warnings.simplefilter('ignore')
+        pp = potentials(df)
+        if 'params_pruned' in df:
+            potentials(df, unit='params').to_csv(paths['potentials_params'])
+        else:
+            del paths['potentials_params']
     pp.to_csv(paths['potentials'])
     def save(ax, k):
-        fig = np.ravel(ax)[0].figure; fig.savefig(paths[k], dpi=110, bbox_inches='tight'); plt.close(fig)
-    for k, x in (('ratio_curves', 'ratio'), ('ratio_curves_params', 'params_pruned')):  # x: filters pruned, parameters removed
-        if x not in ('ratio', *df.columns): del paths[k]; continue
+        fig = np.ravel(ax)[0].figure
+        fig.savefig(paths[k], dpi=110, bbox_inches='tight')
+        plt.close(fig)
+    # x: filters pruned, parameters removed
+    for k, x in (('ratio_curves', 'ratio'), ('ratio_curves_params', 'params_pruned')):
+        if x not in ('ratio', *df.columns):
+            del paths[k]
+            continue
         save(plot_stage_curves(df, x), k)
-    if len(pp): save(plot_prune_potential(pp.set_axis(flat_labels(pp.index)).T), 'potentials_plot')
-    else: del paths['potentials_plot']
+    if len(pp):
+        save(plot_prune_potential(pp.set_axis(flat_labels(pp.index)).T), 'potentials_plot')
+    else:
+        del paths['potentials_plot']
     if 'random' in set(df.criterion) and df.criterion.nunique() > 2:
         ps = paired_stages(df)  # a sweep's rows name their kind: 'resnet20 coral ior 30%'
-        save(plot_paired(ps.assign(criterion=flat_labels(zip(*[ps[k] for k in kinds(df)], ps.criterion)) if kinds(df) else ps.criterion)), 'paired_plot')
+        save(plot_paired(ps.assign(criterion=flat_labels(zip(*[ps[k] for k in kinds(df)], ps.criterion)) if kinds(df)
+                                   else ps.criterion)), 'paired_plot')
         paired_table(df).to_csv(paths['paired'])
-    else: del paths['paired_plot'], paths['paired']
+    else:
+        del paths['paired_plot'], paths['paired']
     if LOST_METHODS & set(df.criterion):  # Lost in Pruning's methods: their table, paired differences and figure
         pl = parent_potentials(df)
-        paths.update(lost_table=out / 'lost_table.csv', lost_twins=out / 'lost_twins.csv', lost_plot=out / 'lost_plot.png')
+        paths.update(lost_table=out / 'lost_table.csv', lost_twins=out / 'lost_twins.csv',
+                     lost_plot=out / 'lost_plot.png')
         potential_table(pl).to_csv(paths['lost_table'])
         twin_differences(pl).to_csv(paths['lost_twins'])
         save(plot_potential(pl), 'lost_plot')
@@ -151,10 +194,13 @@ def print_report(df:pd.DataFrame, # results (`collect`)
            delta:float=0.005, # tolerated error increase
            out=None, # the run's folder: the findings under shift read its predictions
           ):
-    "Print what a run found, then what it measured: the findings and primary comparisons, the summary, the exploratory paired cells, prune potentials."
+    ("Print what a run found, then what it measured: the findings and primary comparisons, the summary, the "
+     "exploratory paired cells, prune potentials.")
     with pd.option_context('display.width', 250, 'display.max_columns', 60, 'display.max_colwidth', 40):
-        print('findings (primary endpoints: fine-tuned accuracy averaged over the ratio grid, paired over parents, 95% CIs)\n')
-        for f in findings(df) + shift_findings(df, out): print(textwrap.fill(f, 130, subsequent_indent='    '))
+        print('findings (primary endpoints: fine-tuned accuracy averaged over the ratio grid, paired over parents, '
+              '95% CIs)\n')
+        for f in findings(df) + shift_findings(df, out):
+            print(textwrap.fill(f, 130, subsequent_indent='    '))
         pr = primary(df)
         if len(pr):
             print('\nprimary comparisons: the endpoint of each criterion minus the baseline\'s on the same parent')
@@ -164,34 +210,43 @@ def print_report(df:pd.DataFrame, # results (`collect`)
         d = df[df.criterion == 'dense']
         if 'informative:target' in d and not d['informative:target'].astype(bool).all():
             bad = sorted(set(d.target[~d['informative:target'].astype(bool)]))
-            print(f"\nnote: parents are near chance on target(s) {bad}: their cross-domain columns carry no signal about pruning")
+            print(f"\nnote: parents are near chance on target(s) {bad}: their cross-domain columns carry no signal "
+                  "about pruning")
         if 'random' in set(df.criterion):
             pt = paired_table(df)
             n = int(pt.map(lambda v: v != '—').values.sum())
-            print(f'\npaired differences, exploratory (accuracy points): mean [95% CI] wins/parents; * = Holm-adjusted p < 0.05 over these {n} tests\n')
+            print('\npaired differences, exploratory (accuracy points): mean [95% CI] wins/parents; * = '
+                  f'Holm-adjusted p < 0.05 over these {n} tests\n')
             print(pt.to_string())
         with warnings.catch_warnings(record=True) as w:
-            warnings.simplefilter('always'); pp = potentials(df, delta)
+            warnings.simplefilter('always')
+            pp = potentials(df, delta)
         print(f'\nprune potential (largest ratio within {delta:.1%} of the parent\'s error), mean over parents:')
-        for m in w: print(f'  note: {m.message}')
+        for m in w:
+            print(f'  note: {m.message}')
         print(pp.round(2).to_string())
         if 'params_pruned' in df:
             with warnings.catch_warnings():
-                warnings.simplefilter('ignore'); pq = potentials(df, delta, unit='params')
+                warnings.simplefilter('ignore')
+                pq = potentials(df, delta, unit='params')
             print('\nthe same as the fraction of parameters removed (Lost in Pruning\'s unit):')
             print(pq.round(2).to_string())
         if LOST_METHODS & set(df.criterion):
             pl = parent_potentials(df, delta)
-            print("\nweights vs filters (Lost in Pruning's table: % of the parameters removed within the tolerance, mean [95% CI] over parents):")
+            print("\nweights vs filters (Lost in Pruning's table: % of the parameters removed within the tolerance, "
+                  "mean [95% CI] over parents):")
             print(potential_table(pl).to_string())
             print(potential_findings(twin_differences(pl)))
         if 'n:in_domain' in df:
             ps = potential_summary(df, delta)
-            print(f"\nprune potential beside the evaluation's noise (tolerance max({delta:.1%}, 2 SE of the parent's accuracy), mean [95% CI] over parents; "
+            print(f"\nprune potential beside the evaluation's noise (tolerance max({delta:.1%}, 2 SE of the parent's "
+                  "accuracy), mean [95% CI] over parents; "
                   "'delta below noise': the parents whose 0.5-point tolerance is below the noise):")
             print(ps.to_string())
         t = {k[5:-2]: df[k].sum() for k in df.columns if k.startswith('time_') and k.endswith('_s')}
-        if t: print('\nwall time of the units, summed (s; parallel workers overlap): ' + ', '.join(f'{k} {v:.0f}' for k, v in t.items()))
+        if t:
+            print('\nwall time of the units, summed (s; parallel workers overlap): ' + ', '.join(f'{k} {v:.0f}' for k,
+                    v in t.items()))
         if len(pp) and 'target' in pp:
             below = (pp.target < pp.in_domain).sum()
             print(f'\ntarget potential below in-domain for {below} of {len(pp)} criteria')

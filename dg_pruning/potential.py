@@ -26,7 +26,8 @@ def parent_potentials(df:pd.DataFrame, # results (`collect`)
                       delta:float=0.005, # tolerated error increase
                      ) -> pd.DataFrame:
     "Per parent and criterion, the prune potential (parameters removed) of every informative distribution."
-    if 'params_pruned' not in df: raise ValueError("no params_pruned column: these results predate it; rerun the units")
+    if 'params_pruned' not in df:
+        raise ValueError("no params_pruned column: these results predate it; rerun the units")
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
         return potentials(df, delta, per_parent=True, unit='params')
@@ -37,7 +38,8 @@ def potential_table(pp:pd.DataFrame, # per-parent potentials (`parent_potentials
     "Methods x distributions: 'mean [95% CI]' of the potential over parents, in percent of the parameters."
     def cell(v):
         v = v.dropna()
-        if len(v) < 2: return f'{100 * v.mean():.1f}' if len(v) else ''
+        if len(v) < 2:
+            return f'{100 * v.mean():.1f}' if len(v) else ''
         m, lo, hi = decide(v)['diff'], decide(v)['lo'], decide(v)['hi']
         return f'{100 * m:.1f} [{100 * lo:.1f}, {100 * hi:.1f}]'
     by = {c: {dist: cell(g[dist]) for dist in pp.columns} for c, g in pp.groupby(level='criterion', sort=False)}
@@ -51,7 +53,8 @@ def twin_differences(pp:pd.DataFrame, # per-parent potentials (`parent_potential
     have, rows = set(pp.index.get_level_values('criterion')), []
     wide = pp.unstack('criterion')
     for a, b in pairs:
-        if a not in have or b not in have: continue
+        if a not in have or b not in have:
+            continue
         for dist in pp.columns:
             d = (wide[(dist, a)] - wide[(dist, b)]).dropna()
             rows.append({'pair': f'{a} - {b}', 'distribution': dist, **decide(d)})
@@ -59,7 +62,8 @@ def twin_differences(pp:pd.DataFrame, # per-parent potentials (`parent_potential
             gap = (wide[('target', a)] - wide[('target', b)]) - (wide[('in_domain', a)] - wide[('in_domain', b)])
             rows.append({'pair': f'{a} - {b}', 'distribution': 'target - in_domain', **decide(gap.dropna())})
     res = pd.DataFrame(rows)
-    if res.empty: return res
+    if res.empty:
+        return res
     ok = res.p.notna()
     res.loc[ok, 'p_holm'] = multipletests(res.p[ok], method='holm')[1]
     return res.set_index(['pair', 'distribution'])
@@ -67,23 +71,30 @@ def twin_differences(pp:pd.DataFrame, # per-parent potentials (`parent_potential
 # %% ../nbs/09j_potential.ipynb #28005adb
 def _pts(r) -> str:
     "'-3.2 [-5.0, -1.4] points', or '+1.0 points from 1 parent, no interval'."
-    if r['n'] < 2: return f"{100 * r['diff']:+.1f} points from {int(r['n'])} parent, no interval (add seeds or targets)"
+    if r['n'] < 2:
+        return f"{100 * r['diff']:+.1f} points from {int(r['n'])} parent, no interval (add seeds or targets)"
     return f"{100 * r['diff']:+.1f} [{100 * r['lo']:+.1f}, {100 * r['hi']:+.1f}] points"
 
+# %% ../nbs/09j_potential.ipynb #4a8c27de
 def potential_findings(tw:pd.DataFrame, # `twin_differences`
                       ) -> str:
-    "The primary endpoints (data-informed vs data-free on the held-out domain) and the weights-vs-filters gaps, in words."
-    if tw.empty: return "no pair of Lost in Pruning's methods to compare: run wt, sipp, l1 and pfp together"
+    ("The primary endpoints (data-informed vs data-free on the held-out domain) and the weights-vs-filters gaps, in "
+     "words.")
+    if tw.empty:
+        return "no pair of Lost in Pruning's methods to compare: run wt, sipp, l1 and pfp together"
     out = ['primary (held-out domain, prune potential in parameters, paired over parents, 95% CIs):']
     for a, b in PRIMARY_TWINS:
         k = (f'{a} - {b}', 'target')
         if k not in tw.index:
             ran = f'{a} - {b}' in tw.index.get_level_values('pair')
-            why = 'no informative held-out domain (its parents are near chance)' if ran else 'not run (add both criteria)'
+            why = 'no informative held-out domain (its parents are near chance)' if ran else ('not run (add both '
+                    'criteria)')
             out.append(f'  {a} vs {b}: {why}')
             continue
         r = tw.loc[k]
-        out.append(f"  {a} - {b}: {_pts(r)}, {r['verdict']} ({int(r['n'])} parents)")
+        open_ = r['verdict'] != 'decided' and r['detectable'] > 0
+        seen = f"; this run detects ±{100 * r['detectable']:.1f}" if open_ else ''
+        out.append(f"  {a} - {b}: {_pts(r)}, {r['verdict']} ({int(r['n'])} parents{seen})")
     out.append("exploratory (Holm's p over the table):")
     for (pair, dist), r in tw.iterrows():
         if pair in ('wt - l1', 'sipp - pfp') and dist in ('in_domain', 'target', 'target - in_domain'):
@@ -96,11 +107,13 @@ def plot_potential(pp:pd.DataFrame, # per-parent potentials (`parent_potentials`
                    ax=None, # a matplotlib axis
                   ):
     "Grouped bars: each method's potential per distribution, with 95% CIs over parents."
-    cells = {c: {dist: decide(g[dist].dropna()) for dist in pp.columns} for c, g in pp.groupby(level='criterion', sort=False)}
+    cells = {c: {dist: decide(g[dist].dropna()) for dist in pp.columns} for c,
+             g in pp.groupby(level='criterion', sort=False)}
     mean = pd.DataFrame({c: {d: r['diff'] for d, r in v.items()} for c, v in cells.items()}).T
     half = pd.DataFrame({c: {d: r['hi'] - r['diff'] for d, r in v.items()} for c, v in cells.items()}).T.fillna(0)
     ax = ax or plt.subplots(figsize=(1.2 + 1.1 * len(mean.columns), 3))[1]
     (100 * mean.T).plot.bar(yerr=100 * half.T, ax=ax, rot=0, capsize=2)
+    ax.set_xticklabels([str(c).replace('_', '\n') for c in mean.columns])
     ax.set_ylabel('prune potential (% of parameters)')
-    ax.legend(fontsize=8, ncol=2)
+    ax.legend(fontsize=8, bbox_to_anchor=(1.01, 1), loc='upper left')
     return ax

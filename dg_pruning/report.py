@@ -14,17 +14,18 @@ from execnb.nbio import new_nb, mk_cell, write_nb
 from execnb.shell import CaptureShell
 from .config import Config, load_data
 from .store import Store, kind_groups, kinds, parent_key, kind_parts
-from .results import (paired_table, potentials, informative_columns, label,
+from .results import (BASELINES, paired_table, potentials, informative_columns, label,
                                 mean_ci)
 from .viz import plot_paired
 from .stats import SPLITS, findings, primary, primary_table, potential_summary, target_ok
 from .outputs import cli_text, paired_stages, plot_stage_curves
-from .shift import calibration_rows, calibration_table, calibration_change, plot_reliability, pie_rates, class_changes, pie_gallery, shift_findings, grid_ratio
+from .shift import (calibration_rows, calibration_table, calibration_change, plot_reliability, pie_rates,
+                              class_changes, pie_gallery, shift_findings, grid_ratio)
 
 # %% auto #0
-__all__ = ['parents_table', 'corruption_changes', 'plot_corruption_changes', 'provenance_table', 'time_table', 'config_frame',
-           'report_notebook', 'fold', 'plot_findings', 'findings_section', 'paired_section', 'potential_section',
-           'shift_section', 'html_page', 'write_report', 'check_page', 'parents_match']
+__all__ = ['parents_table', 'corruption_changes', 'plot_corruption_changes', 'config_frame', 'report_notebook', 'fold',
+           'plot_findings', 'findings_section', 'paired_section', 'potential_section', 'shift_section', 'html_page',
+           'write_report', 'check_page', 'parents_match']
 
 # %% ../nbs/09d_report.ipynb #d30e0306
 def parents_table(df:pd.DataFrame, # results (`collect`)
@@ -32,13 +33,15 @@ def parents_table(df:pd.DataFrame, # results (`collect`)
     "The dense parents' accuracy (%, one decimal, as text) per domain, in-domain mean and target, one row per parent."
     d = df[df.criterion == 'dense'].set_index(parent_key(df))
     doms = [c for c in d.columns if c.startswith('acc:')]
-    t = d[doms + ['in_domain_acc', 'target_acc']].rename(columns=lambda c: c[4:] if c.startswith('acc:') else c[:-4].replace('_', '-'))
+    t = d[doms + ['in_domain_acc', 'target_acc']].rename(columns=lambda c: c[4:] if c.startswith('acc:')
+                                                         else c[:-4].replace('_', '-'))
     return t.map(lambda v: '' if pd.isna(v) else f'{100 * v:.1f}')
 
 # %% ../nbs/09d_report.ipynb #d6a07970
 def corruption_changes(df:pd.DataFrame, # results (`collect`)
                       ) -> tuple:
-    "`(changes, uninformative)`: accuracy change from the parent (points, mean over parents) per criterion/ratio and distribution, and the columns without signal."
+    ("`(changes, uninformative)`: accuracy change from the parent (points, mean over parents) per criterion/ratio and "
+     "distribution, and the columns without signal.")
     kept, flagged = informative_columns(df)
     cols = ['in_domain_acc'] + kept + flagged
     key, by = parent_key(df), kinds(df) + ['criterion', 'ratio']
@@ -47,39 +50,32 @@ def corruption_changes(df:pd.DataFrame, # results (`collect`)
     ch = (rows.set_index(key)[cols] - dense).set_axis(pd.MultiIndex.from_frame(rows[by]))
     name = lambda c: 'in-domain' if c == 'in_domain_acc' else 'target' if c == 'target_acc' else c[5:]
     res = (100 * ch.groupby(level=by, sort=False).mean()).rename(columns=name)
-    res.index = [' '.join(map(str, (*k[:-2], label(k[-2])))) + f' {k[-1]:.0%}' for k in res.index]  # '(kind) criterion ratio%'
+    # '(kind) criterion ratio%'
+    res.index = [' '.join(map(str, (*k[:-2], label(k[-2])))) + f' {k[-1]:.0%}' for k in res.index]
     return res, [name(c) for c in flagged]
 
+# %% ../nbs/09d_report.ipynb #d63665b3
 def plot_corruption_changes(df:pd.DataFrame, # results (`collect`)
                             ax=None, # matplotlib axes (default: a new figure)
                            ):
     "Heat map of `corruption_changes`: red = lost, blue = gained; uninformative columns grey and marked '(no signal)'."
     ch, bad = corruption_changes(df)
     ax = ax or plt.subplots(figsize=(1.1 * len(ch.columns) + 2.5, 0.35 * len(ch) + 1.5))[1]
-    v = ch.to_numpy(float); lim = max(np.nanmax(np.abs(v)), 1e-9)
+    v = ch.to_numpy(float)
+    lim = max(np.nanmax(np.abs(v)), 1e-9)
     masked = np.ma.masked_array(v, np.isnan(v) | np.array([[c in bad for c in ch.columns]] * len(ch)))
-    cmap = plt.get_cmap('RdBu').copy(); cmap.set_bad('0.85')
+    cmap = plt.get_cmap('RdBu').copy()
+    cmap.set_bad('0.85')
     im = ax.imshow(masked, cmap=cmap, vmin=-lim, vmax=lim, aspect='auto')
     for (i, j), x in np.ndenumerate(v):
-        if not np.isnan(x): ax.text(j, i, f'{x:+.1f}', ha='center', va='center', fontsize=7, color='0.4' if ch.columns[j] in bad else 'k')
-    ax.set_xticks(range(len(ch.columns)), [c + ('\n(no signal)' if c in bad else '') for c in ch.columns], rotation=30, ha='right', fontsize=8)
+        if not np.isnan(x):
+            ax.text(j, i, f'{x:+.1f}', ha='center', va='center', fontsize=7, color='0.4' if ch.columns[j] in bad
+                    else 'k')
+    ax.set_xticks(range(len(ch.columns)), [c + ('\n(no signal)' if c in bad else '') for c in ch.columns], rotation=30,
+                  ha='right', fontsize=8)
     ax.set_yticks(range(len(ch)), ch.index, fontsize=8)
     ax.figure.colorbar(im, ax=ax, label='accuracy change from the parent (points)')
     return ax
-
-# %% ../nbs/09d_report.ipynb #20aa470f
-def provenance_table(out, # a run's output folder
-                    ) -> pd.DataFrame:
-    "One row per launch of the run (`Store.provenance`): versions, device, threads, commit, time, groups run."
-    entries = Store(out).provenance()
-    return pd.DataFrame(entries) if entries else pd.DataFrame({'note': ['no provenance: the run predates it']})
-
-def time_table(df:pd.DataFrame, # results (`collect`)
-              ) -> pd.DataFrame:
-    "Wall time of the units by step (training, pruning, fine-tuning, evaluation): sum and mean per unit, in seconds."
-    cols = [c for c in df.columns if c.startswith('time_') and c.endswith('_s')]
-    t = df[cols].rename(columns=lambda c: c[5:-2])
-    return pd.DataFrame({'sum (s)': t.sum().round(1), 'per unit (s)': t.mean().round(2), 'units': t.notna().sum()})
 
 # %% ../nbs/09d_report.ipynb #06f80ac6
 _SECTIONS = {
@@ -89,25 +85,40 @@ _SECTIONS = {
     'Paired differences': "paired_section(df)",
     'Prune potential': "potential_section(df)",
     'Under shift': "shift_section(df, out, cfg)",
-    'Configuration': "fold(config_frame(cfg), 'every field'); print(command_of(cfg, out)); print(f\"exactly: dg_prune --config '{out / 'config.json'}' --out '{out}'\")",
+    'Configuration': "fold(config_frame(cfg), 'every field'); print(command_of(cfg, out)); print(f\"exactly: dg_prune "
+                     "--config '{out / 'config.json'}' --out '{out}'\")",
     'Provenance': "print(provenance_line(out)); show(provenance_table(out).T); time_table(df)",
 }
 _NOTES = {
-    'Findings': ("The run's three questions, each asked of one primary endpoint declared before the numbers (`09c_stats`): a parent's fine-tuned "
-                 "accuracy averaged over the ratio grid, paired over parents, 95% CIs; *decided* where the interval excludes 0. Then that accuracy "
-                 "against the ratio with 95% bands over parents, and the primary comparisons with what the run could detect."),
-    'Parents': "Accuracy (%) of each dense parent: source domains on their validation split, the held-out target on all its items.",
-    'Accuracy': "Accuracy (%), mean ± std over seeds; *in* = source-validation mean, *cross* = held-out target; one-shot (after BN recalibration) and fine-tuned.",
-    'Paired differences': ("Exploratory: every criterion and ratio. Mean difference over parents (accuracy points) [95% CI] wins/parents; `*` only where "
-                           "the Holm-adjusted p over the whole table is below 0.05. A hollow marker is a CI that contains 0: not a win."),
-    'Prune potential': ("The largest ratio whose error stays within 0.5 points of the parent's, mean over parents; distributions where a parent is "
-                        "near chance are left out and named; beside it the noise-aware potential (tolerance max(0.5 points, 2 SE of the parent's accuracy)) "
+    'Findings': ("The run's three questions, each asked of one primary endpoint declared before the numbers "
+                 "(`09c_stats`): a parent's fine-tuned "
+                 "accuracy averaged over the ratio grid, paired over parents, 95% CIs; *decided* where the interval "
+                 "excludes 0. Then that accuracy "
+                 "against the ratio with 95% bands over parents, and the primary comparisons with what the run could "
+                 "detect."),
+    'Parents': "Accuracy (%) of each dense parent: source domains on their validation split, the held-out target on "
+               "all its items.",
+    'Accuracy': "Accuracy (%), mean ± std over seeds; *in* = source-validation mean, *cross* = held-out target; "
+                "one-shot (after BN recalibration) and fine-tuned.",
+    'Paired differences': ("Exploratory: every criterion and ratio. Mean difference over parents (accuracy points) "
+                           "[95% CI] wins/parents; `*` only where "
+                           "the Holm-adjusted p over the whole table is below 0.05. A hollow marker is a CI that "
+                           "contains 0: not a win."),
+    'Prune potential': ("The largest ratio whose error stays within 0.5 points of the parent's, mean over parents; "
+                        "distributions where a parent is "
+                        "near chance are left out and named; beside it the noise-aware potential (tolerance max(0.5 "
+                        "points, 2 SE of the parent's accuracy)) "
                         "with 95% CIs. Then the accuracy against the ratio, and the accuracy change per corruption."),
-    'Under shift': ("Beyond accuracy on the held-out domain. Calibration (lower is better): ECE over 15 confidence bins, NLL and Brier score, "
-                    "mean over parents at one ratio (fine-tuned), in brackets the paired difference to the parent [95% CI]; *target, T-scaled* is the target "
-                    "after a temperature fitted on the sources' validation split. Then the declared calibration endpoint (change of the target's ECE from "
-                    "the parent, mean over the ratio grid), reliability diagrams, the rates of pruning-identified exemplars (PIEs) with their populations, "
-                    "the classes that pay, and target PIEs as images. A criterion marked *[target data]* read the held-out domain's images: an oracle."),
+    'Under shift': ("Beyond accuracy on the held-out domain. Calibration (lower is better): ECE over 15 confidence "
+                    "bins, NLL and Brier score, "
+                    "mean over parents at one ratio (fine-tuned), in brackets the paired difference to the parent "
+                    "[95% CI]; *target, T-scaled* is the target "
+                    "after a temperature fitted on the sources' validation split. Then the declared calibration "
+                    "endpoint (change of the target's ECE from "
+                    "the parent, mean over the ratio grid), reliability diagrams, the rates of pruning-identified "
+                    "exemplars (PIEs) with their populations, "
+                    "the classes that pay, and target PIEs as images. A criterion marked *[target data]* read the "
+                    "held-out domain's images: an oracle."),
     'Provenance': "What produced the numbers: the latest launch in one line (with the layouts its units ran on, where "
                    "they differ), one column per launch, then the units' wall time by step.",
 }
@@ -117,16 +128,23 @@ def config_frame(cfg:dict, # a run's configuration
     "The configuration as a one-column table (lists comma-joined)."
     return pd.DataFrame({'value': {k: cli_text(v) for k, v in cfg.items()}})
 
+# %% ../nbs/09d_report.ipynb #b6c0a59e
 def report_notebook(out, # a run's output folder
                    ):
     "The report notebook of the run in `out` (not executed)."
     out = Path(out).resolve()
     cfg = json.loads((out / 'config.json').read_text())
-    title = (f"# Run report: {out.name}\n\n{cfg['dataset']}, {cli_text(cfg['arch'])} ({cli_text(cfg['algorithm'])}) parents, criteria "
-             f"{', '.join(cfg['criteria'])}, ratios {cli_text(cfg['ratios'])}, seeds {cli_text(cfg['seeds'])}, mode {cfg['mode']}.")
+    title = (f"# Run report: {out.name}\n\n{cfg['dataset']}, {cli_text(cfg['arch'])} ({cli_text(cfg['algorithm'])}) "
+             "parents, criteria "
+             f"{', '.join(cfg['criteria'])}, ratios {cli_text(cfg['ratios'])}, seeds {cli_text(cfg['seeds'])}, mode "
+             f"{cfg['mode']}.")
     cells = [mk_cell(title, 'markdown'),
-             mk_cell(f"import json\nfrom pathlib import Path\nfrom IPython.display import display as show\nfrom dg_pruning.results import collect, summary\nfrom dg_pruning.outputs import command_of, provenance_line\nfrom dg_pruning.report import *\n"
-                     f"out = Path({str(out)!r}); df = collect(out); cfg = json.loads((out / 'config.json').read_text())")]
+             mk_cell("import json\nfrom pathlib import Path\nfrom IPython.display import display as show\nfrom "
+                     "dg_pruning.results import collect, summary\nfrom dg_pruning.outputs import command_of, "
+                     "provenance_line\nfrom dg_pruning.provenance import provenance_table, time_table\n"
+                     "from dg_pruning.report import *\n"
+                     f"out = Path({str(out)!r}); df = collect(out); cfg = json.loads((out / "
+                     "'config.json').read_text())")]
     for name, code in _SECTIONS.items():
         cells += [mk_cell(f"## {name}\n\n{_NOTES.get(name, '')}".strip(), 'markdown'), mk_cell(code)]
     return new_nb(cells)
@@ -139,10 +157,12 @@ def fold(obj, # a DataFrame (or anything with `to_html`)
     from IPython.display import display, HTML
     display(HTML(f'<details><summary>{html.escape(summary)}</summary>{obj.to_html()}</details>'))
 
+# %% ../nbs/09d_report.ipynb #c0082240
 def plot_findings(df:pd.DataFrame, # results (`collect`)
                   confidence:float=0.95, # of the bands
                  ):
-    "Fine-tuned accuracy against the ratio, in-domain and on the target, a line per criterion (the parent at ratio 0) with its band over parents; a row per kind of parent."
+    ("Fine-tuned accuracy against the ratio, in-domain and on the target, a line per criterion (the parent at ratio 0) "
+     "with its band over parents; a row per kind of parent.")
     parts = kind_parts(df)
     fig, axs = plt.subplots(len(parts), 2, figsize=(11, 3.8 * len(parts)), squeeze=False)
     for row, (part, g) in zip(axs, parts):
@@ -150,100 +170,149 @@ def plot_findings(df:pd.DataFrame, # results (`collect`)
         for ax, (split, metric) in zip(row, SPLITS.items()):
             for c in [c for c in g.criterion.unique() if c != 'dense']:
                 gc = g[g.criterion.isin(['dense', c])]
-                if split == 'target': gc = gc[gc.set_index(key).index.isin(ok)]
+                if split == 'target':
+                    gc = gc[gc.set_index(key).index.isin(ok)]
                 s = [(r, *mean_ci(100 * v[metric].values, confidence)) for r, v in gc.groupby('ratio')]
-                if not s: ax.text(0.5, 0.5, 'no parent carries signal on its target', ha='center', transform=ax.transAxes); break
+                if not s:
+                    ax.text(0.5, 0.5, 'no parent carries signal on its target', ha='center', transform=ax.transAxes)
+                    break
                 r, m, lo, hi = map(np.array, zip(*s))
-                ax.plot(r, m, marker='o', ms=3, label=label(c)); ax.fill_between(r, np.nan_to_num(lo, nan=m), np.nan_to_num(hi, nan=m), alpha=0.15)
+                ax.plot(r, m, marker='o', ms=3, label=label(c))
+                ax.fill_between(r, np.nan_to_num(lo, nan=m), np.nan_to_num(hi, nan=m), alpha=0.15)
             ax.set_title(f'{part}{split}: fine-tuned, mean and {confidence:.0%} band over parents', fontsize=10)
-            ax.set_xlabel('filters pruned per layer'); ax.set_ylabel('accuracy (%)'); ax.xaxis.set_major_formatter(lambda v, _: f'{v:.0%}')
+            ax.set_xlabel('filters pruned per layer')
+            ax.set_ylabel('accuracy (%)')
+            ax.xaxis.set_major_formatter(lambda v, _: f'{v:.0%}')
         row[0].legend(fontsize=8)
     return axs
 
+# %% ../nbs/09d_report.ipynb #0e0eceac
 def findings_section(df:pd.DataFrame, # results (`collect`)
                      out=None, # the run's folder: the sentences on what pruning breaks under shift read its predictions
                     ):
-    "Show the findings in words (with those under shift), the accuracy-against-ratio plot with its bands, and the primary comparisons."
+    ("Show the findings in words (with those under shift), the accuracy-against-ratio plot with its bands, and the "
+     "primary comparisons.")
     from IPython.display import display, Markdown
     display(Markdown('\n'.join(f'- {f}' for f in findings(df) + shift_findings(df, out))))
-    plot_findings(df); plt.show()
+    plot_findings(df)
+    plt.show()
     pr = primary(df)
-    if len(pr): display(primary_table(pr))
+    if len(pr):
+        display(primary_table(pr))
 
 # %% ../nbs/09d_report.ipynb #1401d32e
 def paired_section(df:pd.DataFrame, # results (`collect`)
                   ):
-    "Show the paired table (folded) and one forest plot per baseline (target accuracy, both stages); say so where there is no baseline or one parent."
-    base = [b for b in ('random', 'taylor') if b in set(df.criterion)]
+    ("Show the paired table (folded) and one forest plot per baseline (target accuracy, both stages); say so where "
+     "there is no baseline or one parent.")
+    base = [b for b in BASELINES if b in set(df.criterion)]
     dense = df[df.criterion == 'dense']
     n = dense.groupby(kinds(df)).size().min() if kinds(df) else len(dense)  # parents of the smallest kind
-    if not base or df.criterion.nunique() < 3: print('no baseline criterion (random or taylor) beside another criterion: nothing to pair'); return
-    if n < 2: print(f'{n} parent: a confidence interval needs at least two (more seeds or targets)')
+    if not base or df.criterion.nunique() < 3:
+        print('no baseline criterion (random or taylor) beside another criterion: nothing to pair')
+        return
+    if n < 2:
+        print(f'{n} parent: a confidence interval needs at least two (more seeds or targets)')
     fold(paired_table(df), 'the paired table: every criterion and ratio against random and taylor')
     for b in base:
         pt = paired_stages(df, b)
-        if len(pt): plot_paired(pt, baseline=b).set_title(f'held-out target: difference to {b}', fontsize=10); plt.show()
+        if len(pt):
+            plot_paired(pt, baseline=b).set_title(f'held-out target: difference to {b}', fontsize=10)
+            plt.show()
 
+# %% ../nbs/09d_report.ipynb #1eff4c90
 def potential_section(df:pd.DataFrame, # results (`collect`)
                      ):
     "Show the prune potentials (filters and parameters), the ratio curves of both stages and the corruption heat map."
     from IPython.display import display
     with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter('always'); pp = potentials(df)
-    for m in w: print(f'note: {m.message}')
+        warnings.simplefilter('always')
+        pp = potentials(df)
+    for m in w:
+        print(f'note: {m.message}')
     display(pp.round(2))
-    if 'n:in_domain' in df: fold(potential_summary(df), "the paper's potential beside the noise-aware one, with 95% CIs over parents")
+    if 'n:in_domain' in df:
+        fold(potential_summary(df), "the paper's potential beside the noise-aware one, with 95% CIs over parents")
     if 'params_pruned' in df:
         with warnings.catch_warnings():
-            warnings.simplefilter('ignore'); display(potentials(df, unit='params').round(2).add_suffix(' (params)'))
-    plot_stage_curves(df); plt.show()
-    plot_corruption_changes(df); plt.show()
+            warnings.simplefilter('ignore')
+            display(potentials(df, unit='params').round(2).add_suffix(' (params)'))
+    plot_stage_curves(df)
+    plt.show()
+    plot_corruption_changes(df)
+    plt.show()
 
+# %% ../nbs/09d_report.ipynb #38a6b336
 def shift_section(df:pd.DataFrame, # results (`collect`)
                   out, # the run's output folder (its predictions)
                   cfg:dict, # its configuration (the data of the PIE gallery)
                  ):
-    "Show calibration (vs the parent; vs random folded; per corruption folded), the calibration endpoint, reliability diagrams, PIE rates, the classes that pay and target PIEs."
+    ("Show calibration (vs the parent; vs random folded; per corruption folded), the calibration endpoint, reliability "
+     "diagrams, PIE rates, the classes that pay and target PIEs.")
     from IPython.display import display
-    if 'target_ece' not in df: print('no calibration columns: this run predates them; rerun its units'); return
+    if 'target_ece' not in df:
+        print('no calibration columns: this run predates them; rerun its units')
+        return
     rows = calibration_rows(df)
     display(calibration_table(rows))
-    if 'random' in set(df.criterion): fold(calibration_table(rows, 'random'), 'the same, paired against random')
+    if 'random' in set(df.criterion):
+        fold(calibration_table(rows, 'random'), 'the same, paired against random')
     corr = [c for c in df.columns if c.startswith('corr_ece:')]
     if corr:
         at = df[(df.criterion == 'dense') | np.isclose(df.ratio, grid_ratio(df, None))]
-        fold((100 * at.groupby(at.criterion.map(label), sort=False)[corr].mean()).round(1).rename(columns=lambda c: c[9:]),
-             f'ECE (points) under each kept corruption, severities pooled, mean over parents, at {grid_ratio(df, None):.0%}')
+        fold((100 * at.groupby(at.criterion.map(label),
+                               sort=False)[corr].mean()).round(1).rename(columns=lambda c: c[9:]),
+             'ECE (points) under each kept corruption, severities pooled, mean over parents, at '
+             f'{grid_ratio(df, None):.0%}')
     cc = calibration_change(df)
-    if len(cc): display(primary_table(cc.assign(baseline='parent')).rename(columns=lambda c: c.replace('points', 'ECE points')))
-    if not (Path(out) / 'preds').is_dir(): print("no predictions (preds/): this run predates them; rerun its units for reliability diagrams and PIEs"); return
-    plot_reliability(out, df); plt.show()
+    if len(cc):
+        display(primary_table(cc.assign(baseline='parent')).rename(columns=lambda c: c.replace('points', 'ECE points')))
+    if not (Path(out) / 'preds').is_dir():
+        print("no predictions (preds/): this run predates them; rerun its units for reliability diagrams and PIEs")
+        return
+    plot_reliability(out, df)
+    plt.show()
     pr = pie_rates(out, df)
     if len(pr):
         show = pr.assign(criterion=pr.criterion.map(label))
         pct = lambda v: np.round(100 * v, 1)
-        display(pd.DataFrame({'Hooker PIEs on the target (%) [95% CI]': [f"{pct(r.pie_target)} [{pct(r.pie_lo)}, {pct(r.pie_hi)}]" for _, r in show.iterrows()],
-                              'populations (dense/pruned models, items)': [f"{r.dense_models}/{r.pruned_models}, {r.target_items}" for _, r in show.iterrows()],
-                              'per-parent PIEs in-domain (%)': pct(show.parent_pie_in_domain).values, 'per-parent PIEs target (%)': pct(show.parent_pie_target).values,
-                              'target - in-domain (points) [95% CI]': [f"{100 * r.target_minus_in:+.1f} [{100 * r.lo:+.1f}, {100 * r.hi:+.1f}]" for _, r in show.iterrows()],
+        display(pd.DataFrame({'Hooker PIEs on the target (%) [95% CI]': [f"{pct(r.pie_target)} [{pct(r.pie_lo)}, "
+                f"{pct(r.pie_hi)}]" for _, r in show.iterrows()],
+                              'populations (dense/pruned models, items)': [f"{r.dense_models}/{r.pruned_models}, "
+                                      f"{r.target_items}" for _, r in show.iterrows()],
+                              'per-parent PIEs in-domain (%)': pct(show.parent_pie_in_domain).values,
+                              'per-parent PIEs target (%)': pct(show.parent_pie_target).values,
+                              'target - in-domain (points) [95% CI]': [f"{100 * r.target_minus_in:+.1f} "
+                                      f"[{100 * r.lo:+.1f}, {100 * r.hi:+.1f}]" for _, r in show.iterrows()],
                               'parents': show.parents.values},
                              index=pd.MultiIndex.from_frame(show[kinds(df) + ['target', 'criterion', 'ratio']])))
     kind, g = kind_groups(df)[0]
-    try: data = load_data(Config(**cfg))
-    except (ValueError, OSError) as e: print(f'no PIE gallery: the data cannot be loaded ({e})'); data = None
-    try: ch = class_changes(out, g, classes=data.classes if data else None)
-    except ValueError as e: print(f'no per-class changes: {e}'); return
+    try:
+        data = load_data(Config(**cfg))
+    except (ValueError, OSError) as e:
+        print(f'no PIE gallery: the data cannot be loaded ({e})')
+        data = None
+    try:
+        ch = class_changes(out, g, classes=data.classes if data else None)
+    except ValueError as e:
+        print(f'no per-class changes: {e}')
+        return
     fold(ch.round(1), 'per-class accuracy change from the parent (points), in-domain and on the target, '
-         + (' '.join(map(str, kind.values())) + ' parents, ' if kind else '') + 'criteria that do not read the target pooled')
-    if data is not None and pie_gallery(out, g, data) is not None: plt.show()
+         + (' '.join(map(str, kind.values())) + ' parents, ' if kind
+            else '') + 'criteria that do not read the target pooled')
+    if data is not None and pie_gallery(out, g, data) is not None:
+        plt.show()
 
 # %% ../nbs/09d_report.ipynb #789ac23f
 _CSS = """body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
-table{border-collapse:collapse;font-size:13px;margin:.5em 0}th,td{border:1px solid #ccc;padding:2px 6px;text-align:right}
+table{border-collapse:collapse;font-size:13px;margin:.5em 0}
+th,td{border:1px solid #ccc;padding:2px 6px;text-align:right}
 th{background:#f3f3f3}pre{background:#f7f7f7;padding:.5em;overflow-x:auto;font-size:12px}img{max-width:100%}
 h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.6em}"""
 _CHECK_JS = """window.__errors=[];window.addEventListener('error',e=>window.__errors.push(String(e.message)));
-window.addEventListener('load',()=>{const i=[...document.images];document.body.dataset.images=i.filter(x=>x.complete&&x.naturalWidth>0).length+'/'+i.length;document.body.dataset.errors=window.__errors.length;});"""
+window.addEventListener('load',()=>{const i=[...document.images];
+document.body.dataset.images=i.filter(x=>x.complete&&x.naturalWidth>0).length+'/'+i.length;
+document.body.dataset.errors=window.__errors.length;});"""
 
 def html_page(body:str, # the page's HTML inside <body>
               title:str, # its title
@@ -252,54 +321,72 @@ def html_page(body:str, # the page's HTML inside <body>
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
             f'<style>{_CSS}</style><script>{_CHECK_JS}</script></head>\n<body>\n{body}\n</body></html>\n')
 
+# %% ../nbs/09d_report.ipynb #69880b0c
 def write_report(out, # a run's output folder (with config.json and units/)
                 ) -> Path:
-    "Write `report.ipynb` (executed) and `report.html` (its outputs, no code, self-contained) into `out`; returns the page's path."
+    ("Write `report.ipynb` (executed) and `report.html` (its outputs, no code, self-contained) into `out`; returns the "
+     "page's path.")
     from nbconvert import HTMLExporter
     import nbformat
     out = Path(out)
-    if not (out / 'config.json').exists() or not any((out / 'units').glob('*.json')): raise ValueError(f"{out} holds no finished run to report on")
+    if not (out / 'config.json').exists() or not any((out / 'units').glob('*.json')):
+        raise ValueError(f"{out} holds no finished run to report on")
     nb = report_notebook(out)
     shell = CaptureShell(out.resolve())
-    with plt.rc_context({'figure.dpi': 80}): shell.run_all(nb, exc_stop=False)
+    with plt.rc_context({'figure.dpi': 80}):
+        shell.run_all(nb, exc_stop=False)
     errs = [o for c in nb.cells for o in c.get('outputs', []) if o.get('output_type') == 'error']
     store = Store(out)  # atomic: another launch writing the same page never leaves a half-written file to read
     store.write(out / 'report.ipynb', lambda t: write_nb(nb, t))
-    if errs: raise RuntimeError(f"the report notebook failed ({errs[0]['ename']}: {errs[0]['evalue']}); see {out / 'report.ipynb'}")
+    if errs:
+        raise RuntimeError(f"the report notebook failed ({errs[0]['ename']}: {errs[0]['evalue']}); see "
+                           f"{out / 'report.ipynb'}")
     body, _ = HTMLExporter(template_name='basic', exclude_input=True, exclude_input_prompt=True,
-                           exclude_output_prompt=True).from_notebook_node(nbformat.read(out / 'report.ipynb', as_version=4))
-    return store.write(out / 'report.html', lambda t: Path(t).write_text(html_page(body, f'Run report: {out.resolve().name}')))
+                           exclude_output_prompt=True).from_notebook_node(nbformat.read(out / 'report.ipynb',
+                                   as_version=4))
+    return store.write(out / 'report.html',
+                       lambda t: Path(t).write_text(html_page(body, f'Run report: {out.resolve().name}')))
 
 # %% ../nbs/09d_report.ipynb #654dc56a
 class _Page(HTMLParser):
     def __init__(self):
-        super().__init__(); self.sections, self.images, self.urls, self.tables, self.body = [], [], [], {}, {}
-        self._h2 = self._cell = None; self._row = None
+        super().__init__()
+        self.sections, self.images, self.urls, self.tables, self.body = [], [], [], {}, {}
+        self._h2 = self._cell = self._row = None
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        for k in ('src', 'href'):
-            if re.match(r'\s*(https?:)?//', a.get(k) or ''): self.urls.append(a[k])
-        if tag == 'img': self.images.append(a.get('src', ''))
-        if tag == 'body': self.body = {k: v for k, v in a.items() if k.startswith('data-')}
-        if tag == 'h2': self._h2 = ''
-        if tag == 'tr': self._row = []
-        if tag in ('td', 'th') and self._row is not None: self._cell = ''
+        self.urls += [a[k] for k in ('src', 'href') if re.match(r'\s*(https?:)?//', a.get(k) or '')]
+        self.images += [a.get('src', '')] if tag == 'img' else []
+        self.body = {k: v for k, v in a.items() if k.startswith('data-')} if tag == 'body' else self.body
+        self._h2 = '' if tag == 'h2' else self._h2
+        self._row = [] if tag == 'tr' else self._row
+        self._cell = '' if tag in ('td', 'th') and self._row is not None else self._cell
     def handle_endtag(self, tag):
-        if tag == 'h2' and self._h2 is not None: self.sections.append(self._h2.replace('¶', '').strip()); self._h2 = None
-        if tag in ('td', 'th') and self._cell is not None: self._row.append(self._cell.strip()); self._cell = None
+        if tag == 'h2' and self._h2 is not None:
+            self.sections.append(self._h2.replace('¶', '').strip())
+            self._h2 = None
+        if tag in ('td', 'th') and self._cell is not None:
+            self._row.append(self._cell.strip())
+            self._cell = None
         if tag == 'tr' and self._row is not None:
-            self.tables.setdefault(self.sections[-1] if self.sections else '', []).append(self._row); self._row = None
+            self.tables.setdefault(self.sections[-1] if self.sections else '', []).append(self._row)
+            self._row = None
     def handle_data(self, data):
-        if self._h2 is not None: self._h2 += data
-        if self._cell is not None: self._cell += data
+        self._h2 = None if self._h2 is None else self._h2 + data
+        self._cell = None if self._cell is None else self._cell + data
 
+# %% ../nbs/09d_report.ipynb #97c75814
 def check_page(text:str, # the page's HTML (the file, or a browser's dumped DOM)
               ) -> dict:
-    "What a report page holds: sections, images (and how many are embedded), network addresses, table rows per section, the script's counts."
-    p = _Page(); p.feed(text)
-    return {'sections': p.sections, 'images': len(p.images), 'embedded': sum(s.startswith('data:image/') for s in p.images),
+    ("What a report page holds: sections, images (and how many are embedded), network addresses, table rows per "
+     "section, the script's counts.")
+    p = _Page()
+    p.feed(text)
+    return {'sections': p.sections, 'images': len(p.images),
+            'embedded': sum(s.startswith('data:image/') for s in p.images),
             'urls': p.urls, 'tables': p.tables, 'body': p.body, 'bytes': len(text.encode())}
 
+# %% ../nbs/09d_report.ipynb #a2612eae
 def parents_match(page:dict, # `check_page` of a report
                   df:pd.DataFrame, # the run's results (`results.csv` or `collect`)
                  ) -> bool:

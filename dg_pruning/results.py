@@ -12,26 +12,33 @@ from scipy import stats
 from statsmodels.stats.multitest import multipletests
 from .evaluate import prune_potential
 from .config import Config
+from .importance import same_granularity
 from .store import Store, check_protocols, KINDS, PARENT, kinds, parent_key, per_kind
 
 # %% auto #0
-__all__ = ['STAGES', 'ESTIMATES', 'collect', 'flat_labels', 'label', 'summary', 'mean_ci', 'p_value', 'holm', 'paired',
-           'paired_table', 'informative_columns', 'by_parent', 'potentials', 'estimate_target_potential',
+__all__ = ['STAGES', 'BASELINES', 'ESTIMATES', 'collect', 'flat_labels', 'label', 'summary', 'mean_ci', 'p_value', 'holm',
+           'paired', 'paired_table', 'informative_columns', 'by_parent', 'potentials', 'estimate_target_potential',
            'estimate_quality', 'tidy', 'accuracy_table', 'bold_cells']
 
 # %% ../nbs/09b_results.ipynb #ced8ce55
 def _folder(out:Path) -> tuple:
-    "`(rows, kinds)`: the unit rows of one output folder, the parent's kind filled in from its config.json where a row predates those columns; each kind column's values in the configuration's order."
+    ("`(rows, kinds)`: the unit rows of one output folder, the parent's kind filled in from its config.json where a "
+     "row predates those columns; each kind column's values in the configuration's order.")
     rows, cfg = Store(out).rows(), Path(out) / 'config.json'  # verified: a damaged file is named, never read
-    if not cfg.exists(): return rows, {}
+    if not cfg.exists():
+        return rows, {}
     cfg = Config(**json.loads(cfg.read_text()))
     order = {'dataset': [cfg.dataset], 'arch': list(cfg.arch), 'algorithm': list(cfg.algorithm)}
     return [{**{k: v[0] for k, v in order.items() if k not in r}, **r} for r in rows], order
 
+# %% ../nbs/09b_results.ipynb #02902c82
 def _mean_draws(df:pd.DataFrame) -> pd.DataFrame:
-    "One row per parent, criterion and ratio: the draws of `random` averaged (their wall times summed), their number in `draws`."
-    key = ['folder'] + [k for k in PARENT if k in df] + ['criterion', 'ratio']  # draws of one folder: two runs are never averaged
-    num = [c for c in df.columns if c not in key and pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
+    ("One row per parent, criterion and ratio: the draws of `random` averaged (their wall times summed), their number "
+     "in `draws`.")
+    # draws of one folder: two runs are never averaged
+    key = ['folder'] + [k for k in PARENT if k in df] + ['criterion', 'ratio']
+    is_num = lambda c: pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])
+    num = [c for c in df.columns if c not in key and is_num(c)]
     g = df.groupby(key, sort=False, dropna=False)
     out = g[num].mean()
     times = [c for c in num if c.startswith('time_')]
@@ -40,64 +47,82 @@ def _mean_draws(df:pd.DataFrame) -> pd.DataFrame:
     out = pd.concat([out, g[[c for c in df.columns if c not in key + num]].first()], axis=1).reset_index()
     return out[list(df.columns)].rename(columns={'draw': 'draws'}).drop(columns='folder')
 
+# %% ../nbs/09b_results.ipynb #a40e1a0d
 def collect(*outs, # output folders (e.g. the shards of one sweep)
-            draws:str='mean', # 'mean': one `random` row per parent and ratio, the mean of its draws; 'each': a row per draw
+            draws:str='mean', # 'mean': `random`'s draws averaged; 'each': a row per draw
            ) -> pd.DataFrame:
-    "All unit results under the output folders `outs` as one table, rows sorted by parent (its kinds in the configurations' order), criterion, ratio."
-    if draws not in ('mean', 'each'): raise ValueError(f"draws must be 'mean' or 'each', got {draws!r}")
+    ("All unit results under the output folders `outs` as one table, rows sorted by parent (its kinds in the "
+     "configurations' order), criterion, ratio.")
+    if draws not in ('mean', 'each'):
+        raise ValueError(f"draws must be 'mean' or 'each', got {draws!r}")
     check_protocols([Store(o) for o in outs])  # units of two protocol versions never mix
     parts = [_folder(o) for o in outs]
     rows = [{**r, 'folder': i} for i, (rs, _) in enumerate(parts) for r in rs]
-    if not rows: return pd.DataFrame()
+    if not rows:
+        return pd.DataFrame()
     df = pd.DataFrame(rows)
     df['target'] = df.target.astype(str)
     df = _mean_draws(df) if draws == 'mean' and 'draw' in df else df.drop(columns='folder')
     rank = {'criterion': {'dense': -1}}
     for k in KINDS:
-        if k not in df: continue
-        known = list(dict.fromkeys(v for _, o in parts for v in o.get(k, ())))  # in the order the folders' configurations list them
+        if k not in df:
+            continue
+        # in the order the folders' configurations list them
+        known = list(dict.fromkeys(v for _, o in parts for v in o.get(k, ())))
         rank[k] = {v: i for i, v in enumerate(known + sorted(set(df[k]) - set(known)))}
     by = [k for k in PARENT if k in df] + ['criterion', 'ratio'] + (['draw'] if 'draw' in df else [])
     key = lambda s: s.map(rank[s.name]).fillna(0) if s.name in rank else s
     return df.sort_values(by, key=key, kind='stable').reset_index(drop=True)
 
-def flat_labels(index) -> list: return [' '.join(map(str, i)) if isinstance(i, tuple) else str(i) for i in index]  # labels of a (Multi)Index's rows
-
+# %% ../nbs/09b_results.ipynb #0c83e33f
+# labels of a (Multi)Index's rows
+def flat_labels(index) -> list: return [' '.join(map(str, i)) if isinstance(i, tuple) else str(i) for i in index]
 
 # %% ../nbs/09b_results.ipynb #6b245789
 def label(criterion:str, # a criterion of the results ('dense' too)
          ) -> str:
-    "The criterion as tables, plots and findings name it: an oracle that reads the target's images marked '[target data]'."
+    ("The criterion as tables, plots and findings name it: an oracle that reads the target's images marked '[target "
+     "data]'.")
     from dg_pruning.importance import uses_target
-    try: return f'{criterion} [target data]' if uses_target(criterion) else criterion
-    except (ValueError, TypeError): return criterion  # 'dense', or a criterion this installation does not know
+    try:
+        return f'{criterion} [target data]' if uses_target(criterion) else criterion
+    except (ValueError, TypeError):
+        return criterion  # 'dense', or a criterion this installation does not know
 
 # %% ../nbs/09b_results.ipynb #92f2e76d
 STAGES = {'one-shot': 'oneshot:', 'fine-tuned': ''}  # column prefix of each stage's metrics
 
 def _pm(v): return f"{100 * np.mean(v):.1f} ± {100 * np.std(v):.1f}" if len(v) > 1 else f"{100 * np.mean(v):.1f}"
 
+# %% ../nbs/09b_results.ipynb #83b675eb
 def _accs(g, p='', cell=_pm):
-    "in/cross accuracy cells per target and on average (`cell` of the values over seeds) of rows `g`, metric prefix `p`."
+    ("in/cross accuracy cells per target and on average (`cell` of the values over seeds) of rows `g`, metric prefix "
+     "`p`.")
     row = {}
-    for t, gt in g.groupby('target'): row[(t, 'in')], row[(t, 'cross')] = cell(gt[p + 'in_domain_acc']), cell(gt[p + 'target_acc'])
+    for t, gt in g.groupby('target'):
+        row[(t, 'in')], row[(t, 'cross')] = cell(gt[p + 'in_domain_acc']), cell(gt[p + 'target_acc'])
     per_seed = g.groupby('seed')[[p + 'in_domain_acc', p + 'target_acc']].mean()
     row[('Avg', 'in')], row[('Avg', 'cross')] = cell(per_seed.iloc[:, 0]), cell(per_seed.iloc[:, 1])
     return row
 
+# %% ../nbs/09b_results.ipynb #78289619
 def _acc_rows(df, cell=_pm) -> pd.DataFrame:
-    "The rows of `summary`: dense, then each criterion/ratio one-shot and fine-tuned; columns per target and on average."
+    ("The rows of `summary`: dense, then each criterion/ratio one-shot and fine-tuned; columns per target and on "
+     "average.")
     rows = {('dense', ''): _accs(df[df.criterion == 'dense'], cell=cell)} if (df.criterion == 'dense').any() else {}
     for (c, r), g in df[df.criterion != 'dense'].groupby(['criterion', 'ratio'], sort=False):
         for stage, p in STAGES.items():
-            if p + 'target_acc' in g: rows[(f"{label(c)} {r:.0%}", stage)] = _accs(g, p, cell)
+            if p + 'target_acc' in g:
+                rows[(f"{label(c)} {r:.0%}", stage)] = _accs(g, p, cell)
     res = pd.DataFrame(rows).T
     res.columns = pd.MultiIndex.from_tuples(res.columns)
     return res
 
+# %% ../nbs/09b_results.ipynb #0a34be2b
 def summary(df:pd.DataFrame, # results (`collect`)
            ) -> pd.DataFrame:
-    "Accuracy (%) in-domain and cross-domain per target and on average (mean ± std over seeds): dense, then each criterion/ratio one-shot and fine-tuned; a block per kind of parent."
+    ("Accuracy (%) in-domain and cross-domain per target and on average (mean ± std over seeds): dense, then each "
+     "criterion/ratio one-shot and fine-tuned; a block per kind of parent.")
     return per_kind(_acc_rows, df)
 
 # %% ../nbs/09b_results.ipynb #b28f4d8e
@@ -105,23 +130,34 @@ def mean_ci(d, # the values (e.g. paired differences)
             confidence:float=0.95, # of the interval
            ) -> tuple:
     "Mean of the values `d` and its t-interval `(mean, lo, hi)`; the interval is NaN for fewer than two values."
-    d = np.asarray(d, dtype=float); n = len(d)
+    d = np.asarray(d, dtype=float)
+    n = len(d)
     h = stats.t.ppf((1 + confidence) / 2, n - 1) * d.std(ddof=1) / np.sqrt(n) if n > 1 else np.nan
     return d.mean(), d.mean() - h, d.mean() + h
 
+# %% ../nbs/09b_results.ipynb #8b50987c
 def p_value(d, # paired differences
            ) -> float:
-    "Two-sided p of 'the mean difference is 0': Student's t; the exact sign test where every difference is the same (a zero-width interval); NaN below two values."
-    d = np.asarray(d, dtype=float); n = len(d)
-    if n < 2: return np.nan
-    if d.std() == 0: return 1.0 if d[0] == 0 else min(1.0, 2 * 0.5 ** n)
+    ("Two-sided p of 'the mean difference is 0': Student's t; the exact sign test where every difference is the same "
+     "(a zero-width interval); NaN below two values.")
+    d = np.asarray(d, dtype=float)
+    n = len(d)
+    if n < 2:
+        return np.nan
+    if d.std() == 0:
+        return 1.0 if d[0] == 0 else min(1.0, 2 * 0.5 ** n)
     return float(stats.ttest_1samp(d, 0).pvalue)
 
+# %% ../nbs/09b_results.ipynb #00c82082
 def holm(p, # p-values of one family of tests (NaN: not tested)
         ) -> np.ndarray:
-    "Holm-adjusted p-values (statsmodels' `multipletests`): a family-wise error rate of alpha where each adjusted p is below alpha; NaN stays NaN."
-    p = np.asarray(p, dtype=float); out = np.full_like(p, np.nan); ok = ~np.isnan(p)
-    if ok.any(): out[ok] = multipletests(p[ok], method='holm')[1]
+    ("Holm-adjusted p-values (statsmodels' `multipletests`): a family-wise error rate of alpha where each adjusted p "
+     "is below alpha; NaN stays NaN.")
+    p = np.asarray(p, dtype=float)
+    out = np.full_like(p, np.nan)
+    ok = ~np.isnan(p)
+    if ok.any():
+        out[ok] = multipletests(p[ok], method='holm')[1]
     return out
 
 # %% ../nbs/09b_results.ipynb #47d34198
@@ -130,47 +166,66 @@ def paired(df:pd.DataFrame, # results (`collect`)
            metric:str='target_acc', # a column of the results (prefix 'oneshot:' for the one-shot stage)
            confidence:float=0.95, # of the interval
           ) -> pd.DataFrame:
-    "Per kind of parent, criterion and ratio: the mean difference to `baseline` over parents, its t-interval, the wins and the (unadjusted) p."
+    ("Per kind of parent, criterion and ratio: the mean difference to `baseline` over parents, its t-interval, the "
+     "wins and the (unadjusted) p.")
     key, by = parent_key(df) + ['ratio'], kinds(df) + ['criterion', 'ratio']
     base = df[df.criterion == baseline].set_index(key)[metric]
-    if base.empty: raise ValueError(f"no {baseline!r} rows to pair with: add {baseline!r} to the criteria")
+    if base.empty:
+        raise ValueError(f"no {baseline!r} rows to pair with: add {baseline!r} to the criteria")
     rows = []
-    for k, g in df[~df.criterion.isin(['dense', baseline])].groupby(by, sort=False):
+    pairable = df.criterion.map(lambda c: c not in ('dense', baseline) and same_granularity(c, baseline))
+    for k, g in df[pairable].groupby(by, sort=False):  # filters with random filters, weights with random weights
         d = (g.set_index(key)[metric] - base).dropna().values
         m, lo, hi = mean_ci(d, confidence)
-        p = p_value(d)  # the t-test, whose 95% interval excludes 0 exactly where p < 0.05; the sign test for identical differences
+        # the t-test, whose 95% interval excludes 0 exactly where p < 0.05; the sign test for identical differences
+        p = p_value(d)
         rows.append({**dict(zip(by, k)), 'diff': m, 'lo': lo, 'hi': hi, 'wins': int((d > 0).sum()), 'n': len(d), 'p': p,
                      'verdict': 'n.s.' if not p < 1 - confidence else 'better' if m > 0 else 'worse'})
-    return pd.DataFrame(rows, columns=by + ['diff', 'lo', 'hi', 'wins', 'n', 'p', 'verdict'])  # no other criterion: no row
+    # no other criterion: no row
+    return pd.DataFrame(rows, columns=by + ['diff', 'lo', 'hi', 'wins', 'n', 'p', 'verdict'])
 
 # %% ../nbs/09b_results.ipynb #edcfb696
-def _fmt(r, star:bool): return f"{100 * r['diff']:+.1f} [{100 * r.lo:+.1f}, {100 * r.hi:+.1f}] {r.wins}/{r.n}" + (' *' if star else '')
+def _fmt(r, star:bool): return f"{100 * r['diff']:+.1f} [{100 * r.lo:+.1f}, {100 * r.hi:+.1f}] {r.wins}/{r.n}" + (' *'
+        if star else '')
 
+# %% ../nbs/09b_results.ipynb #9540926b
 def _row_labels(pt, ks) -> pd.Index:
     "'criterion ratio%' row labels of a `paired` table, under its kind columns `ks` where there are several kinds."
     labels = [f"{label(c)} {r:.0%}" for c, r in zip(pt.criterion, pt.ratio)]
     return pd.MultiIndex.from_arrays([pt[k] for k in ks] + [labels]) if ks else pd.Index(labels)
 
+# %% ../nbs/09b_results.ipynb #5068a97a
+BASELINES = ('random', 'random_weights', 'taylor')  # what every other criterion of the same granularity is paired with
+
 def paired_table(df:pd.DataFrame, # results (`collect`)
-                 baselines=('random', 'taylor'), # the criteria compared with
+                 baselines=BASELINES, # the criteria compared with
                  alpha:float=0.05, # family-wise error rate of the stars
                 ) -> pd.DataFrame:
-    "Paired differences (accuracy points) to each baseline: mean [95% CI] wins/parents, in-domain and cross-domain, one-shot and fine-tuned; * where the Holm-adjusted p over the whole table is below `alpha`."
+    ("Paired differences (accuracy points) to each baseline: mean [95% CI] wins/parents, in-domain and cross-domain, "
+     "one-shot and fine-tuned; * where the Holm-adjusted p over the whole table is below `alpha`.")
     pts = {(f'vs {b}', split, stage): paired(df, b, p + m) for b in baselines if b in set(df.criterion)
-           for split, m in (('in', 'in_domain_acc'), ('cross', 'target_acc')) for stage, p in STAGES.items() if p + m in df}
+           for split, m in (('in', 'in_domain_acc'), ('cross', 'target_acc')) for stage, p in STAGES.items()
+           if p + m in df}
     pts = {c: pt for c, pt in pts.items() if len(pt)}  # a baseline alone has nothing to pair with
-    if not pts: return pd.DataFrame()
+    if not pts:
+        return pd.DataFrame()
     adj = iter(holm(np.concatenate([pt.p.values for pt in pts.values()])))  # one family: every cell of the table
     ks = kinds(df)
-    cols = {c: pd.Series([_fmt(r, next(adj) < alpha) for _, r in pt.iterrows()], index=_row_labels(pt, ks)) for c, pt in pts.items()}
-    keys = pd.concat([pt[ks + ['criterion', 'ratio']] for pt in pts.values()]).drop_duplicates().sort_values(['criterion', 'ratio'], kind='stable')
-    for k in ks[::-1]: keys = keys.sort_values(k, key=lambda s: s.map({v: i for i, v in enumerate(dict.fromkeys(df[k]))}), kind='stable')
-    return pd.DataFrame(cols).reindex(_row_labels(keys, ks)).fillna('—')  # rows: kind, criterion, ratio (numerically); a baseline is not compared with itself
+    cols = {c: pd.Series([_fmt(r, next(adj) < alpha) for _, r in pt.iterrows()], index=_row_labels(pt, ks)) for c,
+            pt in pts.items()}
+    keys = pd.concat([pt[ks + ['criterion', 'ratio']]
+                      for pt in pts.values()]).drop_duplicates().sort_values(['criterion', 'ratio'], kind='stable')
+    for k in ks[::-1]:
+        keys = keys.sort_values(k, key=lambda s: s.map({v: i for i, v in enumerate(dict.fromkeys(df[k]))}),
+                                kind='stable')
+    # rows: kind, criterion, ratio (numerically); a baseline is not compared with itself
+    return pd.DataFrame(cols).reindex(_row_labels(keys, ks)).fillna('—')
 
 # %% ../nbs/09b_results.ipynb #02cd4c4e
 def informative_columns(df:pd.DataFrame, # results (`collect`)
                        ) -> tuple:
-    "(kept, flagged): the target and corruption accuracy columns on which every parent carries signal (`signal_threshold`), and the others."
+    ("(kept, flagged): the target and corruption accuracy columns on which every parent carries signal "
+     "(`signal_threshold`), and the others.")
     dense = df[df.criterion == 'dense']
     cols = ['target_acc'] + [c for c in df.columns if c.startswith('corr:') and '@' not in c]
     flag = lambda c: 'informative:' + ('target' if c == 'target_acc' else c[5:])
@@ -179,45 +234,63 @@ def informative_columns(df:pd.DataFrame, # results (`collect`)
 
 # %% ../nbs/09b_results.ipynb #16aca8a4
 def by_parent(df):
-    "`(parent, dense rows, criterion, its rows)` for every parent (a tuple of `parent_key`) with a dense row and every criterion pruned from it."
+    ("`(parent, dense rows, criterion, its rows)` for every parent (a tuple of `parent_key`) with a dense row and "
+     "every criterion pruned from it.")
     for p, g in df.groupby(parent_key(df), sort=False):
         dense = g[g.criterion == 'dense']
-        if dense.empty: continue
-        for c, gc in g[g.criterion != 'dense'].groupby('criterion', sort=False): yield p, dense, c, gc
+        if dense.empty:
+            continue
+        for c, gc in g[g.criterion != 'dense'].groupby('criterion', sort=False):
+            yield p, dense, c, gc
 
+# %% ../nbs/09b_results.ipynb #b2fee67c
 def _potential(gc, dense, cols:list, delta:float, unit:str) -> float:
-    "The least prune potential of one criterion's units `gc` over the accuracy columns `cols`, as a filter ratio or (unit 'params') the parameters removed there."
+    ("The least prune potential of one criterion's units `gc` over the accuracy columns `cols`, as a filter ratio or "
+     "(unit 'params') the parameters removed there.")
     r = min(prune_potential(dict(zip(gc.ratio, 1 - gc[v])), 1 - dense[v].item(), delta) for v in cols)
     return dict(zip(gc.ratio, gc.params_pruned)).get(r, 0.0) if unit == 'params' else r  # 0 parameters at ratio 0
 
+# %% ../nbs/09b_results.ipynb #0ad8f660
 def potentials(df:pd.DataFrame, # results (`collect`)
                delta:float=0.005, # tolerated error increase
-               per_parent:bool=False, # rows per parent (index: the kinds that vary, target, seed, criterion) instead of the mean over parents
-               unit:str='ratio', # 'ratio': the filter ratio; 'params': the fraction of parameters removed (Lost in Pruning's unit)
+               per_parent:bool=False, # rows per parent instead of the mean over parents
+               unit:str='ratio', # 'ratio': filters; 'params': parameters removed (Lost in Pruning's)
               ) -> pd.DataFrame:
-    "Prune potential per criterion and distribution (in-domain, and the target and corruptions where informative), after fine-tuning."
-    if unit not in ('ratio', 'params'): raise ValueError(f"unit must be 'ratio' or 'params', got {unit!r}")
-    if unit == 'params' and 'params_pruned' not in df: raise ValueError("no params_pruned column: these results predate it; rerun the units")
+    ("Prune potential per criterion and distribution (in-domain, and the target and corruptions where informative), "
+     "after fine-tuning.")
+    if unit not in ('ratio', 'params'):
+        raise ValueError(f"unit must be 'ratio' or 'params', got {unit!r}")
+    if unit == 'params' and 'params_pruned' not in df:
+        raise ValueError("no params_pruned column: these results predate it; rerun the units")
     kept, flagged = informative_columns(df)
     name = lambda c: 'target' if c == 'target_acc' else c[5:]
-    if flagged: warnings.warn(f"left out of prune potential: {[name(c) for c in flagged]}, where a dense parent is near chance (uninformative)")
+    if flagged:
+        warnings.warn(f"left out of prune potential: {[name(c) for c in flagged]}, where a dense parent is near "
+                      "chance (uninformative)")
     dists = {'in_domain': 'in_domain_acc', **{name(c): c for c in kept}}
-    out = {(*p, c): {k: _potential(gc, dense, [v], delta, unit) for k, v in dists.items()} for p, dense, c, gc in by_parent(df)}
-    if not out: return pd.DataFrame()
-    res = pd.DataFrame.from_dict(out, orient='index').rename_axis(parent_key(df) + ['criterion'])  # index 'target' beside the column 'target'
+    out = {(*p, c): {k: _potential(gc, dense, [v], delta, unit) for k, v in dists.items()} for p, dense, c,
+           gc in by_parent(df)}
+    if not out:
+        return pd.DataFrame()
+    # index 'target' beside the column 'target'
+    res = pd.DataFrame.from_dict(out, orient='index').rename_axis(parent_key(df) + ['criterion'])
     return res if per_parent else res.groupby(level=kinds(df) + ['criterion'], sort=False).mean()
 
 # %% ../nbs/09b_results.ipynb #114978dd
 ESTIMATES = ('worst_source', 'in_domain')
 
 def estimate_target_potential(df:pd.DataFrame, # results (`collect`)
-                              method:str='worst_source', # 'worst_source': the least of the source domains' potentials; 'in_domain': the pooled sources'
+                              method:str='worst_source', # 'worst_source' (the least source's) or 'in_domain' (pooled)
                               delta:float=0.005, # tolerated error increase
                               unit:str='ratio', # 'ratio' or 'params' (as in `potentials`)
                              ) -> pd.Series:
-    "Per parent and criterion, the held-out domain's prune potential estimated from the source domains' validation accuracy alone."
-    if method not in ESTIMATES: raise ValueError(f"unknown method {method!r}; use one of {ESTIMATES}")
-    sources = lambda dense: [c for c in dense.columns if c.startswith('acc:') and c != f'acc:{dense.target.item()}' and dense[c].notna().all()]
+    ("Per parent and criterion, the held-out domain's prune potential estimated from the source domains' validation "
+     "accuracy alone.")
+    if method not in ESTIMATES:
+        raise ValueError(f"unknown method {method!r}; use one of {ESTIMATES}")
+    def sources(dense):
+        own = f'acc:{dense.target.item()}'
+        return [c for c in dense.columns if c.startswith('acc:') and c != own and dense[c].notna().all()]
     out = {(*p, c): _potential(gc, dense, ['in_domain_acc'] if method == 'in_domain' else sources(dense), delta, unit)
            for p, dense, c, gc in by_parent(df)}
     return pd.Series(out, name=f'estimate:{method}', dtype=float).rename_axis(parent_key(df) + ['criterion'])
@@ -227,7 +300,8 @@ def estimate_quality(df:pd.DataFrame, # results (`collect`) of several targets a
                      delta:float=0.005, # tolerated error increase
                      unit:str='ratio', # 'ratio' or 'params'
                     ) -> tuple:
-    "`(table, pairs)`: per method, the correlation and error of the estimate against the true target potential; the (true, estimate) pairs."
+    ("`(table, pairs)`: per method, the correlation and error of the estimate against the true target potential; the "
+     "(true, estimate) pairs.")
     true = potentials(df, delta, per_parent=True, unit=unit)['target'].rename('true')
     pairs = pd.concat([true] + [estimate_target_potential(df, m, delta, unit) for m in ESTIMATES], axis=1).dropna()
     rows = []
@@ -241,7 +315,8 @@ def estimate_quality(df:pd.DataFrame, # results (`collect`) of several targets a
 def tidy(df:pd.DataFrame, # results (`collect`)
          stage:str='fine-tuned', # 'one-shot' or 'fine-tuned'
         ) -> pd.DataFrame:
-    "Long format for the plots: (the kinds that vary,) criterion, ratio, domain, split, acc, params_pruned (the dense rows repeated as ratio 0 of every criterion)."
+    ("Long format for the plots: (the kinds that vary,) criterion, ratio, domain, split, acc, params_pruned (the dense "
+     "rows repeated as ratio 0 of every criterion).")
     p, rows, ks = STAGES[stage], [], kinds(df)
     crits = [c for c in df.criterion.unique() if c != 'dense']
     accs = [k[len(p) + 4:] for k in df.columns if k.startswith(p + 'acc:')]
@@ -250,7 +325,8 @@ def tidy(df:pd.DataFrame, # results (`collect`)
         for c in (crits if r.criterion == 'dense' else [r.criterion]):
             for d in accs:
                 if pd.notna(r.get(f'{q}acc:{d}')):
-                    rows.append({**{k: r[k] for k in ks}, 'criterion': c, 'ratio': r.ratio, 'target': r.target, 'seed': r.seed, 'domain': d,
+                    rows.append({**{k: r[k] for k in ks}, 'criterion': c, 'ratio': r.ratio, 'target': r.target,
+                                 'seed': r.seed, 'domain': d,
                                  'split': 'target' if d == str(r.target) else 'source', 'acc': r[f'{q}acc:{d}'],
                                  'params_pruned': 0.0 if r.criterion == 'dense' else r.get('params_pruned', np.nan)})
     return pd.DataFrame(rows)
@@ -261,20 +337,26 @@ def _cell(v) -> tuple:
     m, lo, hi = mean_ci(v)
     return 100 * m, 100 * (hi - lo) / 2
 
+# %% ../nbs/09b_results.ipynb #fdb64bab
 def accuracy_table(df:pd.DataFrame, # results (`collect`)
                   ) -> pd.DataFrame:
-    "Accuracy (%) in/cross per target and on average, each cell (mean, 95% CI half-width) over seeds; rows as `summary`."
+    ("Accuracy (%) in/cross per target and on average, each cell (mean, 95% CI half-width) over seeds; rows as "
+     "`summary`.")
     return per_kind(_acc_rows, df, _cell)
 
+# %% ../nbs/09b_results.ipynb #4ce40a59
 def bold_cells(table:pd.DataFrame) -> pd.DataFrame:
-    "Which cells are bold: per column, the best mean among the rows of the same kind, ratio and stage, where its CI excludes the runner-up."
+    ("Which cells are bold: per column, the best mean among the rows of the same kind, ratio and stage, where its CI "
+     "excludes the runner-up.")
     out = pd.DataFrame(False, index=table.index, columns=table.columns)
     blocks = {}
     for row in table.index:  # (kind..., 'criterion ratio', stage)
         *kind, name, stage = row
-        if name != 'dense': blocks.setdefault((*kind, name.split(' ')[-1], stage), []).append(row)
+        if name != 'dense':
+            blocks.setdefault((*kind, name.split(' ')[-1], stage), []).append(row)
     for rows in blocks.values():
-        if len(rows) < 2: continue
+        if len(rows) < 2:
+            continue
         for col in table.columns:
             cells = sorted(((table.loc[r, col][0], table.loc[r, col][1], r) for r in rows), key=lambda v: -v[0])
             (m1, h1, r1), (m2, _, _) = cells[0], cells[1]

@@ -27,7 +27,8 @@ class DomainTerms:
     @property
     def variance(self) -> torch.Tensor:
         "REx's out-of-distribution risk: the (population) variance of the domain risks."
-        self._need_two(); return ((self.risks - self.risks.mean()) ** 2).mean()
+        self._need_two()
+        return ((self.risks - self.risks.mean()) ** 2).mean()
     def var_terms(self) -> dict:
         "Taylor terms of the variance: (2/N) sum_i (R_i - mean R) t_i, per unit `[filters, k]`."
         self._need_two()
@@ -39,13 +40,16 @@ class DomainTerms:
         return {k: torch.einsum('i,imk->mk', w, t) for k, t in self.terms.items()}
     def _need_two(self):
         if self.n < 2:
-            raise ValueError(f"the REx variance of domain risks needs at least two source domains; the batches hold only "
-                             f"domain(s) {self.domains}. Give batches of several domains (MultiDomain.dls(..., balanced=True)) "
+            raise ValueError("the REx variance of domain risks needs at least two source domains; the batches hold "
+                             "only "
+                             f"domain(s) {self.domains}. Give batches of several domains (MultiDomain.dls(..., "
+                             "balanced=True)) "
                              "or use a criterion without the variance term ('taylor').")
 
 # %% ../nbs/02_risk.ipynb #b2f20d4c
 def _per_item_loss(out, y): return F.cross_entropy(out, y, reduction='none')
 
+# %% ../nbs/02_risk.ipynb #189d73e8
 def _gate_hooks(units, gates):
     "Forward hooks multiplying each unit's output by a ones gate per (item, channel) that records it."
     def hook(mod, inp, out, name):
@@ -58,7 +62,8 @@ def _gate_hooks(units, gates):
 def _folded_bias(u:FilterUnit):
     "b' of the unit in eval mode: beta + gamma (b - mu) / sigma with a BN, the conv bias without."
     b = u.conv.bias if u.conv.bias is not None else torch.zeros(u.n_filters, device=u.conv.weight.device)
-    if u.bn is None: return b
+    if u.bn is None:
+        return b
     return u.bn.bias + u.bn.weight * (b - u.bn.running_mean) / torch.sqrt(u.bn.running_var + u.bn.eps)
 
 # %% ../nbs/02_risk.ipynb #11e4b8ad
@@ -66,20 +71,24 @@ def _batch_filter_terms(model, units, x, y, d, loss_func):
     "Per-item losses and per-item gate terms `[items, filters]` of one batch (one backward pass)."
     gates = {}
     hooks = _gate_hooks(units, gates)
-    try: out = model(x)
+    try:
+        out = model(x)
     finally:
-        for h in hooks: h.remove()
+        for h in hooks:
+            h.remove()
     loss = loss_func(out, y)
     gs = torch.autograd.grad(loss.sum(), [gates[u.name] for u in units])
     return loss.detach().float(), {u.name: g.flatten(1).float() for u, g in zip(units, gs)}  # fp32 also under autocast
 
 # %% ../nbs/02_risk.ipynb #0965534d
 def _batch_weight_terms(model, units, x, y, d, doms, loss_func):
-    "Per-item losses and per-weight terms `[domains, filters, k]` (sums over each domain's items; one backward pass per domain)."
+    ("Per-item losses and per-weight terms `[domains, filters, k]` (sums over each domain's items; one backward pass "
+     "per domain).")
     out = model(x)
     loss = loss_func(out, y)
     res = {u.name: [] for u in units}
-    params = [p for u in units for p in (u.conv.weight, u.bn.bias if u.bn is not None else u.conv.bias) if p is not None]
+    params = [p for u in units for p in (u.conv.weight, u.bn.bias if u.bn is not None else u.conv.bias)
+              if p is not None]
     for j, dom in enumerate(doms):
         gs = iter(torch.autograd.grad(loss[d == dom].sum(), params, retain_graph=j < len(doms) - 1, allow_unused=True))
         for u in units:
@@ -93,7 +102,8 @@ def _batch_weight_terms(model, units, x, y, d, doms, loss_func):
 
 # %% ../nbs/02_risk.ipynb #ca425dd3
 FORMS = ('filter', 'weight')
-PRECISIONS = {'fp32': None, 'bf16': torch.bfloat16, 'fp16': torch.float16}  # the forward and backward under autocast at this dtype
+# the forward and backward under autocast at this dtype
+PRECISIONS = {'fp32': None, 'bf16': torch.bfloat16, 'fp16': torch.float16}
 
 @torch.enable_grad()  # callers may hold torch.no_grad (Torch-Pruning's importance calls do)
 def domain_terms(model:nn.Module, # the network
@@ -102,32 +112,41 @@ def domain_terms(model:nn.Module, # the network
                  form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
                  max_batches:int|None=None, # stop after this many batches
                  loss_func=None, # per-item loss `f(out, y) -> [items]` (default: cross-entropy)
-                 precision:str='fp32', # 'fp32', or 'bf16'/'fp16': forward and backward under autocast (the terms are kept in fp32)
+                 precision:str='fp32', # 'fp32', or 'bf16'/'fp16': passes under autocast (terms kept in fp32)
                 ) -> list:
     "Per-domain risks and first-order Taylor terms of removing each filter: one `DomainTerms` per batch."
-    if form not in FORMS: raise ValueError(f"unknown form {form!r}; use one of {FORMS}")
-    if precision not in PRECISIONS: raise ValueError(f"unknown precision {precision!r}; use one of {list(PRECISIONS)}")
+    if form not in FORMS:
+        raise ValueError(f"unknown form {form!r}; use one of {FORMS}")
+    if precision not in PRECISIONS:
+        raise ValueError(f"unknown precision {precision!r}; use one of {list(PRECISIONS)}")
     loss_func, dev = loss_func or _per_item_loss, next(model.parameters()).device
     req, per_batch = [p.requires_grad for p in model.parameters()], []
     with preserve_mode(model, False):
-        for p in model.parameters(): p.requires_grad_(form == 'weight')
+        for p in model.parameters():
+            p.requires_grad_(form == 'weight')
         try:
             for b, (x, y, d) in enumerate(batches):
-                if max_batches is not None and b >= max_batches: break
+                if max_batches is not None and b >= max_batches:
+                    break
                 x, y, d = as_tensor(x.to(dev)), y.to(dev), d.to(dev)
-                if units is None: units = filter_units(model, x[:2])
+                if units is None:
+                    units = filter_units(model, x[:2])
                 doms = d.unique().tolist()
                 onehot = (d.unsqueeze(1) == torch.tensor(doms, device=dev)).to(x.dtype)  # [items, domains]
                 with torch.autocast(dev.type, dtype=PRECISIONS[precision], enabled=precision != 'fp32'):
                     if form == 'filter':
                         loss, s = _batch_filter_terms(model, units, x, y, d, loss_func)
                         t = {k: (onehot.T @ v).unsqueeze(-1) for k, v in s.items()}
-                    else: loss, t = _batch_weight_terms(model, units, x, y, d, doms, loss_func)
+                    else:
+                        loss, t = _batch_weight_terms(model, units, x, y, d, doms, loss_func)
                 n = onehot.sum(0)
-                per_batch.append(DomainTerms(doms, n, onehot.T @ loss / n, {k: v / n.view(-1, 1, 1) for k, v in t.items()}))
+                per_batch.append(DomainTerms(doms, n, onehot.T @ loss / n,
+                                             {k: v / n.view(-1, 1, 1) for k, v in t.items()}))
         finally:
-            for p, r in zip(model.parameters(), req): p.requires_grad_(r)
-    if not per_batch: raise ValueError("no batch to score: `batches` was empty")
+            for p, r in zip(model.parameters(), req):
+                p.requires_grad_(r)
+    if not per_batch:
+        raise ValueError("no batch to score: `batches` was empty")
     return per_batch
 
 # %% ../nbs/02_risk.ipynb #28c6b7fe
@@ -137,8 +156,11 @@ def pool_terms(per_batch:list, # `DomainTerms` of several batches (`domain_terms
     doms = sorted({j for t in per_batch for j in t.domains})
     counts, risks, terms = [], [], {k: [] for k in per_batch[0].terms}
     for j in doms:
-        rows = [(t.counts[i], t.risks[i], {k: v[i] for k, v in t.terms.items()}) for t in per_batch for i, dj in enumerate(t.domains) if dj == j]
+        rows = [(t.counts[i], t.risks[i], {k: v[i] for k, v in t.terms.items()}) for t in per_batch for i,
+                dj in enumerate(t.domains) if dj == j]
         n = sum(c for c, _, _ in rows)
-        counts.append(n); risks.append(sum(c * r for c, r, _ in rows) / n)
-        for k in terms: terms[k].append(sum(c * tt[k] for c, _, tt in rows) / n)
+        counts.append(n)
+        risks.append(sum(c * r for c, r, _ in rows) / n)
+        for k in terms:
+            terms[k].append(sum(c * tt[k] for c, _, tt in rows) / n)
     return DomainTerms(doms, torch.stack(counts), torch.stack(risks), {k: torch.stack(v) for k, v in terms.items()})

@@ -25,12 +25,16 @@ def gemm_rate(n:int=2048, # the side of the square matrices
               dtype=torch.float32, # torch.float32, or torch.bfloat16 (AMX where the CPU has it)
               reps:int=5, # timed products (the fastest counts), after two untimed ones
              ) -> float:
-    "FLOP/s of the fastest of `reps` n x n by n x n matrix products on the CPU at this process's torch threads: the peak in practice."
+    ("FLOP/s of the fastest of `reps` n x n by n x n matrix products on the CPU at this process's torch threads: the "
+     "peak in practice.")
     a, b = torch.randn(n, n).to(dtype), torch.randn(n, n).to(dtype)
-    for _ in range(2): a @ b
+    for _ in range(2):
+        a @ b
     ts = []
     for _ in range(reps):
-        t = time.perf_counter(); a @ b; ts.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        a @ b
+        ts.append(time.perf_counter() - t)
     return 2 * n ** 3 / min(ts)
 
 # %% ../nbs/11a_roofline.ipynb #e5dbdf42
@@ -41,16 +45,24 @@ def train_images_per_s(data:MultiDomain, # a `MultiDomain` (its last domain is h
                        device, # a torch device
                        steps:int, # timed training steps
                       ) -> float:
-    "Training images per second of `dg_learner` over `steps` batches (after two untimed ones): the `train_ips` of `sweep_cost`."
+    ("Training images per second of `dg_learner` over `steps` batches (after two untimed ones): the `train_ips` of "
+     "`sweep_cost`.")
     from fastai.callback.core import Callback, CancelFitException
     class Clock(Callback):
         def after_batch(self):
-            if self.iter == 1: synchronize(device); self.t = time.perf_counter()
-            if self.iter == steps + 1: synchronize(device); self.dt = time.perf_counter() - self.t; raise CancelFitException()
+            if self.iter == 1:
+                synchronize(device)
+                self.t = time.perf_counter()
+            if self.iter == steps + 1:
+                synchronize(device)
+                self.dt = time.perf_counter() - self.t
+                raise CancelFitException()
     set_seed(0)
     l = dg_learner(data, data.names[-1], bs=bs, precision=precision, device=device, **arch_kw)
-    l.model.to(memory_format=torch.channels_last); clock = Clock()
-    with l.no_bar(), l.no_logging(): l.fit(1, 1e-3, cbs=clock)
+    l.model.to(memory_format=torch.channels_last)
+    clock = Clock()
+    with l.no_bar(), l.no_logging():
+        l.fit(1, 1e-3, cbs=clock)
     return steps * bs / clock.dt
 
 # %% ../nbs/11a_roofline.ipynb #b1782ccf
@@ -63,7 +75,8 @@ def infer_images_per_s(model:torch.nn.Module, # the network
     m, dev = deploy(model), next(model.parameters()).device
     dtype = {'bf16': torch.bfloat16, 'fp16': torch.float16}.get(precision)
     def run():
-        with torch.autocast(dev.type, dtype=dtype, enabled=dtype is not None): predict(m, dl)
+        with torch.autocast(dev.type, dtype=dtype, enabled=dtype is not None):
+            predict(m, dl)
         synchronize(dev)
     return len(dl.dataset) / median_times({'p': run}, n=reps, warmup=1)['p']
 
@@ -71,7 +84,8 @@ def infer_images_per_s(model:torch.nn.Module, # the network
 def ratio_macs(cfg:Config, # the run's configuration (its first architecture)
                data:MultiDomain, # its data
               ) -> dict:
-    "MACs of one image through the parent (ratio 0) and through it pruned at each of `cfg.ratios` (l1, the run's scope and structure)."
+    ("MACs of one image through the parent (ratio 0) and through it pruned at each of `cfg.ratios` (l1, the run's "
+     "scope and structure).")
     arch = cfg.arch[0]
     l = dg_learner(data, data.names[-1], arch, bs=cfg.bs, device='cpu', **arch_kw(cfg, arch))
     ex = l.dls.valid.one_batch()[0][:2]
@@ -86,7 +100,8 @@ def run_flops(work:pd.DataFrame, # `run_work`
               macs:dict, # `ratio_macs`
               mode:str='hard', # the run's mode: under 'soft' a unit fine-tunes the masked full-size model
              ) -> pd.DataFrame:
-    "`run_work` with each row's FLOPs: images x MACs of its model x 2, x 3 for training (forward, backward for inputs and weights)."
+    ("`run_work` with each row's FLOPs: images x MACs of its model x 2, x 3 for training (forward, backward for inputs "
+     "and weights).")
     full = (work.step == 'finetune') & (mode == 'soft')
     m = work.ratio.map(macs).where(~full, macs[0.0])
     return work.assign(flops=work.images * m * 2 * work.passes.map({'train': 3, 'forward': 1}))
@@ -94,11 +109,14 @@ def run_flops(work:pd.DataFrame, # `run_work`
 # %% ../nbs/11a_roofline.ipynb #1cb92185
 def run_wall(out, # a finished run's folder
             ) -> float|None:
-    "Seconds a run's one launch computed its units (`compute_s`, else its start to its last unit written); None if several launches did."
+    ("Seconds a run's one launch computed its units (`compute_s`, else its start to its last unit written); None if "
+     "several launches did.")
     launches = [e for e in Store(out).provenance() if e.get('units_computed', 1)]
-    if len(launches) != 1: return None
+    if len(launches) != 1:
+        return None
     e = launches[0]
-    if 'compute_s' in e: return float(e['compute_s'])
+    if 'compute_s' in e:
+        return float(e['compute_s'])
     start = pd.Timestamp(e['started']).timestamp()
     return max(f.stat().st_mtime for f in (Path(out) / 'units').glob('*.json')) - start
 
@@ -106,17 +124,23 @@ def run_wall(out, # a finished run's folder
 def group_steps(cfg:Config|None=None, # the configuration (None: the default run's)
                 threads:int=1, # torch threads of the group (1: a local worker's on two cores)
                ) -> pd.DataFrame:
-    "Seconds, calls and share of the group per `timed` step of the first group of `cfg`, with the fixed costs of a worker and the group's wall time."
+    ("Seconds, calls and share of the group per `timed` step of the first group of `cfg`, with the fixed costs of a "
+     "worker and the group's wall time.")
     cfg, old = cfg or Config(), torch.get_num_threads()
     t0 = time.perf_counter()
     subprocess.run([sys.executable, '-c', 'import dg_pruning.launch'], check=True, capture_output=True)
     start = time.perf_counter() - t0
-    t0 = time.perf_counter(); data = load_data(cfg); load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    data = load_data(cfg)
+    load = time.perf_counter() - t0
     torch.set_num_threads(threads)
     try:
         with tempfile.TemporaryDirectory() as d, step_times() as st:
-            t0 = time.perf_counter(); run_group(cfg, d, plan(cfg, data)[0], data=data); wall = time.perf_counter() - t0
-    finally: torch.set_num_threads(old)
+            t0 = time.perf_counter()
+            run_group(cfg, d, plan(cfg, data)[0], data=data)
+            wall = time.perf_counter() - t0
+    finally:
+        torch.set_num_threads(old)
     rows = {**st, 'worker: process start': [start, 1], 'worker: data load': [load, 1], 'group': [wall, 1]}
     df = pd.DataFrame.from_dict(rows, orient='index', columns=['seconds', 'calls'])
     return df.assign(share=df.seconds / wall)

@@ -4,143 +4,142 @@
 
 # %% ../nbs/09a_running.ipynb #be0e5eac
 from __future__ import annotations
-import copy, json, math, os, platform, socket, subprocess, time, zlib
+import copy, json, math, time, zlib
 from dataclasses import asdict
-from importlib.metadata import version
 from pathlib import Path
-import pandas as pd
 import torch
-import fastai, torchvision
 from fastcore.basics import patch
-import dg_pruning
-from .core import set_seed, get_device, as_tensor, filter_units, timed  # first: it quiets torch's deprecation notice in fastai
+# first: it quiets torch's deprecation notice in fastai
+from .core import set_seed, as_tensor, filter_units, timed
 from fastai.callback.core import Callback, CancelValidException
 from fastai.callback.progress import ProgressCallback
 from .data import MultiDomain
-from .importance import CRITERIA, filter_importance, parse_criterion, uses_target, granularity, criterion_scope
+from .importance import (filter_importance, parse_criterion, uses_target, granularity,
+                                   criterion_scope)
 from .lost import weight_importance, weight_masks, apply_masks, KeepMasks, nonzero_params
-from .hard import prune_learner, model_stats, save_pruned, load_pruned, read_header, coupled_convs
-from .soft import SoftFilterPruning, extract_compact, recalibrate_bn, select_pruned, zero_filters, masked_stats
+from .hard import prune_learner, model_stats, save_pruned, load_pruned, coupled_convs
+from .soft import (SoftFilterPruning, extract_compact, recalibrate_bn, select_pruned, zero_filters,
+                             masked_stats)
 from .train import dg_learner, fit_dg
-from .evaluate import domain_metrics, evaluate_model, corrupted_sets, signal_threshold
-from .config import Config, load_data, check_data, corruptions_of, arch_kw, weights_of, targets_in
+from .evaluate import evaluate_model, signal_threshold
+from .corrupt import corrupted_sets
+from .config import Config, load_data, check_data, corruptions_of, arch_kw, weights_of
 from .store import Store, unit_name, group_of, check_protocols, sha256, bare
+from .provenance import where_running, provenance
 
 # %% auto #0
-__all__ = ['RANDOM', 'plan', 'device_name', 'where_running', 'provenance', 'missing_units', 'group_units', 'run_group',
-           'start_run', 'run_work', 'sweep_cost', 'evaluate_saved']
+__all__ = ['RANDOM', 'plan', 'draws', 'missing_units', 'group_units', 'run_group', 'start_run']
 
 # %% ../nbs/09a_running.ipynb #ef633815
 def plan(cfg:Config, # the configuration
          data:MultiDomain, # a `MultiDomain`
          shard=(0, 1), # (i, n): every n-th group, starting at i
         ) -> list:
-    "The groups `(arch, algorithm, target, seed)` of this shard; each trains one dense model and prunes it by every criterion and ratio."
+    ("The groups `(arch, algorithm, target, seed)` of this shard; each trains one dense model and prunes it by every "
+     "criterion and ratio.")
     i, n = shard
-    if not 0 <= i < n: raise ValueError(f"shard must be i/n with 0 <= i < n, got {i}/{n}")
+    if not 0 <= i < n:
+        raise ValueError(f"shard must be i/n with 0 <= i < n, got {i}/{n}")
     targets = check_data(cfg, data)
     groups = [(a, g, t, s) for a in cfg.arch for g in cfg.algorithm for t in targets for s in cfg.seeds]
     return groups[i::n]
 
+# %% ../nbs/09a_running.ipynb #d802b715
 RANDOM = ('random', 'random_weights')  # the paired baselines: random filters, random weights
 
-def _draws(cfg, criterion) -> int: return cfg.random_draws if parse_criterion(criterion)[0] in RANDOM else 1
+def draws(cfg:Config, # the configuration
+          criterion:str, # a criterion spec
+         ) -> int:
+    "The units of `criterion` per parent and ratio: `random_draws` for a random baseline, else one."
+    return cfg.random_draws if parse_criterion(criterion)[0] in RANDOM else 1
+
+# %% ../nbs/09a_running.ipynb #c8704015
 def _unit_seed(*coords) -> int: return zlib.crc32(repr(coords).encode()) % 2**31
-
-
-# %% ../nbs/09a_running.ipynb #40f8758c
-def device_name(device=None, # the run's device (None: CUDA when there is one)
-               ) -> str:
-    "The GPU's name, or the CPU's model name."
-    dev = get_device(device)
-    name = torch.cuda.get_device_name(dev) if dev.type == 'cuda' else platform.processor() or platform.machine()
-    if dev.type == 'cpu' and Path('/proc/cpuinfo').exists():
-        lines = Path('/proc/cpuinfo').read_text().splitlines()
-        name = next((l.split(':', 1)[1].strip() for l in lines if l.startswith('model name')), name)
-    return name
-
-def where_running(device=None, # the run's device
-                 ) -> dict:
-    "What every unit records of where it ran: the device and threads as one text (`ran_on`), the host, the libraries."
-    return {'ran_on': f"{device_name(device)}, {torch.get_num_threads()} thread(s)", 'host': socket.gethostname(),
-            'ran_with': f"torch {torch.__version__}, fastai {fastai.__version__}, torch-pruning {version('torch-pruning')}"}
-
-def provenance(device=None, # the run's device (None: CUDA when there is one)
-              ) -> dict:
-    "What produces a run's numbers: library versions, device, threads, host, the project's git commit, the time."
-    dev, name = get_device(device), device_name(device)
-    git = lambda *a: subprocess.run(['git', *a], cwd=Path(dg_pruning.__file__).parent, capture_output=True, text=True, timeout=10)
-    try: commit, dirty = git('rev-parse', 'HEAD'), git('status', '--porcelain')
-    except (OSError, subprocess.SubprocessError): commit = dirty = None
-    return {'dg_pruning': dg_pruning.__version__, 'python': platform.python_version(), 'torch': torch.__version__,
-            'torchvision': torchvision.__version__, 'fastai': fastai.__version__,
-            'torch_pruning': version('torch-pruning'),  # the installed distribution's (Torch-Pruning 1.6.1's __version__ says 1.6.0)
-            'device': str(dev), 'device_name': name, 'threads': torch.get_num_threads(), 'cpus': os.cpu_count(), 'host': platform.node(),
-            'git_commit': commit.stdout.strip() if commit is not None and commit.returncode == 0 else None,
-            'git_dirty': bool(dirty.stdout.strip()) if dirty is not None and dirty.returncode == 0 else None,
-            'started': time.strftime('%Y-%m-%dT%H:%M:%S%z')}
 
 # %% ../nbs/09a_running.ipynb #1dea609d
 def _learner(cfg, data, group, model=None):
-    "A quiet fastai Learner of `cfg` for one group `(arch, algorithm, target, seed)`; `model` replaces the fresh one (a parent's copy)."
+    ("A quiet fastai Learner of `cfg` for one group `(arch, algorithm, target, seed)`; `model` replaces the fresh one "
+     "(a parent's copy).")
     arch, algorithm, target, seed = group
-    learn = dg_learner(data, target, arch, algorithm, bs=cfg.bs, seed=seed, opt=cfg.opt, weights=weights_of(cfg, arch), device=cfg.device,
+    learn = dg_learner(data, target, arch, algorithm, bs=cfg.bs, seed=seed, opt=cfg.opt, weights=weights_of(cfg, arch),
+                       device=cfg.device,
                        precision=cfg.precision, **arch_kw(cfg, arch))
     learn.remove_cbs(ProgressCallback)
-    if model is not None: learn.model = model
-    learn.model.to(learn.dls.device, memory_format=torch.channels_last)  # faster convs on CPU (measured in 11_bench) and GPU
+    if model is not None:
+        learn.model = model
+    # faster convs on CPU (measured in 11_bench) and GPU
+    learn.model.to(learn.dls.device, memory_format=torch.channels_last)
     return learn
 
+# %% ../nbs/09a_running.ipynb #c1818250
 class _NoValidation(Callback):
-    "Skip fastai's validation pass after each epoch: fine-tuning reads no validation metric (the unit is evaluated after)."
+    ("Skip fastai's validation pass after each epoch: fine-tuning reads no validation metric (the unit is evaluated "
+     "after).")
     order = -20
     def before_validate(self): raise CancelValidException()
 
+# %% ../nbs/09a_running.ipynb #1901ce2d
 def _fit(learn, epochs, lr, cbs=None):
-    "Dense training (`cbs=None`: `fit_dg`, validated each epoch) or fine-tuning for `epochs` (not validated), a fraction of an epoch being that share of random items."
+    ("Dense training (`cbs=None`: `fit_dg`, validated each epoch) or fine-tuning for `epochs` (not validated), a "
+     "fraction of an epoch being that share of random items.")
     n = math.ceil(epochs)
-    if n != epochs: learn.dls.train.n = max(learn.dls.train.bs, round(len(learn.dls.train.dataset) * epochs / n))
+    if n != epochs:
+        learn.dls.train.n = max(learn.dls.train.bs, round(len(learn.dls.train.dataset) * epochs / n))
     with learn.no_logging():
-        if cbs is None: fit_dg(learn, n, lr)
-        else: learn.fit_one_cycle(n, lr, cbs=[*cbs, _NoValidation()])
+        if cbs is None:
+            fit_dg(learn, n, lr)
+        else:
+            learn.fit_one_cycle(n, lr, cbs=[*cbs, _NoValidation()])
 
+# %% ../nbs/09a_running.ipynb #23406973
 def _batches(dl, n): return [b for _, b in zip(range(n), dl)]
 
 # %% ../nbs/09a_running.ipynb #14d3c5a7
 class _Group:
-    "What every unit of one group (a parent) shares: the learner's data, the parent, its row, corrupted and noisy inputs."
+    ("What every unit of one group (a parent) shares: the learner's data, the parent, its row, corrupted and noisy "
+     "inputs.")
     def __init__(self, cfg, data, group:tuple, out:Path):  # group: (arch, algorithm, target, seed)
         self.cfg, self.data, self.group, self.out, self.store = cfg, data, tuple(group), out, Store(out)
         self.arch, self.algorithm, self.target, self.seed = group
-        self.key = {'dataset': cfg.dataset, 'arch': self.arch, 'algorithm': self.algorithm, 'target': self.target, 'seed': self.seed}  # every row's
-        self.names = [unit_name(group)] + [unit_name(group, c, r, d) for c in cfg.criteria for r in cfg.ratios for d in range(_draws(cfg, c))]
+        self.key = {'dataset': cfg.dataset, 'arch': self.arch, 'algorithm': self.algorithm, 'target': self.target,
+                    'seed': self.seed}  # every row's
+        self.names = [unit_name(group)] + [unit_name(group, c, r, d) for c in cfg.criteria for r in cfg.ratios
+                                           for d in range(draws(cfg, c))]
         self.cache = {}  # (criterion, draw) -> the parent's filter scores
         self.shared = {}  # what evaluating the parent's units shares (`evaluate_model`'s cache)
 
     def todo(self) -> list: return [n for n in self.names if not self.store.done(n)]
 
     def scores(self, criterion, draw:int=0, model=None) -> dict:
-        "Scores by `criterion` (random: its `draw`) of the parent, once per group (every ratio prunes by the same ranking), or of `model`."
+        ("Scores by `criterion` (random: its `draw`) of the parent, once per group (every ratio prunes by the same "
+         "ranking), or of `model`.")
         if model is not None or (criterion, draw) not in self.cache:
             if not hasattr(self, 'scoring'):  # the group's own scoring batches, the same on every (re)start
                 set_seed(_unit_seed(self.target, self.seed, 'scoring'))
                 self.scoring = _batches(_learner(self.cfg, self.data, self.group).dls.train, self.cfg.n_batches)
-            name, given = parse_criterion(criterion)  # a spec's own options are used; random's seed is the parent's (and draw's) unless given
+            # a spec's own options are used; random's seed is the parent's (and draw's) unless given
+            name, given = parse_criterion(criterion)
             opts, batches = {}, self.scoring
-            if name in RANDOM: opts['seed'] = given.get('seed', _unit_seed(self.target, self.seed)) + (_unit_seed('draw', draw) if draw else 0)
-            if uses_target(criterion):  # an oracle: the held-out domain's first images beside the sources' (their labels unread)
+            if name in RANDOM:
+                opts['seed'] = given.get('seed', _unit_seed(self.target, self.seed)) + (_unit_seed('draw', draw)
+                        if draw else 0)
+            # an oracle: the held-out domain's first images beside the sources' (their labels unread)
+            if uses_target(criterion):
                 dls = _learner(self.cfg, self.data, self.group).dls
                 batches, opts['target'] = self.scoring + _batches(dls.target_dl, self.cfg.n_batches), dls.target_id
             score = weight_importance if granularity(criterion) == 'weight' else filter_importance
-            with timed('scoring'): s = score(self.parent if model is None else model, batches, name if opts else criterion, **opts)
-            if model is None: self.cache[(criterion, draw)] = s
+            with timed('scoring'):
+                s = score(self.parent if model is None else model, batches, name if opts else criterion, **opts)
+            if model is None:
+                self.cache[(criterion, draw)] = s
             return s
         return self.cache[(criterion, draw)]
 
 # %% ../nbs/09a_running.ipynb #4395d5ad
 @patch
 def save(self:_Group, model, path:Path, unit:str, example_inputs) -> str: # an input (its shape goes in the header)
-    "Write `model` with `save_pruned` through the store (atomic, its checksum beside it), its header naming run, group and unit."
+    ("Write `model` with `save_pruned` through the store (atomic, its checksum beside it), its header naming run, "
+     "group and unit.")
     meta = {'config': asdict(self.cfg), **self.key, 'unit': unit}
     x = as_tensor(example_inputs)[:1].to(next(model.parameters()).device)
     return self.store.write_model(path, lambda tmp: save_pruned(model, tmp, x, meta))
@@ -158,76 +157,100 @@ def dense(self:_Group, on_unit=None):
         learn.model = load_pruned(dense_file).to(learn.dls.device, memory_format=torch.channels_last)
         self.parent_sha = self.store.model_sum(dense_file) or sha256(dense_file)
     else:
-        with timed('train'): _fit(learn, cfg.epochs, cfg.lr)
+        with timed('train'):
+            _fit(learn, cfg.epochs, cfg.lr)
         x = learn.dls.target_dl.dataset.batch([0])[0]  # a target item: no randomness drawn
         self.parent_sha = self.save(learn.model, dense_file, self.names[0], x)
     t_train = time.time() - t0
     self.parent, dls, names = learn.model, learn.dls, corruptions_of(cfg)
-    with timed('corrupt'): self.sets = corrupted_sets(dls.target_dl, names, cfg.severities, cfg.corruption_items) if names else None
+    with timed('corrupt'):
+        self.sets = corrupted_sets(dls.target_dl, names, cfg.severities, cfg.corruption_items) if names else None
     self.noise_x = self.sets[('clean', 0)][0] if self.sets else as_tensor(dls.target_dl.one_batch()[0])
-    if dense_json.exists(): self.row = bare(json.loads(dense_json.read_text())); return self
+    if dense_json.exists():
+        self.row = bare(json.loads(dense_json.read_text()))
+        return self
     t0 = time.time()
     kept = {}
-    with timed('evaluate'): ev = evaluate_model(self.parent, dls, self.sets, predictions=kept, cache=self.shared)
+    with timed('evaluate'):
+        ev = evaluate_model(self.parent, dls, self.sets, predictions=kept, cache=self.shared)
     self.row = {**self.key, 'criterion': 'dense', 'ratio': 0.0, **ev, **model_stats(self.parent, self.noise_x[:2])}
     bar = signal_threshold(len(self.data.classes))  # below it the parent guesses: a column without signal
     self.row['informative:target'] = bool(self.row['target_acc'] >= bar)
     for c in (names if self.sets else ()):
         self.row[f'informative:{c}'] = bool(min(self.row[f'corr:{c}@{s}'] for s in cfg.severities) >= bar)
-    self.row.update({'n:in_domain': len(dls.valid.dataset), 'n:target': len(dls.target_dl.dataset),  # the items behind each accuracy: its noise
+    # the items behind each accuracy: its noise
+    self.row.update({'n:in_domain': len(dls.valid.dataset), 'n:target': len(dls.target_dl.dataset),
                      **({'n:corruption': len(self.noise_x) * len(cfg.severities)} if self.sets else {})})
     self.row.update(time_train_s=t_train, time_eval_s=time.time() - t0, **where_running(cfg.device))
     with timed('write'):
         preds = self.store.write_preds(self.names[0], kept)
         self.store.write_unit(self.names[0], {**self.row, 'sha256:parent': self.parent_sha}, preds=preds)
-    if on_unit: on_unit(self.names[0])
+    if on_unit:
+        on_unit(self.names[0])
     return self
 
 # %% ../nbs/09a_running.ipynb #46300ac9
 @patch
 def mode(self:_Group, criterion:str) -> str:
-    "A unit's schedule: 'soft' for a 'soft:' criterion (SFP beside the one-shot criteria of a hard run), else the run's `mode`."
+    ("A unit's schedule: 'soft' for a 'soft:' criterion (SFP beside the one-shot criteria of a hard run), else the "
+     "run's `mode`.")
     return 'soft' if criterion.strip().startswith('soft:') else self.cfg.mode
 
+# %% ../nbs/09a_running.ipynb #33f56a78
 @patch
 def tied(self:_Group) -> set:
     "The parent's convs that `structure='internal'` leaves alone (its residual stream; none with 'coupled')."
-    if self.cfg.structure == 'coupled': return set()
-    if not hasattr(self, 'tied_convs'): self.tied_convs = set(coupled_convs(self.parent, self.noise_x[:2]))
+    if self.cfg.structure == 'coupled':
+        return set()
+    if not hasattr(self, 'tied_convs'):
+        self.tied_convs = set(coupled_convs(self.parent, self.noise_x[:2]))
     return self.tied_convs
 
+# %% ../nbs/09a_running.ipynb #a9b87bf0
 @patch
 def oneshot(self:_Group, pl, criterion, ratio, scores, prev:float=0.0):
-    "Prune the model in `pl` from `prev` to `ratio` of the parent (hard: in place; soft: a zeroed copy) and re-estimate BatchNorm."
+    ("Prune the model in `pl` from `prev` to `ratio` of the parent (hard: in place; soft: a zeroed copy) and "
+     "re-estimate BatchNorm.")
     cfg, ex, scope = self.cfg, self.noise_x[:2], criterion_scope(criterion, self.cfg.scope)
     recal = _batches(pl.dls.train, cfg.recal_batches)
     if granularity(criterion) == 'weight':  # unstructured: masks on a copy, kept through fine-tuning
         mods = dict(pl.model.named_modules())  # a cascade's step: the weights already zero go first
-        scores = {n: s.masked_fill(mods[n].weight.detach().cpu() == 0, -math.inf) for n, s in scores.items()} if prev else scores
-        with timed('prune'): pl.weight_masks = weight_masks(scores, ratio)
+        scores = {n: s.masked_fill(mods[n].weight.detach().cpu() == 0, -math.inf) for n,
+                  s in scores.items()} if prev else scores
+        with timed('prune'):
+            pl.weight_masks = weight_masks(scores, ratio)
         model = apply_masks(pl.model, pl.weight_masks)
     elif self.mode(criterion) in ('hard', 'cascade'):
         step = 1 - (1 - ratio) / (1 - prev)  # of the filters left: `ratio` of the parent's
         with timed('prune'):
-            if step > 0: prune_learner(pl, step, criterion, scope=scope, scores=scores, structure=cfg.structure)
-        pl.model.to(memory_format=torch.contiguous_format)  # channels_last pruned nets crashed in backward (torch 2.14 CPU, 70%)
+            if step > 0:
+                prune_learner(pl, step, criterion, scope=scope, scores=scores, structure=cfg.structure)
+        # channels_last pruned nets crashed in backward (torch 2.14 CPU, 70%)
+        pl.model.to(memory_format=torch.contiguous_format)
         model = pl.model
     else:
         with timed('prune'):
             model = copy.deepcopy(pl.model)
-            zero_filters(filter_units(model, ex), select_pruned({k: v for k, v in scores.items() if k not in self.tied()}, ratio, scope))
-    with timed('bn_recal'): return recalibrate_bn(model, recal)
+            zero_filters(filter_units(model, ex),
+                         select_pruned({k: v for k, v in scores.items() if k not in self.tied()}, ratio, scope))
+    with timed('bn_recal'):
+        return recalibrate_bn(model, recal)
 
+# %% ../nbs/09a_running.ipynb #60849cd2
 @patch
 def finetune(self:_Group, pl, criterion, ratio) -> dict:
-    "Fine-tune `pl` (soft: under SFP, then extract the compact model); for soft, what the masked model needs (`masked_stats`)."
+    ("Fine-tune `pl` (soft: under SFP, then extract the compact model); for soft, what the masked model needs "
+     "(`masked_stats`).")
     cfg, ex = self.cfg, self.noise_x[:2]
     if granularity(criterion) == 'weight' or self.mode(criterion) in ('hard', 'cascade'):
         cbs = [KeepMasks(pl.weight_masks)] if hasattr(pl, 'weight_masks') else []
-        with timed('finetune'): _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=cbs)
+        with timed('finetune'):
+            _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=cbs)
         return {}
-    sfp = SoftFilterPruning(ratio, criterion, scope=criterion_scope(criterion, cfg.scope), n_batches=cfg.n_batches, structure=cfg.structure)
-    with timed('finetune'): _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=[sfp])
+    sfp = SoftFilterPruning(ratio, criterion, scope=criterion_scope(criterion, cfg.scope), n_batches=cfg.n_batches,
+                            structure=cfg.structure)
+    with timed('finetune'):
+        _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=[sfp])
     ms, md = masked_stats(pl.model, sfp.pruned, ex), masked_stats(self.parent, {}, ex)
     pl.model = extract_compact(pl.model, sfp.pruned, ex)
     return {'masked_params_pruned': 1 - ms['params'] / md['params'], 'masked_macs_pruned': 1 - ms['macs'] / md['macs']}
@@ -238,10 +261,12 @@ def cascade_start(self:_Group, criterion, ratio, draw:int=0) -> tuple:
     "`(model, its ratio)` a cascade's step starts from: the previous step's saved model, `(None, 0.0)` for the first."
     grid = list(self.cfg.ratios)
     k = grid.index(ratio)
-    if k == 0: return None, 0.0
+    if k == 0:
+        return None, 0.0
     path = self.store.path('model', unit_name(self.group, criterion, grid[k - 1], draw))
     if not path.exists():
-        raise FileNotFoundError(f"the cascade's step {grid[k - 1]} of {criterion} has no saved model ({path}): rerun with a new --out")
+        raise FileNotFoundError(f"the cascade's step {grid[k - 1]} of {criterion} has no saved model ({path}): rerun "
+                                "with a new --out")
     return load_pruned(path), grid[k - 1]
 
 # %% ../nbs/09a_running.ipynb #a6f32945
@@ -249,30 +274,45 @@ def cascade_start(self:_Group, criterion, ratio, draw:int=0) -> tuple:
 def pruned(self:_Group, criterion, ratio, on_unit=None, draw:int=0):
     "One pruned unit: prune a copy of the parent, evaluate it one-shot (after BN recalibration), fine-tune, evaluate."
     cfg, name = self.cfg, unit_name(self.group, criterion, ratio, draw)
-    if self.store.done(name): return
+    if self.store.done(name):
+        return
     start, prev = self.cascade_start(criterion, ratio, draw) if cfg.mode == 'cascade' else (None, 0.0)
     scores = self.scores(criterion, draw, start)  # (re)seeds itself: before the unit's own seed
-    set_seed(_unit_seed(self.target, self.seed, ratio))  # not the criterion's: common random numbers for every criterion of the parent at this ratio
-    with timed('learner'): pl = _learner(cfg, self.data, self.group, copy.deepcopy(self.parent) if start is None else start)
+    # not the criterion's: common random numbers for every criterion of the parent at this ratio
+    set_seed(_unit_seed(self.target, self.seed, ratio))
+    with timed('learner'):
+        pl = _learner(cfg, self.data, self.group, copy.deepcopy(self.parent) if start is None else start)
     times, t0 = {}, time.time()
     oneshot = self.oneshot(pl, criterion, ratio, scores, prev)
-    times['time_prune_s'] = time.time() - t0; t0 = time.time()
-    with timed('evaluate'): row = {f'oneshot:{k}': v for k, v in evaluate_model(oneshot, pl.dls).items()}
-    times['time_eval_s'] = time.time() - t0; t0 = time.time()
+    times['time_prune_s'] = time.time() - t0
+    t0 = time.time()
+    with timed('evaluate'):
+        row = {f'oneshot:{k}': v for k, v in evaluate_model(oneshot, pl.dls).items()}
+    times['time_eval_s'] = time.time() - t0
+    t0 = time.time()
     masked = self.finetune(pl, criterion, ratio)
-    times['time_finetune_s'] = time.time() - t0; t0 = time.time()
-    with timed('model_stats'): size, kept = model_stats(pl.model, self.noise_x[:2]), {}
-    with timed('evaluate'): ev = evaluate_model(pl.model, pl.dls, self.sets, self.parent, self.row, self.noise_x, cfg.noise_eps, kept, self.shared)
-    row = {**self.key, 'criterion': criterion, 'ratio': ratio, 'draw': draw, 'uses_target': uses_target(criterion), **ev, **size,
-           'params_pruned': 1 - size['params'] / self.row['params'], 'macs_pruned': 1 - size['macs'] / self.row['macs'], **masked, **row}
-    if granularity(criterion) == 'weight': row['params_pruned'] = 1 - nonzero_params(pl.model) / self.row['params']  # zeros
+    times['time_finetune_s'] = time.time() - t0
+    t0 = time.time()
+    with timed('model_stats'):
+        size, kept = model_stats(pl.model, self.noise_x[:2]), {}
+    with timed('evaluate'):
+        ev = evaluate_model(pl.model, pl.dls, self.sets, self.parent, self.row, self.noise_x, cfg.noise_eps, kept,
+                            self.shared)
+    row = {**self.key, 'criterion': criterion, 'ratio': ratio, 'draw': draw, 'uses_target': uses_target(criterion),
+           **ev, **size,
+           'params_pruned': 1 - size['params'] / self.row['params'], 'macs_pruned': 1 - size['macs'] / self.row['macs'],
+           **masked, **row}
+    if granularity(criterion) == 'weight':
+        row['params_pruned'] = 1 - nonzero_params(pl.model) / self.row['params']  # zeros
     times['time_eval_s'] += time.time() - t0
-    if cfg.save_models or cfg.mode == 'cascade': self.save(pl.model, self.store.path('model', name), name, self.noise_x)  # a cascade's next start
+    if cfg.save_models or cfg.mode == 'cascade':
+        self.save(pl.model, self.store.path('model', name), name, self.noise_x)  # a cascade's next start
     with timed('write'):
         preds = self.store.write_preds(name, kept)  # before the row: a written row has its predictions
         where = {**where_running(cfg.device), 'sha256:parent': self.parent_sha}
         self.store.write_unit(name, {**row, **times, **where}, preds=preds)
-    if on_unit: on_unit(name)
+    if on_unit:
+        on_unit(name)
 
 # %% ../nbs/09a_running.ipynb #e7a25c14
 def missing_units(cfg:Config, # the configuration
@@ -282,35 +322,45 @@ def missing_units(cfg:Config, # the configuration
     "The names of the units of `group` not yet written under `out`."
     return _Group(cfg, None, group, Path(out)).todo()
 
+# %% ../nbs/09a_running.ipynb #24a7f265
 def group_units(cfg:Config, # the configuration
                 group:tuple, # (arch, algorithm, target, seed)
                ) -> list:
     "The names of every unit of `group`: its parent, then each criterion, ratio and draw."
     return _Group(cfg, None, group, Path('.')).names
 
+# %% ../nbs/09a_running.ipynb #70be8024
 def run_group(cfg:Config|dict, # the configuration
               out, # the output folder
               group:tuple, # (arch, algorithm, target, seed): one parent
               on_unit=None, # called with each unit's name once it is written
               data:MultiDomain|None=None, # the run's data (None: loaded here)
              ) -> int|dict:
-    "Every missing unit of one group, claimed first: the parent, then each criterion and ratio; the units written, or the live claim's holder."
+    ("Every missing unit of one group, claimed first: the parent, then each criterion and ratio; the units written, or "
+     "the live claim's holder.")
     cfg = Config(**cfg) if isinstance(cfg, dict) else cfg
     g = _Group(cfg, data, group, Path(out))
-    if not g.todo(): return 0
+    if not g.todo():
+        return 0
     name, written = group_of(g.names[0]), []
-    if (holder := g.store.claim(name)) is not None: return holder  # another live launch computes it
+    if (holder := g.store.claim(name)) is not None:
+        return holder  # another live launch computes it
     def done(n):
         written.append(n)
-        if on_unit: on_unit(n)
+        if on_unit:
+            on_unit(n)
     try:
-        if not g.todo(): return 0  # finished by another launch before this claim
-        if g.data is None: g.data = load_data(cfg)
+        if not g.todo():
+            return 0  # finished by another launch before this claim
+        if g.data is None:
+            g.data = load_data(cfg)
         g.dense(done)
         for c in cfg.criteria:
             for r in cfg.ratios:
-                for d in range(_draws(cfg, c)): g.pruned(c, r, done, d)
-    finally: g.store.release(name)
+                for d in range(draws(cfg, c)):
+                    g.pruned(c, r, done, d)
+    finally:
+        g.store.release(name)
     return len(written)
 
 # %% ../nbs/09a_running.ipynb #141991f3
@@ -323,69 +373,20 @@ def start_run(cfg:Config, # the configuration
     data = load_data(cfg)
     groups = plan(cfg, data, shard)  # checks every data-dependent choice before any training
     out, store = Path(out), Store(out)
-    for sub in ('units', 'dense'): (out / sub).mkdir(parents=True, exist_ok=True)
+    for sub in ('units', 'dense'):
+        (out / sub).mkdir(parents=True, exist_ok=True)
     cfg_path = out / 'config.json'
-    if cfg_path.exists():  # the same configuration resumes, whatever the number of workers (how it runs, not what it computes)
+    # the same configuration resumes, whatever the number of workers (how it runs, not what it computes)
+    if cfg_path.exists():
         numbers = lambda c: {k: v for k, v in asdict(c).items() if k != 'workers'}
         if numbers(Config(**json.loads(cfg_path.read_text()))) != numbers(cfg):
             raise ValueError(f"{out} holds results of another configuration ({cfg_path}); use a new output folder")
-    else: store.write_json(cfg_path, asdict(cfg))
+    else:
+        store.write_json(cfg_path, asdict(cfg))
     check_protocols([store], resume=True)
-    for line in store.heal(): print(f'damaged: {line}')
+    for line in store.heal():
+        print(f'damaged: {line}')
     todo = [g for g in groups if _Group(cfg, data, g, out).todo()]
     if todo:  # what runs the units about to be computed
         store.note_launch({**provenance(cfg.device), 'groups': len(todo)})
     return data, todo
-
-# %% ../nbs/09a_running.ipynb #d1ad3e62
-def run_work(cfg:Config, # the run's configuration
-             sizes:dict, # domain -> number of items (`MultiDomain.sizes()`, or the benchmark's published sizes)
-            ) -> pd.DataFrame:
-    "The images a run passes through its models: a row per step and ratio (0: the parent), `passes` 'train' (forward and backward) or 'forward'."
-    names, k = list(sizes), len(cfg.arch) * len(cfg.algorithm) * len(cfg.seeds)
-    units = sum(_draws(cfg, c) for c in cfg.criteria)  # per ratio; random: one unit per draw
-    scored = sum(CRITERIA[parse_criterion(c)[0]].needs_data for c in cfg.criteria) * cfg.n_batches * cfg.bs
-    n_corr = len(corruptions_of(cfg)) * len(cfg.severities) * cfg.corruption_items
-    rows = []
-    for t in targets_in(cfg, names):  # DomainBed's split: int(20%) of every source domain validates
-        nva = sum(int(sizes[d] * 0.2) for d in names if d != t)
-        ntr = sum(sizes[d] for d in names if d != t) - nva
-        dom, noise = nva + sizes[t], min(cfg.corruption_items, sizes[t])  # an evaluation on the domains; the noisy items
-        rows += [('train', 0.0, 'train', cfg.epochs * ntr), ('validate', 0.0, 'forward', cfg.epochs * nva),
-                 ('scoring', 0.0, 'train', scored), ('evaluate', 0.0, 'forward', dom + n_corr + noise)]
-        for r in cfg.ratios:
-            rows += [('bn_recal', r, 'forward', units * cfg.recal_batches * cfg.bs),
-                     ('finetune', r, 'train', units * cfg.finetune_epochs * ntr),
-                     ('evaluate', r, 'forward', units * (2 * dom + n_corr + noise))]  # one-shot, then after fine-tuning
-    df = pd.DataFrame(rows, columns=['step', 'ratio', 'passes', 'images'])
-    df = df.groupby(['step', 'ratio', 'passes'], sort=False, as_index=False).images.sum()
-    return df.assign(images=df.images * k)
-
-# %% ../nbs/09a_running.ipynb #f373d861
-def sweep_cost(cfg:Config, # the sweep's configuration
-               sizes:dict, # domain -> number of items (`MultiDomain.sizes()`, or the benchmark's published sizes)
-               train_ips:float, # training images per second (forward and backward) on one job's device
-               eval_ips:float|None=None, # forward-only images per second (None: 3 x train_ips)
-               corrupt_s:float=0.0, # CPU seconds to corrupt one image (the corruption columns, once per parent)
-              ) -> pd.Series:
-    "Jobs, units, images trained on and evaluated (`run_work`), and hours (total and per job) of the sweep `cfg`, at the given throughputs."
-    eval_ips = eval_ips or 3 * train_ips
-    w = run_work(cfg, sizes)
-    train, fwd = w[w.passes == 'train'].images.sum(), w[w.passes == 'forward'].images.sum()
-    jobs = len(cfg.arch) * len(cfg.algorithm) * len(cfg.seeds) * len(targets_in(cfg, list(sizes)))
-    n_corr = len(corruptions_of(cfg)) * len(cfg.severities) * cfg.corruption_items
-    hours = (train / train_ips + fwd / eval_ips + jobs * n_corr * corrupt_s) / 3600
-    units = sum(_draws(cfg, c) for c in cfg.criteria) * len(cfg.ratios)
-    return pd.Series({'jobs': jobs, 'units': jobs * (1 + units), 'train_images': int(train), 'eval_images': int(fwd),
-                      'hours': hours, 'hours_per_job': hours / jobs})
-
-# %% ../nbs/09a_running.ipynb #f8c6865e
-def evaluate_saved(path, # a model file a run wrote (dense/ or models/)
-                  ) -> pd.DataFrame:
-    "Accuracy and loss of a saved unit's model on each source domain (validation split) and on its target (`domain_metrics`)."
-    meta = read_header(path)['meta']
-    if 'config' not in meta: raise ValueError(f"{path} was not written by a dg_prune run (its header has no configuration): "
-                                              "load it with load_pruned and evaluate it on your own loaders")
-    cfg = Config(**meta['config'])
-    dls = load_data(cfg).dls(meta['target'], bs=cfg.bs, seed=meta['seed'], device=cfg.device)
-    return domain_metrics(load_pruned(path).to(dls.device), dls)

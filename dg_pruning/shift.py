@@ -27,85 +27,107 @@ CAL_SPLITS = {'in-domain': 'in_domain_{}', 'target': 'target_{}', 'target, T-sca
 def grid_ratio(df, ratio):
     "`ratio`, or where None the run's 30% (else its largest ratio)."
     rs = sorted(df[df.criterion != 'dense'].ratio.unique())
-    if ratio is None: return 0.3 if any(abs(r - 0.3) < 1e-9 for r in rs) else rs[-1]
-    if not any(abs(r - ratio) < 1e-9 for r in rs): raise ValueError(f"ratio {ratio} is not in the run's grid {rs}")
+    if ratio is None:
+        return 0.3 if any(abs(r - 0.3) < 1e-9 for r in rs) else rs[-1]
+    if not any(abs(r - ratio) < 1e-9 for r in rs):
+        raise ValueError(f"ratio {ratio} is not in the run's grid {rs}")
     return ratio
 
+# %% ../nbs/09f_shift.ipynb #f1d2fe91
 def calibration_rows(df:pd.DataFrame, # results (`collect`)
                      ratio:float|None=None, # the ratio compared (None: 30%, else the grid's largest)
                      stage:str='fine-tuned', # 'fine-tuned' or 'one-shot'
                      confidence:float=0.95, # of the intervals
                     ) -> pd.DataFrame:
-    "Per kind, criterion (dense first), split and metric: the mean over parents [CI], and the paired differences to the parent and to random [CI]; on the target, only parents that carry signal there."
+    ("Per kind, criterion (dense first), split and metric: the mean over parents [CI], and the paired differences to "
+     "the parent and to random [CI]; on the target, only parents that carry signal there.")
     ratio, rows = grid_ratio(df, ratio), []
     for kind, g in kind_groups(df):
         key, ok = parent_key(g), target_ok(g)  # the target's columns only from parents that carry signal there
         dense = g[g.criterion == 'dense'].set_index(key)
         at = g[(g.criterion != 'dense') & np.isclose(g.ratio, ratio)]
-        crits = {'dense': (dense, '')} | {c: (v.set_index(key), STAGES[stage]) for c, v in at.groupby('criterion', sort=False)}
+        crits = {'dense': (dense, '')} | {c: (v.set_index(key), STAGES[stage]) for c,
+                                          v in at.groupby('criterion', sort=False)}
         for c, (v, p) in crits.items():
             for split, pat in CAL_SPLITS.items():
                 for m, stem in CALIBRATION.items():
                     col = pat.format(stem)
-                    if p + col not in v: continue
-                    x = v[p + col] if split == 'in-domain' else v[p + col][v.index.isin(ok)]; r = {**kind, 'criterion': c, 'split': split, 'metric': m, 'n': int(x.notna().sum())}
+                    if p + col not in v:
+                        continue
+                    x = v[p + col] if split == 'in-domain' else v[p + col][v.index.isin(ok)]
+                    r = {**kind, 'criterion': c, 'split': split, 'metric': m, 'n': int(x.notna().sum())}
                     r['mean'], r['lo'], r['hi'] = mean_ci(x.dropna())
                     for ref, (rv, rp) in (('dense', crits['dense']), ('random', crits.get('random', (None, None)))):
-                        if c == ref or rv is None or c == 'dense': continue
+                        if c == ref or rv is None or c == 'dense':
+                            continue
                         d = (x - rv[rp + col]).dropna()
                         r[f'vs {ref}'], r[f'vs {ref} lo'], r[f'vs {ref} hi'] = mean_ci(d, confidence)
                     rows.append(r)
     return pd.DataFrame(rows)
 
+# %% ../nbs/09f_shift.ipynb #a472f3f7
 def calibration_table(rows:pd.DataFrame, # `calibration_rows`
                       versus:str='dense', # the paired difference shown: to the parent ('dense') or to 'random'
                      ) -> pd.DataFrame:
-    "Mean over parents, and in brackets the paired difference to `versus` [95% CI]: a row per (kind,) criterion, a column per split and metric."
+    ("Mean over parents, and in brackets the paired difference to `versus` [95% CI]: a row per (kind,) criterion, a "
+     "column per split and metric.")
     def cell(r):
         s = f"{r['mean']:.3f}"
         d = r.get(f'vs {versus}', np.nan)
         return s if pd.isna(d) else s + f" ({d:+.3f} [{r[f'vs {versus} lo']:+.3f}, {r[f'vs {versus} hi']:+.3f}])"
     ks = [k for k in ('dataset', 'arch', 'algorithm') if k in rows]
     t = rows.assign(cell=rows.apply(cell, axis=1), criterion=rows.criterion.map(label))
-    return t.pivot_table(index=ks + ['criterion'], columns=['split', 'metric'], values='cell', aggfunc='first', sort=False)
+    return t.pivot_table(index=ks + ['criterion'], columns=['split', 'metric'], values='cell', aggfunc='first',
+                         sort=False)
 
 # %% ../nbs/09f_shift.ipynb #f93c17a7
 def calibration_change(df:pd.DataFrame, # results (`collect`)
                        metric:str='ece', # 'ece', 'brier' or 'loss' (the NLL)
                        confidence:float=0.95, # of the intervals
                       ) -> pd.DataFrame:
-    "Per kind, split and criterion: `decide` of the per-parent change of `metric` from the parent (fine-tuned, mean over the ratio grid)."
+    ("Per kind, split and criterion: `decide` of the per-parent change of `metric` from the parent (fine-tuned, mean "
+     "over the ratio grid).")
     rows = []
     for kind, g in kind_groups(df):
         dense = g[g.criterion == 'dense'].set_index(parent_key(g))
         for split, col in (('target', f'target_{metric}'), ('in-domain', f'in_domain_{metric}')):
             e = endpoint(g, col).unstack('criterion')
-            if split == 'target': e = e.loc[e.index.intersection(target_ok(g))]
-            for c in e.columns: rows.append({**kind, 'split': split, 'criterion': c, **decide((e[c] - dense[col]).dropna(), confidence)})
+            if split == 'target':
+                e = e.loc[e.index.intersection(target_ok(g))]
+            for c in e.columns:
+                rows.append({**kind, 'split': split, 'criterion': c,
+                             **decide((e[c] - dense[col]).dropna(), confidence)})
     return pd.DataFrame(rows)
 
 # %% ../nbs/09f_shift.ipynb #7efdcafb
 def _files(out, r) -> list:
     "The prediction files of one results row: the dense unit's, or each draw's of a pruned unit."
     s, g = Store(out), (r['arch'], r['algorithm'], r['target'], r['seed'])
-    if r['criterion'] == 'dense': return [s.path('preds', unit_name(g))]
+    if r['criterion'] == 'dense':
+        return [s.path('preds', unit_name(g))]
     return [s.path('preds', unit_name(g, r['criterion'], r['ratio'], d)) for d in range(int(r.get('draws', 1) or 1))]
 
+# %% ../nbs/09f_shift.ipynb #dd0b55a8
 def unit_preds(out, # the run's output folder
                r, # a row of its results (`collect`)
               ) -> list:
-    "Per model of the row (one; `random`: one per draw): `{split_y, split_pred, split_conf}` for the splits 'in_domain' and 'target'."
+    ("Per model of the row (one; `random`: one per draw): `{split_y, split_pred, split_conf}` for the splits "
+     "'in_domain' and 'target'.")
     fs = _files(out, r)
     missing = [f.name for f in fs if not f.exists()]
-    if missing: raise FileNotFoundError(f"no predictions {missing[0]} under {Path(out) / 'preds'}: the run predates them; rerun its units")
+    if missing:
+        raise FileNotFoundError(f"no predictions {missing[0]} under {Path(out) / 'preds'}: the run predates them; "
+                                "rerun its units")
     return [dict(np.load(f)) for f in fs]
 
+# %% ../nbs/09f_shift.ipynb #701d33a7
 def plot_reliability(out, # the run's output folder
                      df:pd.DataFrame, # its results (`collect`)
                      criterion:str|None=None, # the pruned models shown (None: the first criterion that is not random)
                      ratio:float|None=None, # at this ratio (None: 30%, else the grid's largest)
                     ):
-    "Reliability diagrams, parents' items pooled: in-domain and target, the dense parents against the pruned models; a row per kind of parent."
+    ("Reliability diagrams, parents' items pooled: in-domain and target, the dense parents against the pruned models; "
+     "a row per kind of parent.")
     ratio = grid_ratio(df, ratio)
     crits = [c for c in df.criterion.unique() if c != 'dense']
     criterion = criterion or next((c for c in crits if c != 'random'), crits[0])
@@ -114,56 +136,78 @@ def plot_reliability(out, # the run's output folder
     for row, (lab, g) in zip(axs, parts):
         for ax, split in zip(row, ('in_domain', 'target')):
             ax.plot([0, 1], [0, 1], color='0.6', lw=0.8, ls=':')
-            for name, rows in (('dense', g[g.criterion == 'dense']), (f'{label(criterion)} {ratio:.0%}', g[(g.criterion == criterion) & np.isclose(g.ratio, ratio)])):
+            for name, rows in (('dense', g[g.criterion == 'dense']),
+                               (f'{label(criterion)} {ratio:.0%}',
+                                g[(g.criterion == criterion) & np.isclose(g.ratio, ratio)])):
                 ps = [p for _, r in rows.iterrows() for p in unit_preds(out, r)]
-                conf = np.concatenate([p[f'{split}_conf'] for p in ps]); ok = np.concatenate([p[f'{split}_pred'] == p[f'{split}_y'] for p in ps])
+                conf = np.concatenate([p[f'{split}_conf'] for p in ps])
+                ok = np.concatenate([p[f'{split}_pred'] == p[f'{split}_y'] for p in ps])
                 b = reliability_bins(conf, ok)
                 ece = float((b.n / b.n.sum() * (b.acc - b.conf).abs()).sum())
-                ax.plot(b.conf, b.acc, marker='o', ms=3, label=f'{name}: ECE {ece:.3f} ({len(ps)} models, {len(conf)} predictions)')
-            ax.set_title(f"{lab}{'in-domain' if split == 'in_domain' else 'target'}: the parents' items pooled", fontsize=10)
-            ax.set_xlabel('confidence (top-1)'); ax.set_ylabel('accuracy'); ax.set_xlim(0, 1); ax.set_ylim(0, 1); ax.legend(fontsize=7, loc='upper left')
+                ax.plot(b.conf, b.acc, marker='o', ms=3,
+                        label=f'{name}: ECE {ece:.3f} ({len(ps)} models, {len(conf)} predictions)')
+            ax.set_title(f"{lab}{'in-domain' if split == 'in_domain' else 'target'}: the parents' items pooled",
+                         fontsize=10)
+            ax.set_xlabel('confidence (top-1)')
+            ax.set_ylabel('accuracy')
+            ax.set_xlim(0, 1)
+            ax.set_ylim(0, 1)
+            ax.legend(fontsize=7, loc='upper left')
     return axs
 
 # %% ../nbs/09f_shift.ipynb #3dd376b9
 def modal(preds, # predicted labels (models, examples)
          ) -> np.ndarray:
     "The most frequent label per example over the models; a tie goes to the smallest label."
-    preds = np.asarray(preds); k = int(preds.max()) + 1
+    preds = np.asarray(preds)
+    k = int(preds.max()) + 1
     counts = np.stack([(preds == c).sum(0) for c in range(k)])
     return counts.argmax(0)  # argmax returns the first maximum: the smallest tied label
 
+# %% ../nbs/09f_shift.ipynb #ede2d028
 def pies(dense, # the dense population's predicted labels (models, examples)
          pruned, # the pruned population's (models, examples)
         ) -> np.ndarray:
-    "Whether each example is a PIE: the pruned population's modal label differs from the dense population's (Hooker et al. 2019)."
+    ("Whether each example is a PIE: the pruned population's modal label differs from the dense population's (Hooker "
+     "et al. 2019).")
     dense, pruned = np.atleast_2d(dense), np.atleast_2d(pruned)
-    if dense.shape[1] != pruned.shape[1]: raise ValueError(f"the populations predict different examples: {dense.shape[1]} vs {pruned.shape[1]}")
+    if dense.shape[1] != pruned.shape[1]:
+        raise ValueError(f"the populations predict different examples: {dense.shape[1]} vs {pruned.shape[1]}")
     return modal(dense) != modal(pruned)
 
 # %% ../nbs/09f_shift.ipynb #fee2e730
 def pie_rates(out, # the run's output folder
               df:pd.DataFrame, # its results (`collect`)
               confidence:float=0.95, # of the intervals
-              per_parent:bool=False, # a row per parent (its per-parent PIE rates) instead of per target, criterion and ratio
+              per_parent:bool=False, # a row per parent instead of per target, criterion and ratio
              ) -> pd.DataFrame:
-    "Per kind, target, criterion and ratio: Hooker's PIE rate on the target (populations over seeds) [Wilson CI] and the per-parent PIE rates in-domain and on the target, paired over parents (those that carry signal on the target)."
+    ("Per kind, target, criterion and ratio: Hooker's PIE rate on the target (populations over seeds) [Wilson CI] and "
+     "the per-parent PIE rates in-domain and on the target, paired over parents (those that carry signal on the "
+     "target).")
     rows, parents = [], []
     for kind, g in kind_groups(df):
         for t, gt in g.groupby('target', sort=False):
             ok = set(target_ok(gt))  # parents at chance on the target have no PIEs worth the name
-            dense = {r.seed: unit_preds(out, r)[0] for _, r in gt[gt.criterion == 'dense'].iterrows() if tuple(r[k] for k in parent_key(gt)) in ok}
+            dense = {r.seed: unit_preds(out, r)[0] for _, r in gt[gt.criterion == 'dense'].iterrows()
+                     if tuple(r[k] for k in parent_key(gt)) in ok}
             for (c, ratio), gc in gt[gt.criterion != 'dense'].groupby(['criterion', 'ratio'], sort=False):
                 kids = {r.seed: unit_preds(out, r) for _, r in gc.iterrows() if r.seed in dense}
-                if not kids: continue
-                dpop = np.stack([dense[s]['target_pred'] for s in kids]); ppop = np.stack([k['target_pred'] for v in kids.values() for k in v])
-                hits = int(pies(dpop, ppop).sum()); n = dpop.shape[1]
+                if not kids:
+                    continue
+                dpop = np.stack([dense[s]['target_pred'] for s in kids])
+                ppop = np.stack([k['target_pred'] for v in kids.values() for k in v])
+                hits = int(pies(dpop, ppop).sum())
+                n = dpop.shape[1]
                 lo, hi = proportion_confint(hits, n, 1 - confidence, method='wilson')
-                per = {sp: np.array([pies(dense[s][f'{sp}_pred'], np.stack([k[f'{sp}_pred'] for k in v])).mean() for s, v in kids.items()])
+                per = {sp: np.array([pies(dense[s][f'{sp}_pred'], np.stack([k[f'{sp}_pred'] for k in v])).mean() for s,
+                                     v in kids.items()])
                        for sp in ('in_domain', 'target')}
-                parents += [{**kind, 'target': t, 'seed': s, 'criterion': c, 'ratio': ratio, 'parent_pie_in_domain': a, 'parent_pie_target': b}
+                parents += [{**kind, 'target': t, 'seed': s, 'criterion': c, 'ratio': ratio, 'parent_pie_in_domain': a,
+                             'parent_pie_target': b}
                             for s, a, b in zip(kids, per['in_domain'], per['target'])]
                 d, dlo, dhi = mean_ci(per['target'] - per['in_domain'], confidence)
-                rows.append({**kind, 'target': t, 'criterion': c, 'ratio': ratio, 'pie_target': hits / n, 'pie_lo': lo, 'pie_hi': hi,
+                rows.append({**kind, 'target': t, 'criterion': c, 'ratio': ratio, 'pie_target': hits / n, 'pie_lo': lo,
+                             'pie_hi': hi,
                              'dense_models': len(dpop), 'pruned_models': len(ppop), 'target_items': n,
                              'parent_pie_in_domain': per['in_domain'].mean(), 'parent_pie_target': per['target'].mean(),
                              'target_minus_in': d, 'lo': dlo, 'hi': dhi, 'parents': len(kids)})
@@ -172,26 +216,31 @@ def pie_rates(out, # the run's output folder
 # %% ../nbs/09f_shift.ipynb #1091e068
 def class_changes(out, # the run's output folder
                   df:pd.DataFrame, # its results (`collect`) of one kind of parent
-                  criterion:str|None=None, # a criterion (None: every criterion that does not read the target, pooled per parent)
+                  criterion:str|None=None, # a criterion (None: those not reading the target, pooled)
                   ratio:float|None=None, # at this ratio (None: 30%, else the grid's largest)
                   classes:list|None=None, # the class names (default: their indices)
                   confidence:float=0.95, # of the intervals
                  ) -> pd.DataFrame:
-    "Per class: the accuracy change from the parent (points; mean over parents [CI]) in-domain and on the target, and the target's items of the class."
+    ("Per class: the accuracy change from the parent (points; mean over parents [CI]) in-domain and on the target, and "
+     "the target's items of the class.")
     ratio = grid_ratio(df, ratio)
     at = df[(df.criterion != 'dense') & np.isclose(df.ratio, ratio)]
     at = at[at.criterion == criterion] if criterion else dg_rows(at)
-    ch = {'in_domain': [], 'target': []}; n_t = None
+    ch = {'in_domain': [], 'target': []}
+    n_t = None
     for _, r in df[df.criterion == 'dense'].iterrows():
         kids = [k for _, c in at[(at.target == r.target) & (at.seed == r.seed)].iterrows() for k in unit_preds(out, c)]
-        if not kids: continue
+        if not kids:
+            continue
         p = unit_preds(out, r)[0]
         for sp in ch:
-            y = p[f'{sp}_y']; k = int(max(y.max(), p[f'{sp}_pred'].max())) + 1
+            y = p[f'{sp}_y']
+            k = int(max(y.max(), p[f'{sp}_pred'].max())) + 1
             acc = lambda pred: np.array([(pred[y == c] == c).mean() if (y == c).any() else np.nan for c in range(k)])
             ch[sp].append(np.mean([acc(kid[f'{sp}_pred']) for kid in kids], 0) - acc(p[f'{sp}_pred']))
         n_t = np.bincount(p['target_y'], minlength=len(ch['target'][-1]))
-    if not ch['target']: raise ValueError(f"no pruned unit of {criterion or 'the criteria'} at {ratio:.0%} with predictions")
+    if not ch['target']:
+        raise ValueError(f"no pruned unit of {criterion or 'the criteria'} at {ratio:.0%} with predictions")
     k = max(len(v) for v in ch['target'] + ch['in_domain'])
     res = {}
     for sp, v in ch.items():
@@ -202,6 +251,7 @@ def class_changes(out, # the run's output folder
     out_df['target items'] = np.pad(n_t, (0, k - len(n_t)))[:k]
     return out_df
 
+# %% ../nbs/09f_shift.ipynb #32722536
 def class_agreement(ch:pd.DataFrame, # `class_changes`
                    ) -> float:
     "Spearman correlation over classes of the in-domain and the target accuracy changes: do the same classes pay?"
@@ -216,78 +266,114 @@ def pie_gallery(out, # the run's output folder
                 target:str|None=None, # the held-out domain (None: the run's first)
                 n:int=12, # PIEs shown at most
                ):
-    "The target's PIEs of one criterion and ratio: each image with its label, the dense and the pruned modal predictions; returns the axes (None where there is none)."
+    ("The target's PIEs of one criterion and ratio: each image with its label, the dense and the pruned modal "
+     "predictions; returns the axes (None where there is none).")
     ratio = grid_ratio(df, ratio)
     crits = [c for c in df.criterion.unique() if c != 'dense']
     criterion = criterion or next((c for c in crits if c != 'random'), crits[0])
-    target = str(target or df.target.iloc[0]); g = df[df.target == target]
+    target = str(target or df.target.iloc[0])
+    g = df[df.target == target]
     dense = [unit_preds(out, r)[0] for _, r in g[g.criterion == 'dense'].iterrows()]
-    kids = [k for _, r in g[(g.criterion == criterion) & np.isclose(g.ratio, ratio)].iterrows() for k in unit_preds(out, r)]
+    kids = [k for _, r in g[(g.criterion == criterion) & np.isclose(g.ratio, ratio)].iterrows()
+            for k in unit_preds(out, r)]
     dm, pm = modal(np.stack([d['target_pred'] for d in dense])), modal(np.stack([k['target_pred'] for k in kids]))
     idx = np.flatnonzero(dm != pm)
-    if not len(idx): print(f'no PIE on {target} for {label(criterion)} at {ratio:.0%}'); return None
-    ds = data.dls(target, bs=max(2, min(64, len(idx))), device='cpu').target_dl.dataset  # the target's items in the order the units predicted them
+    if not len(idx):
+        print(f'no PIE on {target} for {label(criterion)} at {ratio:.0%}')
+        return None
+    # the target's items in the order the units predicted them
+    ds = data.dls(target, bs=max(2, min(64, len(idx))), device='cpu').target_dl.dataset
     show = idx[np.linspace(0, len(idx) - 1, min(n, len(idx))).round().astype(int)]
     x = ds.decode(ds.batch(list(show))[0]).clamp(0, 1)
     y, names = dense[0]['target_y'], data.classes
-    cols = min(6, len(show)); rows = -(-len(show) // cols)
+    cols = min(6, len(show))
+    rows = -(-len(show) // cols)
     fig, axs = plt.subplots(rows, cols, figsize=(1.5 * cols, 1.9 * rows), squeeze=False)
-    for ax in axs.flat: ax.axis('off')
+    for ax in axs.flat:
+        ax.axis('off')
     for ax, i, im in zip(axs.flat, show, x):
-        ax.imshow(im.permute(1, 2, 0).squeeze(-1) if im.shape[0] in (1, 3) else im[0], cmap='gray' if im.shape[0] == 1 else None)
-        ax.set_title(f'label {names[y[i]]}\ndense {names[dm[i]]}, pruned {names[pm[i]]}', fontsize=7, color='k' if dm[i] == y[i] else 'C3')
-    fig.suptitle(f'target {target}: {len(idx)} PIEs of {len(dm)} items, {label(criterion)} {ratio:.0%} ({len(kids)} pruned vs {len(dense)} dense models)', fontsize=9)
+        ax.imshow(im.permute(1, 2, 0).squeeze(-1) if im.shape[0] in (1, 3) else im[0], cmap='gray' if im.shape[0] == 1
+                  else None)
+        ax.set_title(f'label {names[y[i]]}\ndense {names[dm[i]]}, pruned {names[pm[i]]}', fontsize=7, color='k'
+                     if dm[i] == y[i] else 'C3')
+    fig.suptitle(f'target {target}: {len(idx)} PIEs of {len(dm)} items, {label(criterion)} {ratio:.0%} ({len(kids)} '
+                 f'pruned vs {len(dense)} dense models)', fontsize=9)
     return axs
 
 # %% ../nbs/09f_shift.ipynb #6dbc0a68
 def _ci(m, lo, hi, scale=100, unit='') -> str:
     "'+2.1 [+0.9, +3.3]' (times `scale`), or '+2.1 (one parent: no interval)'."
-    if not (np.isfinite(lo) and np.isfinite(hi)): return f"{scale * m:+.1f}{unit} (one parent: no interval)"
+    if not (np.isfinite(lo) and np.isfinite(hi)):
+        return f"{scale * m:+.1f}{unit} (one parent: no interval)"
     return f"{scale * m:+.1f} [{scale * lo:+.1f}, {scale * hi:+.1f}]{unit}"
 
+# %% ../nbs/09f_shift.ipynb #684b744a
 def _n(k:int) -> str: return f"{k} parent{'' if k == 1 else 's'}"
 
+# %% ../nbs/09f_shift.ipynb #64791888
 def shift_findings(df:pd.DataFrame, # results (`collect`)
                    out=None, # the run's output folder (its predictions); None: the calibration sentence only
                   ) -> list:
-    "Per kind of parent, one sentence on calibration under shift and one on where the lost accuracy concentrates, with their 95% intervals."
+    ("Per kind of parent, one sentence on calibration under shift and one on where the lost accuracy concentrates, "
+     "with their 95% intervals.")
     said = []
     for kind, g in kind_groups(df):
         part = ' '.join(map(str, kind.values())) + ': ' if kind else ''
-        said += [part + s for s in _calibration_said(g) + (_forgetting_said(g, out) if out is not None and Path(out, 'preds').is_dir() else [])]
+        said += [part + s
+                 for s in _calibration_said(g) + (_forgetting_said(g, out) if out is not None
+                                                  and Path(out, 'preds').is_dir() else [])]
     return said
 
+# %% ../nbs/09f_shift.ipynb #acef2e4a
 def _calibration_said(g) -> list:
-    if 'target_ece' not in g or not (g.criterion != 'dense').any(): return []
+    if 'target_ece' not in g or not (g.criterion != 'dense').any():
+        return []
     cc = calibration_change(g)
     t, i = cc[cc.split == 'target'], cc[cc.split == 'in-domain'].set_index('criterion')
-    if not len(t): return []
+    if not len(t):
+        return []
     dense = g[g.criterion == 'dense']
-    ts = (f"; a temperature fitted on the sources takes the parents' target ECE from {100 * dense.target_ece.mean():.1f} to "
+    ts = ("; a temperature fitted on the sources takes the parents' target ECE from "
+          f"{100 * dense.target_ece.mean():.1f} to "
           f"{100 * dense.target_ece_ts.mean():.1f} points") if 'target_ece_ts' in g else ''
-    return [f"Calibration under shift (ECE in points, pruned minus parent, fine-tuned, mean over the ratio grid, {_n(int(t.n.max()))}): "
-            + '; '.join(f"{label(r.criterion)} {_ci(r['diff'], r.lo, r.hi)} on the target vs {_ci(*i.loc[r.criterion, ['diff', 'lo', 'hi']])} in-domain"
+    return ["Calibration under shift (ECE in points, pruned minus parent, fine-tuned, mean over the ratio grid, "
+            f"{_n(int(t.n.max()))}): "
+            + '; '.join(f"{label(r.criterion)} {_ci(r['diff'], r.lo, r.hi)} on the target vs "
+                        f"{_ci(*i.loc[r.criterion, ['diff', 'lo', 'hi']])} in-domain"
                         for _, r in t.iterrows())
-            + f" (parents: {100 * dense.target_ece.mean():.1f} on the target, {100 * dense.in_domain_ece.mean():.1f} in-domain{ts})."]
+            + f" (parents: {100 * dense.target_ece.mean():.1f} on the target, {100 * dense.in_domain_ece.mean():.1f} "
+              f"in-domain{ts})."]
 
+# %% ../nbs/09f_shift.ipynb #5ef6fc40
 def _forgetting_said(g, out) -> list:
-    try: pr = pie_rates(out, g)
-    except FileNotFoundError: return []
-    if not len(pr): return []
+    try:
+        pr = pie_rates(out, g)
+    except FileNotFoundError:
+        return []
+    if not len(pr):
+        return []
     top = pr[np.isclose(pr.ratio, pr.ratio.max())]
-    pp = pie_rates(out, g, per_parent=True); pp = pp[np.isclose(pp.ratio, top.ratio.max())]
-    per = {c: (v.parent_pie_target.mean(), v.parent_pie_in_domain.mean(), *mean_ci(v.parent_pie_target - v.parent_pie_in_domain), len(v))
+    pp = pie_rates(out, g, per_parent=True)
+    pp = pp[np.isclose(pp.ratio, top.ratio.max())]
+    per = {c: (v.parent_pie_target.mean(), v.parent_pie_in_domain.mean(),
+               *mean_ci(v.parent_pie_target - v.parent_pie_in_domain), len(v))
            for c, v in pp.groupby('criterion', sort=False)}
-    s = (f"Where the loss concentrates, at {top.ratio.max():.0%} (per-parent PIE rate: items whose pruned models' modal label leaves the parent's, "
+    s = (f"Where the loss concentrates, at {top.ratio.max():.0%} (per-parent PIE rate: items whose pruned models' "
+         "modal label leaves the parent's, "
          f"target vs in-domain, {_n(min(v[-1] for v in per.values()))}): "
-         + '; '.join(f"{label(c)} {100 * t:.1f}% vs {100 * i:.1f}% ({_ci(m, lo, hi, unit=' points')})" for c, (t, i, m, lo, hi, _) in per.items())
-         + f". Hooker's PIEs on the target ({int(top.dense_models.min())} dense vs {int(top.pruned_models.min())}-{int(top.pruned_models.max())} pruned models, "
+         + '; '.join(f"{label(c)} {100 * t:.1f}% vs {100 * i:.1f}% ({_ci(m, lo, hi, unit=' points')})" for c,
+                     (t, i, m, lo, hi, _) in per.items())
+         + f". Hooker's PIEs on the target ({int(top.dense_models.min())} dense vs "
+           f"{int(top.pruned_models.min())}-{int(top.pruned_models.max())} pruned models, "
          f"{int(top.target_items.min())}-{int(top.target_items.max())} items): "
          + '; '.join(f"{label(c)} {100 * v.pie_target.mean():.1f}%" for c, v in top.groupby('criterion', sort=False))
          + (f", the mean over {top.target.nunique()} targets" if top.target.nunique() > 1 else ''))
     try:
         ch = class_changes(out, g, ratio=top.ratio.max()).sort_values('target')
-        worst = ', '.join(f"{c} {_ci(r.target / 100, r['target lo'] / 100, r['target hi'] / 100)}" for c, r in ch.head(2).iterrows())
-        s += f". The classes paying most on the target (points, criteria that do not read it pooled): {worst}; Spearman of the per-class changes in-domain vs target {class_agreement(ch):+.2f}"
-    except ValueError: pass
+        worst = ', '.join(f"{c} {_ci(r.target / 100, r['target lo'] / 100, r['target hi'] / 100)}" for c,
+                          r in ch.head(2).iterrows())
+        s += (f". The classes paying most on the target (points, criteria that do not read it pooled): {worst}; "
+              f"Spearman of the per-class changes in-domain vs target {class_agreement(ch):+.2f}")
+    except ValueError:
+        pass
     return [s + '.']

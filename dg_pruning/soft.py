@@ -10,7 +10,8 @@ from torch import nn
 from .core import filter_units, check_ratio, check_scope, as_tensor, preserve_mode
 from fastai.callback.core import Callback
 import importlib
-importlib.import_module('fastai.callback.schedule')  # patches Learner.fit_one_cycle (an import statement would look unused)
+# patches Learner.fit_one_cycle (an import statement would look unused)
+importlib.import_module('fastai.callback.schedule')
 from .importance import filter_importance
 from .hard import remove_filters, model_stats, prune_learner, coupled_convs, STRUCTURES
 
@@ -24,7 +25,8 @@ def select_pruned(scores:dict, # unit name -> scores (higher = keep)
                   scope:str='layer', # 'layer' or 'global'
                  ) -> dict:
     "Indices of the filters to prune in every layer: the lowest-scored `ratio`, per layer or globally."
-    check_ratio(ratio); check_scope(scope)
+    check_ratio(ratio)
+    check_scope(scope)
     if scope == 'layer':
         return {n: s.argsort(stable=True)[:int(len(s) * ratio)].sort()[0] for n, s in scores.items()}
     names = list(scores)
@@ -34,9 +36,12 @@ def select_pruned(scores:dict, # unit name -> scores (higher = keep)
     left = torch.tensor([len(scores[n]) for n in names])
     out, k = {n: [] for n in names}, int(len(norm) * ratio)
     for j in norm.argsort(stable=True).tolist():
-        if k == 0: break
+        if k == 0:
+            break
         if left[owner[j]] > 1:  # never a whole layer
-            out[names[owner[j]]].append(local[j].item()); left[owner[j]] -= 1; k -= 1
+            out[names[owner[j]]].append(local[j].item())
+            left[owner[j]] -= 1
+            k -= 1
     return {n: torch.tensor(sorted(v), dtype=torch.long) for n, v in out.items()}
 
 # %% ../nbs/05_soft.ipynb #e1e2596c
@@ -47,8 +52,10 @@ def zero_filters(units:list, # `FilterUnit`s to score
     "Zero the conv weights and bias and the BN weight and bias of the pruned filters of every unit."
     for u in units:
         idx = pruned.get(u.name)
-        if idx is None or len(idx) == 0: continue
-        for p in u.params(): p[idx.to(p.device)] = 0
+        if idx is None or len(idx) == 0:
+            continue
+        for p in u.params():
+            p[idx.to(p.device)] = 0
 
 # %% ../nbs/05_soft.ipynb #d4d54839
 @torch.no_grad()
@@ -57,14 +64,19 @@ def recalibrate_bn(model:nn.Module, # the network
                   ):
     "Re-estimate every BatchNorm's running statistics on `batches` (x first); weights untouched."
     bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm) and m.track_running_stats]
-    if not bns: return model
+    if not bns:
+        return model
     moms = [m.momentum for m in bns]
-    for m in bns: m.reset_running_stats(); m.momentum = None  # cumulative average over the batches
+    for m in bns:
+        m.reset_running_stats()
+        m.momentum = None  # cumulative average over the batches
     try:
         with preserve_mode(model, True):
-            for b in batches: model(as_tensor(b[0]))
+            for b in batches:
+                model(as_tensor(b[0]))
     finally:
-        for m, mo in zip(bns, moms): m.momentum = mo
+        for m, mo in zip(bns, moms):
+            m.momentum = mo
     return model
 
 # %% ../nbs/05_soft.ipynb #115c6269
@@ -78,14 +90,17 @@ class SoftFilterPruning(Callback):
                  scope:str='layer', # 'layer': the same ratio in every layer; 'global': one ranking
                  n_batches:int=4, # training batches scored by data criteria and used to recalibrate BN
                  recalibrate:bool=True, # re-estimate BN statistics of the masked network after each selection
-                 structure:str='coupled', # 'coupled': every prunable conv; 'internal': only convs whose channels no residual add reads
+                 structure:str='coupled', # 'coupled': every prunable conv; 'internal': convs no add reads
                  **opts, # the criterion's options
                 ):
-        check_ratio(ratio); check_scope(scope)
-        if structure not in STRUCTURES: raise ValueError(f"structure must be one of {STRUCTURES}, got {structure!r}")
-        if every < 1: raise ValueError(f"every must be a positive number of epochs, got {every}")
-        self.ratio, self.criterion, self.every, self.grad_mask, self.scope, self.n_batches, self.recalibrate, self.structure, self.opts = \
-            ratio, criterion, every, grad_mask, scope, n_batches, recalibrate, structure, opts
+        check_ratio(ratio)
+        check_scope(scope)
+        if structure not in STRUCTURES:
+            raise ValueError(f"structure must be one of {STRUCTURES}, got {structure!r}")
+        if every < 1:
+            raise ValueError(f"every must be a positive number of epochs, got {every}")
+        self.ratio, self.criterion, self.every, self.grad_mask, self.scope = ratio, criterion, every, grad_mask, scope
+        self.n_batches, self.recalibrate, self.structure, self.opts = n_batches, recalibrate, structure, opts
     def _select(self, epoch):
         batches = [b for _, b in zip(range(self.n_batches), self.learn.dls.train)]
         x = as_tensor(batches[0][0][:2])
@@ -100,23 +115,29 @@ class SoftFilterPruning(Callback):
         self.history.append({'epoch': epoch,
                              'pruned': sum(len(v) for v in new.values()), 'changed': changed})
         zero_filters(self.units, self.pruned)
-        if self.recalibrate: recalibrate_bn(self.learn.model, batches)
+        if self.recalibrate:
+            recalibrate_bn(self.learn.model, batches)
     def before_fit(self):
         self.history, self.pruned, self.tied = [], None, set()
-        if self.structure == 'internal': self.tied = set(coupled_convs(self.learn.model, as_tensor(self.learn.dls.one_batch()[0][:2])))
+        if self.structure == 'internal':
+            self.tied = set(coupled_convs(self.learn.model, as_tensor(self.learn.dls.one_batch()[0][:2])))
         self._select(-1)
     def before_train(self):
         with torch.no_grad():  # restore the BN entries of the pruned filters: only W_m (and b_m) start from zero
             for u in self.units:
-                if u.bn is not None: u.bn.weight[self.pruned[u.name]], u.bn.bias[self.pruned[u.name]] = self.saved[u.name]
+                if u.bn is not None:
+                    u.bn.weight[self.pruned[u.name]], u.bn.bias[self.pruned[u.name]] = self.saved[u.name]
     def after_backward(self):
-        if not self.grad_mask: return
+        if not self.grad_mask:
+            return
         for u in self.units:
             idx = self.pruned[u.name]
             for p in u.params():
-                if p.grad is not None: p.grad[idx.to(p.device)] = 0
+                if p.grad is not None:
+                    p.grad[idx.to(p.device)] = 0
     def after_train(self):
-        if (self.epoch + 1) % self.every == 0 or self.epoch == self.n_epoch - 1: self._select(self.epoch)
+        if (self.epoch + 1) % self.every == 0 or self.epoch == self.n_epoch - 1:
+            self._select(self.epoch)
 
 # %% ../nbs/05_soft.ipynb #20f7b5a8
 def extract_compact(model:nn.Module, # the network
@@ -134,28 +155,38 @@ def masked_stats(model:nn.Module, # the soft-pruned (or any) network
                  pruned:dict, # conv name -> indices of its zeroed filters (e.g. `SoftFilterPruning.pruned`; {}: dense)
                  example_inputs, # an input batch (for the shapes)
                 ) -> dict:
-    "Parameters and MACs (convs and linear layers) of `model` when the `pruned` filters are skipped and the residual stream keeps its width."
+    ("Parameters and MACs (convs and linear layers) of `model` when the `pruned` filters are skipped and the residual "
+     "stream keeps its width.")
     m, ex = copy.deepcopy(model).eval().double(), as_tensor(example_inputs).double()
     for mod in m.modules():  # a positive network: a channel is zero only where a zeroed filter makes it so
-        if isinstance(mod, (nn.Conv1d, nn.Conv2d, nn.Conv3d, nn.Linear)):  # scaled by the fan-in: no overflow in deep nets
+        # scaled by the fan-in: no overflow in deep nets
+        if isinstance(mod, (nn.Conv1d, nn.Conv2d, nn.Conv3d, nn.Linear)):
             mod.weight.copy_((torch.rand_like(mod.weight) + 0.1) / mod.weight[0].numel())
-            if mod.bias is not None: mod.bias.fill_(0.1)
+            if mod.bias is not None:
+                mod.bias.fill_(0.1)
         elif isinstance(mod, nn.modules.batchnorm._BatchNorm):
-            mod.running_mean.zero_(); mod.running_var.fill_(1 - mod.eps); mod.weight.fill_(1.); mod.bias.fill_(0.1)
+            mod.running_mean.zero_()
+            mod.running_var.fill_(1 - mod.eps)
+            mod.weight.fill_(1.)
+            mod.bias.fill_(0.1)
     zero_filters(filter_units(m, ex), {n: torch.as_tensor(v, dtype=torch.long) for n, v in pruned.items()})
     live = lambda t: int((t.abs().amax(dim=[d for d in range(t.dim()) if d != 1]) > 0).sum())
     tot = {'params': 0, 'macs': 0}
     def count(mod, inp, out):
         i, o = live(inp[0]), live(out)
-        if isinstance(mod, nn.modules.batchnorm._BatchNorm): tot['params'] += 2 * i; return
+        if isinstance(mod, nn.modules.batchnorm._BatchNorm):
+            tot['params'] += 2 * i
+            return
         per = i // getattr(mod, 'groups', 1) * (mod.weight[0, 0].numel() if mod.weight.dim() > 2 else 1)
         tot['params'] += o * per + (o if mod.bias is not None else 0)
         tot['macs'] += o * per * (out[0, 0].numel() if out.dim() > 2 else 1)
     kinds = (nn.Conv1d, nn.Conv2d, nn.Conv3d, nn.Linear, nn.modules.batchnorm._BatchNorm)
     hooks = [mod.register_forward_hook(count) for mod in m.modules() if isinstance(mod, kinds)]
-    try: m(ex.abs() + 0.1)
+    try:
+        m(ex.abs() + 0.1)
     finally:
-        for h in hooks: h.remove()
+        for h in hooks:
+            h.remove()
     return tot
 
 # %% ../nbs/05_soft.ipynb #9bd322f7
@@ -164,6 +195,7 @@ def _metrics(learn, x):
     return {'valid_loss': v[0], 'valid_acc': v[1] if len(v) > 1 else None,
             'target_loss': t[0], 'target_acc': t[1] if len(t) > 1 else None, **model_stats(learn.model, x)}
 
+# %% ../nbs/05_soft.ipynb #928263bb
 def prune_retrain(learn, # a fastai `Learner`
                   ratios=(0.3, 0.5, 0.7), # increasing fractions of the original filters pruned
                   criterion:str='l1', # a criterion of `CRITERIA`
@@ -173,11 +205,15 @@ def prune_retrain(learn, # a fastai `Learner`
                   n_batches:int=4, # training batches that data criteria score
                   **opts, # the criterion's options
                  ) -> list:
-    "Lost in Pruning's prune-retrain loop: for each ratio, prune (relative to the original) and retrain; keep every step."
-    if mode not in ('hard', 'soft'): raise ValueError(f"mode must be 'hard' or 'soft', got {mode!r}")
+    ("Lost in Pruning's prune-retrain loop: for each ratio, prune (relative to the original) and retrain; keep every "
+     "step.")
+    if mode not in ('hard', 'soft'):
+        raise ValueError(f"mode must be 'hard' or 'soft', got {mode!r}")
     ratios = list(ratios)
-    if ratios != sorted(ratios): raise ValueError(f"ratios must increase, got {ratios}")
-    for r in ratios: check_ratio(r)
+    if ratios != sorted(ratios):
+        raise ValueError(f"ratios must increase, got {ratios}")
+    for r in ratios:
+        check_ratio(r)
     x = as_tensor(learn.dls.one_batch()[0][:2])
     steps, prev = [{'ratio': 0.0, 'model': copy.deepcopy(learn.model), **_metrics(learn, x)}], 0.0
     for r in ratios:
@@ -187,7 +223,8 @@ def prune_retrain(learn, # a fastai `Learner`
         else:
             sfp = SoftFilterPruning(1 - (1 - r) / (1 - prev), criterion, n_batches=n_batches, **opts)
             learn.fit_one_cycle(epochs, lr, cbs=sfp)
-            learn.model = extract_compact(learn.model, sfp.pruned, x); learn.create_opt()
+            learn.model = extract_compact(learn.model, sfp.pruned, x)
+            learn.create_opt()
         steps.append({'ratio': r, 'model': copy.deepcopy(learn.model), **_metrics(learn, x)})
         prev = r
     return steps

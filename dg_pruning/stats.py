@@ -10,8 +10,9 @@ import pandas as pd
 from scipy import stats
 from statsmodels.stats.power import TTestPower
 from .evaluate import prune_potential
-from .results import STAGES, mean_ci, p_value, informative_columns, label, by_parent
+from .results import BASELINES, STAGES, mean_ci, p_value, informative_columns, label, by_parent
 from .store import kinds, parent_key, kind_groups
+from .importance import same_granularity
 
 # %% auto #0
 __all__ = ['SPLITS', 'endpoint', 'detectable', 'parents_needed', 'decide', 'target_ok', 'primary', 'primary_table', 'dg_rows',
@@ -22,10 +23,12 @@ def endpoint(df:pd.DataFrame, # results (`collect`)
              metric:str='target_acc', # a fine-tuned accuracy column ('target_acc', 'in_domain_acc', 'corr:...')
              stage:str='fine-tuned', # 'fine-tuned' or 'one-shot'
             ) -> pd.Series:
-    "Per parent and criterion, `metric` averaged over the run's ratio grid (NaN where a ratio is missing): the primary endpoint."
+    ("Per parent and criterion, `metric` averaged over the run's ratio grid (NaN where a ratio is missing): the "
+     "primary endpoint.")
     rows = df[df.criterion != 'dense']
     grid = sorted(rows.ratio.unique())
-    piv = rows.pivot_table(index=parent_key(df) + ['criterion'], columns='ratio', values=STAGES[stage] + metric, aggfunc='mean')
+    piv = rows.pivot_table(index=parent_key(df) + ['criterion'], columns='ratio', values=STAGES[stage] + metric,
+                           aggfunc='mean')
     return piv.reindex(columns=grid).mean(axis=1, skipna=False).rename('endpoint')
 
 # %% ../nbs/09c_stats.ipynb #335572c2
@@ -34,22 +37,31 @@ def detectable(sd:float, # standard deviation of the paired differences over par
                alpha:float=0.05, # two-sided level
                power:float=0.8, # probability of deciding a true difference of that size
               ) -> float:
-    "The smallest true mean difference a paired t-test over `n` parents decides with `power` (0 for identical differences, NaN below two parents)."
-    if n < 2 or not np.isfinite(sd): return np.nan
-    if sd == 0: return 0.0
+    ("The smallest true mean difference a paired t-test over `n` parents decides with `power` (0 for identical "
+     "differences, NaN below two parents).")
+    if n < 2 or not np.isfinite(sd):
+        return np.nan
+    if sd == 0:
+        return 0.0
     return float(TTestPower().solve_power(effect_size=None, nobs=n, alpha=alpha, power=power)) * sd
 
+# %% ../nbs/09c_stats.ipynb #cf9c5690
 def parents_needed(diff:float, # the difference to decide
                    sd:float, # standard deviation of the paired differences over parents
                    alpha:float=0.05, # two-sided level
                    power:float=0.8, # probability of deciding it
                   ) -> float:
-    "The parents a paired t-test needs to decide a true mean difference `diff` with `power` (inf for 0; 6 for identical differences: the sign test's minimum)."
-    if not np.isfinite(sd) or not np.isfinite(diff) or abs(diff) < 1e-12: return math.inf
-    if sd == 0: return 6
+    ("The parents a paired t-test needs to decide a true mean difference `diff` with `power` (inf for 0; 6 for "
+     "identical differences: the sign test's minimum).")
+    if not np.isfinite(sd) or not np.isfinite(diff) or abs(diff) < 1e-12:
+        return math.inf
+    if sd == 0:
+        return 6
     es = abs(diff) / sd
-    n = max(2, math.floor(((stats.norm.ppf(1 - alpha / 2) + stats.norm.ppf(power)) / es) ** 2) - 2)  # the normal approximation, just below the t-test's n
-    while TTestPower().power(es, n, alpha) < power: n += 1  # statsmodels' power at each n: no root search (it fails for very small and very large effects)
+    # the normal approximation, just below the t-test's n
+    n = max(2, math.floor(((stats.norm.ppf(1 - alpha / 2) + stats.norm.ppf(power)) / es) ** 2) - 2)
+    while TTestPower().power(es, n, alpha) < power:
+        n += 1  # statsmodels' power at each n: no root search (it fails for very small and very large effects)
     return n
 
 # %% ../nbs/09c_stats.ipynb #be28e638
@@ -57,8 +69,10 @@ def decide(d, # paired differences over parents
            confidence:float=0.95, # of the interval
            power:float=0.8, # of `detectable` and `parents_needed`
           ) -> dict:
-    "Mean, t-interval, spread, wins, p, the detectable difference, the parents needed for the observed one, and 'decided'/'undecided'."
-    d = np.asarray(d, dtype=float); n, alpha = len(d), 1 - confidence
+    ("Mean, t-interval, spread, wins, p, the detectable difference, the parents needed for the observed one, and "
+     "'decided'/'undecided'.")
+    d = np.asarray(d, dtype=float)
+    n, alpha = len(d), 1 - confidence
     m, lo, hi = mean_ci(d, confidence) if n else (np.nan,) * 3
     sd, p = (d.std(ddof=1) if n > 1 else np.nan), p_value(d)
     return {'diff': m, 'lo': lo, 'hi': hi, 'sd': sd, 'n': n, 'wins': int((d > 0).sum()), 'p': p,
@@ -71,58 +85,80 @@ def target_ok(df) -> pd.Index:
     d = df[df.criterion == 'dense'].set_index(parent_key(df))
     return d.index[d['informative:target'].astype(bool)] if 'informative:target' in d else d.index
 
+# %% ../nbs/09c_stats.ipynb #df55fdd5
 SPLITS = {'target': 'target_acc', 'in-domain': 'in_domain_acc'}  # the primary endpoint's two splits
 
 def primary(df:pd.DataFrame, # results (`collect`)
-            baselines=('random', 'taylor'), # the criteria every other is compared with
+            baselines=BASELINES, # the criteria every other (of its granularity) is compared with
             confidence:float=0.95, # of the intervals
             power:float=0.8, # of the detectable difference and the parents needed
            ) -> pd.DataFrame:
-    "Every criterion against each baseline on the primary endpoint, per kind of parent and split: `decide` of the paired differences over parents."
+    ("Every criterion against each baseline on the primary endpoint, per kind of parent and split: `decide` of the "
+     "paired differences over parents.")
     rows = []
     for kind, g in kind_groups(df):
         for split, metric in SPLITS.items():
             e = endpoint(g, metric).unstack('criterion')
             left = 0
-            if split == 'target': ok = target_ok(g); left = len(e) - len(e.index.intersection(ok)); e = e.loc[e.index.intersection(ok)]
+            if split == 'target':
+                ok = target_ok(g)
+                left = len(e) - len(e.index.intersection(ok))
+                e = e.loc[e.index.intersection(ok)]
             for i, b in enumerate(baselines):
-                if b not in e: continue
+                if b not in e:
+                    continue
                 for c in e.columns:
-                    if c == b or c in baselines[:i]: continue  # random vs taylor is taylor vs random, already there
-                    rows.append({**kind, 'split': split, 'criterion': c, 'baseline': b, **decide((e[c] - e[b]).dropna(), confidence, power), 'left_out': left})
-    cols = list(kinds(df)) + ["split", "criterion", "baseline"] + ['diff', 'lo', 'hi', 'sd', 'n', 'wins', 'p', 'detectable', 'needed', 'verdict'] + ["left_out"]
+                    if c == b or c in baselines[:i] or not same_granularity(c, b):
+                        continue  # random vs taylor is taylor vs random, already there; weights pair with weights
+                    rows.append({**kind, 'split': split, 'criterion': c, 'baseline': b,
+                                 **decide((e[c] - e[b]).dropna(), confidence, power), 'left_out': left})
+    cols = list(kinds(df)) + ["split", "criterion", "baseline"] + ['diff', 'lo', 'hi', 'sd', 'n', 'wins', 'p',
+                                                                   'detectable', 'needed', 'verdict'] + ["left_out"]
     return pd.DataFrame(rows, columns=cols)  # no baseline beside another criterion: no row
 
 # %% ../nbs/09c_stats.ipynb #a81f8ea7
 def _pts(v) -> str: return f"{100 * v:+.1f}"  # a fraction as signed accuracy points
 
+# %% ../nbs/09c_stats.ipynb #98498976
 def primary_table(pr:pd.DataFrame, # `primary` (or `pruning_cost`, `algorithm_gain`) rows
                  ) -> pd.DataFrame:
-    "`primary` as a table to read: difference [95% CI] in points, wins/parents, p, the difference the run could detect, the parents that would decide it, the verdict."
-    lab = ['algorithm', 'reference'] if 'reference' in pr else [c for c in ('split', 'criterion', 'baseline') if c in pr]
-    idx = ([k for k in ('dataset', 'arch', 'algorithm') if k in pr] if 'reference' not in pr else []) + lab  # kinds of parent, then the comparison
-    if 'criterion' in pr: pr = pr.assign(criterion=pr.criterion.map(label))
+    ("`primary` as a table to read: difference [95% CI] in points, wins/parents, p, the difference the run could "
+     "detect, the parents that would decide it, the verdict.")
+    lab = ['algorithm', 'reference'] if 'reference' in pr else [c for c in ('split', 'criterion', 'baseline')
+                                                                if c in pr]
+    # kinds of parent, then the comparison
+    idx = ([k for k in ('dataset', 'arch', 'algorithm') if k in pr] if 'reference' not in pr else []) + lab
+    if 'criterion' in pr:
+        pr = pr.assign(criterion=pr.criterion.map(label))
     need = lambda v: '∞' if not np.isfinite(v) else f'{int(v)}'
-    return pd.DataFrame({'difference [95% CI] (points)': [f"{_pts(r['diff'])} [{_pts(r.lo)}, {_pts(r.hi)}]" for _, r in pr.iterrows()],
+    return pd.DataFrame({'difference [95% CI] (points)': [f"{_pts(r['diff'])} [{_pts(r.lo)}, {_pts(r.hi)}]" for _,
+                                                          r in pr.iterrows()],
                          'wins': [f'{r.wins}/{r.n}' for _, r in pr.iterrows()], 'p': pr.p.round(3).values,
-                         'detectable (±points)': (100 * pr.detectable).round(1).values, 'parents needed': [need(v) for v in pr.needed],
-                         'verdict': pr.verdict.values}, index=pd.MultiIndex.from_frame(pr[idx]) if len(idx) > 1 else pr[idx[0]].values)
+                         'detectable (±points)': (100 * pr.detectable).round(1).values,
+                         'parents needed': [need(v) for v in pr.needed],
+                         'verdict': pr.verdict.values}, index=pd.MultiIndex.from_frame(pr[idx]) if len(idx) > 1
+                        else pr[idx[0]].values)
 
 # %% ../nbs/09c_stats.ipynb #3a9786c8
-def dg_rows(df): return df[df.criterion.map(label) == df.criterion]  # the rows of criteria that do not read the target (no oracle)
+# the rows of criteria that do not read the target (no oracle)
+def dg_rows(df): return df[df.criterion.map(label) == df.criterion]
 
+# %% ../nbs/09c_stats.ipynb #d98bed9c
 def pruning_cost(df:pd.DataFrame, # results (`collect`)
                  confidence:float=0.95, # of the intervals
                  power:float=0.8, # of the detectable difference
                 ) -> pd.DataFrame:
-    "Per kind of parent: the mean drops (target, in-domain) and `decide` of the per-parent difference target drop - in-domain drop."
+    ("Per kind of parent: the mean drops (target, in-domain) and `decide` of the per-parent difference target drop - "
+     "in-domain drop.")
     rows = []
     for kind, g in kind_groups(dg_rows(df)):
         dense = g[g.criterion == 'dense'].set_index(parent_key(g))
-        drop = {s: (dense[m] - endpoint(g, m).unstack('criterion').T).T.mean(axis=1) for s, m in SPLITS.items()}  # per parent, mean over criteria
+        # per parent, mean over criteria
+        drop = {s: (dense[m] - endpoint(g, m).unstack('criterion').T).T.mean(axis=1) for s, m in SPLITS.items()}
         ok = drop['target'].index.intersection(target_ok(g))
         d = (drop['target'] - drop['in-domain']).loc[ok].dropna()
-        rows.append({**kind, 'drop_target': drop['target'].loc[ok].mean(), 'drop_in_domain': drop['in-domain'].loc[ok].mean(),
+        rows.append({**kind, 'drop_target': drop['target'].loc[ok].mean(),
+                     'drop_in_domain': drop['in-domain'].loc[ok].mean(),
                      **decide(d, confidence, power), 'left_out': len(drop['target']) - len(ok)})
     return pd.DataFrame(rows)
 
@@ -132,13 +168,17 @@ def algorithm_gain(df:pd.DataFrame, # results (`collect`) of a sweep over algori
                    confidence:float=0.95, # of the intervals
                    power:float=0.8, # of the detectable difference
                   ) -> pd.DataFrame:
-    "Per algorithm: `decide` of its parents' target endpoint (mean over criteria) minus the `reference` parent's of the same (kind, target, seed)."
-    if 'algorithm' not in df or df.algorithm.nunique() < 2 or reference not in set(df.algorithm): return pd.DataFrame()
-    e = endpoint(dg_rows(df)).groupby(level=[k for k in parent_key(df)]).mean()  # per parent, mean over the criteria that do not read the target
+    ("Per algorithm: `decide` of its parents' target endpoint (mean over criteria) minus the `reference` parent's of "
+     "the same (kind, target, seed).")
+    if 'algorithm' not in df or df.algorithm.nunique() < 2 or reference not in set(df.algorithm):
+        return pd.DataFrame()
+    # per parent, mean over the criteria that do not read the target
+    e = endpoint(dg_rows(df)).groupby(level=[k for k in parent_key(df)]).mean()
     e = e.loc[e.index.intersection(target_ok(df))]
     other = [k for k in e.index.names if k != 'algorithm']
     w = e.unstack('algorithm') if other else e.to_frame().T
-    return pd.DataFrame([{'algorithm': a, 'reference': reference, **decide((w[a] - w[reference]).dropna(), confidence, power)}
+    return pd.DataFrame([{'algorithm': a, 'reference': reference,
+                          **decide((w[a] - w[reference]).dropna(), confidence, power)}
                          for a in w.columns if a != reference])
 
 # %% ../nbs/09c_stats.ipynb #ff03843c
@@ -146,49 +186,68 @@ def noise_potentials(df:pd.DataFrame, # results (`collect`) with the dense rows'
                      delta:float=0.005, # the paper's tolerated error increase
                      z:float=2.0, # the noise-aware tolerance is max(delta, z standard errors of the parent's accuracy)
                     ) -> pd.DataFrame:
-    "Per parent, criterion and distribution: the prune potential at `delta`, at the noise-aware tolerance, that tolerance, and whether `delta` is below the noise."
-    if 'n:in_domain' not in df: raise ValueError("no item counts (n:in_domain) in these results: they predate them; rerun the parents' units")
+    ("Per parent, criterion and distribution: the prune potential at `delta`, at the noise-aware tolerance, that "
+     "tolerance, and whether `delta` is below the noise.")
+    if 'n:in_domain' not in df:
+        raise ValueError("no item counts (n:in_domain) in these results: they predate them; rerun the parents' units")
     kept, _ = informative_columns(df)
-    dists = {'in_domain': ('in_domain_acc', 'n:in_domain'), **{('target' if c == 'target_acc' else c[5:]): (c, 'n:target' if c == 'target_acc' else 'n:corruption') for c in kept}}
+    dists = {'in_domain': ('in_domain_acc', 'n:in_domain'),
+             **{('target' if c == 'target_acc' else c[5:]): (c, 'n:target' if c == 'target_acc' else 'n:corruption')
+                for c in kept}}
     rows, key = [], parent_key(df)
     for p, dense, c, gc in by_parent(df):
         for name, (col, ncol) in dists.items():
             acc, n = dense[col].item(), dense[ncol].item() if ncol in dense else np.nan
             noise = z * math.sqrt(acc * (1 - acc) / n) if n > 0 else np.nan
             errs = dict(zip(gc.ratio, 1 - gc[col]))
-            rows.append({**dict(zip(key, p)), 'criterion': c, 'distribution': name, 'potential': prune_potential(errs, 1 - acc, delta),
-                         'tolerance': max(delta, noise), 'potential_noise': prune_potential(errs, 1 - acc, max(delta, noise)), 'below_noise': bool(delta < noise)})
+            rows.append({**dict(zip(key, p)), 'criterion': c, 'distribution': name,
+                         'potential': prune_potential(errs, 1 - acc, delta),
+                         'tolerance': max(delta, noise),
+                         'potential_noise': prune_potential(errs, 1 - acc, max(delta, noise)),
+                         'below_noise': bool(delta < noise)})
     return pd.DataFrame(rows)
 
+# %% ../nbs/09c_stats.ipynb #7550a4ee
 def potential_summary(df:pd.DataFrame, # results (`collect`)
                       delta:float=0.005, # the paper's tolerated error increase
                       z:float=2.0, # of the noise-aware tolerance
                      ) -> pd.DataFrame:
-    "Per kind, criterion and distribution: the paper's potential and the noise-aware one, 'mean [95% CI]' over parents, the mean tolerance, and the parents whose delta is below the noise."
+    ("Per kind, criterion and distribution: the paper's potential and the noise-aware one, 'mean [95% CI]' over "
+     "parents, the mean tolerance, and the parents whose delta is below the noise.")
     npp = noise_potentials(df, delta, z)
     cell = lambda v: '{:.2f} [{:.2f}, {:.2f}]'.format(*mean_ci(v)) if len(v) > 1 else f'{np.mean(v):.2f}'
     by = kinds(df) + ['criterion', 'distribution']
-    return npp.groupby(by, sort=False).apply(lambda g: pd.Series({'potential (paper)': cell(g.potential), 'potential (noise-aware)': cell(g.potential_noise),
-                                                                  'tolerance (points)': round(100 * g.tolerance.mean(), 1),
-                                                                  'delta below noise': f'{int(g.below_noise.sum())}/{len(g)}'}), include_groups=False)
+    def row(g):
+        return pd.Series({'potential (paper)': cell(g.potential), 'potential (noise-aware)': cell(g.potential_noise),
+                          'tolerance (points)': round(100 * g.tolerance.mean(), 1),
+                          'delta below noise': f'{int(g.below_noise.sum())}/{len(g)}'})
+    return npp.groupby(by, sort=False).apply(row, include_groups=False)
 
 # %% ../nbs/09c_stats.ipynb #d45bfc84
 def _said(r, unit:str='') -> str:
-    "'+2.1 [+0.9, +3.3], decided' or '-0.4 [-1.9, +1.1], undecided (about N parents would decide it; this run detects ±D)'."
+    ("'+2.1 [+0.9, +3.3], decided' or '-0.4 [-1.9, +1.1], undecided (about N parents would decide it; this run detects "
+     "±D)'.")
     s = f"{_pts(r['diff'])} [{_pts(r['lo'])}, {_pts(r['hi'])}]{unit}"
-    if r['n'] < 2: return f"{_pts(r['diff'])}{unit} from {int(r['n'])} parent, no interval (one needs two parents: add seeds or targets)"
-    if r['verdict'] == 'decided': return f"{s}, decided"
-    need = 'no number of parents decides a zero difference' if not np.isfinite(r['needed']) else f"about {int(r['needed'])} parents would decide it"
+    if r['n'] < 2:
+        return (f"{_pts(r['diff'])}{unit} from {int(r['n'])} parent, no interval (one needs two parents: add seeds or "
+                "targets)")
+    if r['verdict'] == 'decided':
+        return f"{s}, decided"
+    need = 'no number of parents decides a zero difference'
+    if np.isfinite(r['needed']):
+        need = f"about {int(r['needed'])} parents would decide it"
     return f"{s}, undecided ({need}; this run detects ±{100 * r['detectable']:.1f})"
 
+# %% ../nbs/09c_stats.ipynb #ed1e3a9e
 def _parents(rows) -> str:
     "'10 parents', '1 parent' or '4-6 parents': the parents behind the rows' differences."
     lo, hi = int(rows.n.min()), int(rows.n.max())
     return f"{hi} parent{'s' * (hi != 1)}" if lo == hi else f"{lo}-{hi} parents"
 
+# %% ../nbs/09c_stats.ipynb #06055924
 def unasked(df:pd.DataFrame, # results (`collect`) of one kind of parent
              question:str, # 'Q1' (the cost of pruning) or 'Q2' (criteria against a baseline)
-             baselines=('random', 'taylor'), # Q2's baselines
+             baselines=BASELINES, # Q2's baselines
             ) -> str|None:
     "Why `question` cannot be asked of `df`, in words that say what to add; None where it can."
     crits = set(df.criterion) - {'dense'}
@@ -196,37 +255,49 @@ def unasked(df:pd.DataFrame, # results (`collect`) of one kind of parent
         return "only criteria that read the target were run: add random"
     if question == 'Q2':
         base = [b for b in baselines if b in crits]
-        if not base: return "no baseline to pair with: add random to the criteria"
-        if len(crits) < 2: return f"only {base[0]} was run: add the criteria to compare with it"
-    if question in ('Q1', 'Q2') and target_ok(df).empty: return "no parent carries signal on its target"
+        if not base:
+            return "no baseline to pair with: add random to the criteria"
+        if len(crits) < 2:
+            return f"only {base[0]} was run: add the criteria to compare with it"
+    if question in ('Q1', 'Q2') and target_ok(df).empty:
+        return "no parent carries signal on its target"
     return None
 
+# %% ../nbs/09c_stats.ipynb #b35a13a0
 def findings(df:pd.DataFrame, # results (`collect`)
              confidence:float=0.95, # of the intervals
              power:float=0.8, # of the detectable difference and the parents needed
             ) -> list:
-    "The run's answers to the three questions, one sentence each (per kind of parent), written from the primary endpoints."
+    ("The run's answers to the three questions, one sentence each (per kind of parent), written from the primary "
+     "endpoints.")
     out, grid = [], sorted(df[df.criterion != 'dense'].ratio.unique())
     span = f"fine-tuned accuracy averaged over the ratio grid {', '.join(f'{r:.0%}' for r in grid)}"
     for kind, g in kind_groups(df):
         part = ' '.join(map(str, kind.values())) + ': ' if kind else ''
-        if (why := unasked(g, 'Q1')): out.append(f"{part}Q1, the cost where nobody trained: not asked ({why}).")
+        if (why := unasked(g, 'Q1')):
+            out.append(f"{part}Q1, the cost where nobody trained: not asked ({why}).")
         else:
             pc = pruning_cost(g, confidence, power).iloc[0]
             left = f"; {pc.left_out} parent(s) at chance on the target left out" if pc.left_out else ''
-            out.append(f"{part}Q1, the cost where nobody trained ({pc.n} parent{'' if pc.n == 1 else 's'}{left}): pruning lowers the {span} by "
-                       f"{100 * pc.drop_target:.1f} points on the held-out domain and {100 * pc.drop_in_domain:.1f} in-domain: "
+            out.append(f"{part}Q1, the cost where nobody trained ({pc.n} parent{'' if pc.n == 1 else 's'}{left}): "
+                       f"pruning lowers the {span} by "
+                       f"{100 * pc.drop_target:.1f} points on the held-out domain and {100 * pc.drop_in_domain:.1f} "
+                       "in-domain: "
                        f"held-out minus in-domain {_said(pc, ' points')}.")
-        if (why := unasked(g, 'Q2')): out.append(f"{part}Q2, criteria on the unseen domain: not asked ({why})."); continue
+        if (why := unasked(g, 'Q2')):
+            out.append(f"{part}Q2, criteria on the unseen domain: not asked ({why}).")
+            continue
         t = primary(g, confidence=confidence, power=power).query("split == 'target'")
         out.append(f"{part}Q2, criteria on the unseen domain (target endpoint, points, {_parents(t)}): "
                    + '; '.join(f"{label(r.criterion)} vs {r.baseline} {_said(r)}" for _, r in t.iterrows()) + '.')
     ag = algorithm_gain(df, confidence=confidence, power=power)
-    if len(ag): out.append(f"Q3, DG-trained parents vs ERM (target endpoint, mean over criteria, points, {_parents(ag)}): "
+    if len(ag):
+        out.append(f"Q3, DG-trained parents vs ERM (target endpoint, mean over criteria, points, {_parents(ag)}): "
                            + '; '.join(f"{r.algorithm} {_said(r)}" for _, r in ag.iterrows()) + '.')
     elif 'algorithm' in df:
         algs = sorted(set(df.algorithm))
-        why = (f"the run's parents are {', '.join(algs)} only" if len(algs) < 2 else "no erm parents to compare with: add erm"
+        why = (f"the run's parents are {', '.join(algs)} only" if len(algs) < 2
+               else "no erm parents to compare with: add erm"
                if 'erm' not in algs else "no parent carries signal on its target")
         out.append(f"Q3, DG-trained vs ERM parents: not asked ({why}).")
     return out

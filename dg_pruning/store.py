@@ -4,21 +4,22 @@
 
 # %% ../nbs/09g_store.ipynb #4e8a8361
 from __future__ import annotations
-import errno, hashlib, json, os, socket, threading, time
+import errno, hashlib, json, os, socket, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['PROTOCOL', 'PROTOCOLS', 'KINDS_OF_FILE', 'STALE_S', 'HEARTBEAT_S', 'KINDS', 'PARENT', 'unit_name', 'group_of',
-           'sha256', 'WriteFailed', 'Damaged', 'Store', 'bare', 'check_protocols', 'launch_id', 'kinds', 'parent_key',
-           'per_kind', 'kind_groups', 'kind_parts']
+__all__ = ['PROTOCOL', 'PROTOCOLS', 'KINDS_OF_FILE', 'KINDS', 'PARENT', 'unit_name', 'group_of', 'sha256', 'WriteFailed', 'alive',
+           'Damaged', 'Store', 'bare', 'check_protocols', 'kinds', 'parent_key', 'per_kind', 'kind_groups',
+           'kind_parts']
 
 # %% ../nbs/09g_store.ipynb #8891e619
 PROTOCOL = 2  # the version of the protocol every unit written now follows
 PROTOCOLS = {
-    1: "written before units recorded a version (their seeding cannot be told: by criterion before common random numbers)",
+    1: "written before units recorded a version (their seeding cannot be told: by criterion before common random "
+       "numbers)",
     2: "common random numbers (a parent's units at one ratio share their seed), checksums, where each unit ran",
 }
 
@@ -27,7 +28,8 @@ def unit_name(group:tuple, # (arch, algorithm, target, seed): one parent
               ratio:float=0.0, # the filter ratio
               draw:int=0, # random's draw
              ) -> str:
-    "The name of a unit: its files are `units/<name>.json`, `preds/<name>.npz` and, for a parent, `dense/<name>.safetensors`."
+    ("The name of a unit: its files are `units/<name>.json`, `preds/<name>.npz` and, for a parent, "
+     "`dense/<name>.safetensors`.")
     arch, algorithm, target, seed = group
     name = f"{arch}__{algorithm}__{target}__s{seed}__{criterion}__{ratio:g}"
     return name + (f"__draw{draw}" if draw else '')
@@ -43,9 +45,11 @@ def sha256(path) -> str:
     "The SHA-256 of a file's bytes."
     h = hashlib.sha256()
     with open(path, 'rb') as f:
-        for b in iter(lambda: f.read(1 << 20), b''): h.update(b)
+        for b in iter(lambda: f.read(1 << 20), b''):
+            h.update(b)
     return h.hexdigest()
 
+# %% ../nbs/09g_store.ipynb #76647649
 def _row_sum(row:dict) -> str:
     "The checksum of a unit's row: SHA-256 of its canonical JSON, the checksum itself left out."
     body = json.dumps({k: v for k, v in row.items() if k != 'checksum'}, sort_keys=True, default=float)
@@ -55,6 +59,7 @@ def _row_sum(row:dict) -> str:
 class WriteFailed(RuntimeError):
     "A file of the results folder could not be written: what, why, what is kept and what to do, in one line."
 
+# %% ../nbs/09g_store.ipynb #8d5a9d30
 _ADVICE = {errno.ENOSPC: "free space on that disk and rerun the same command, or rerun it with a new --out",
            errno.EDQUOT: "free space in your quota and rerun the same command, or rerun it with a new --out",
            errno.EACCES: "make the folder writable and rerun the same command, or rerun it with a new --out",
@@ -63,16 +68,22 @@ _ADVICE = {errno.ENOSPC: "free space on that disk and rerun the same command, or
 
 def _errno(e:Exception) -> int|None:
     "The errno of an OS error, also where a library reports it only in words (safetensors: 'os error 28')."
-    if isinstance(e, OSError) and e.errno: return e.errno
+    if isinstance(e, OSError) and e.errno:
+        return e.errno
     for n in _ADVICE:
-        if f'os error {n})' in str(e) or os.strerror(n) in str(e): return n
+        if f'os error {n})' in str(e) or os.strerror(n) in str(e):
+            return n
     return None
 
-def _alive(pid:int) -> bool:
+# %% ../nbs/09g_store.ipynb #248c2c0b
+def alive(pid:int) -> bool:
     "Whether process `pid` runs on this host."
-    try: os.kill(pid, 0)
-    except ProcessLookupError: return False
-    except PermissionError: return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
     return True
 
 # %% ../nbs/09g_store.ipynb #79956407
@@ -80,9 +91,11 @@ class Damaged(ValueError):
     "Files of a results folder that fail their check: named, with what to do."
     def __init__(self, out, bad:dict):
         self.bad = bad
-        files = '; '.join(f"{k} ({v})" for k, v in list(bad.items())[:5]) + (f'; and {len(bad) - 5} more' if len(bad) > 5 else '')
+        files = '; '.join(f"{k} ({v})" for k, v in list(bad.items())[:5]) + (f'; and {len(bad) - 5} more'
+                if len(bad) > 5 else '')
         super().__init__(f"{len(bad)} damaged file(s) under {out}: {files}. Rerun the run's command "
-                         f"(dg_prune --config {Path(out) / 'config.json'} --out {out}) to set them aside and recompute only them")
+                         f"(dg_prune --config {Path(out) / 'config.json'} --out {out}) to set them aside and "
+                         "recompute only them")
 
 # %% ../nbs/09g_store.ipynb #c484970b
 KINDS_OF_FILE = {'unit': ('units', '.json'), 'preds': ('preds', '.npz'), 'dense': ('dense', '.safetensors'),
@@ -102,7 +115,8 @@ class Store:
 # %% ../nbs/09g_store.ipynb #7509fc50
 @patch
 def write(self:Store, path:Path, write_to):
-    "Write `path` atomically with `write_to(tmp)`: a temporary file renamed into place; a failed write leaves none and raises `WriteFailed`."
+    ("Write `path` atomically with `write_to(tmp)`: a temporary file renamed into place; a failed write leaves none "
+     "and raises `WriteFailed`.")
     tmp = path.with_name(f'.{path.name}.tmp-{socket.gethostname()}-{os.getpid()}')
     try:
         path.parent.mkdir(exist_ok=True)  # a sub-folder; the run's folder itself removed is a failure
@@ -110,11 +124,15 @@ def write(self:Store, path:Path, write_to):
         os.replace(tmp, path)
     except Exception as e:
         n = _errno(e)
-        try: tmp.unlink(missing_ok=True)
-        except OSError: pass
-        if n is None: raise
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        if n is None:
+            raise
         kept = len(self.names()) if (self.out / 'units').is_dir() else 0
-        raise WriteFailed(f"could not write {path}: {os.strerror(n)}; {kept} finished unit(s) are kept in {self.out}: {_ADVICE[n]}") from e
+        raise WriteFailed(f"could not write {path}: {os.strerror(n)}; {kept} finished unit(s) are kept in {self.out}: "
+                          f"{_ADVICE[n]}") from e
     return path
 
 # %% ../nbs/09g_store.ipynb #4a5532b7
@@ -126,7 +144,8 @@ def write_json(self:Store, path:Path, obj):
 # %% ../nbs/09g_store.ipynb #b197d87c
 @patch
 def write_unit(self:Store, name:str, row:dict, **files):
-    "Write a unit's row last, with its protocol version, the checksums of its other files (`preds=path`, ...) and its own."
+    ("Write a unit's row last, with its protocol version, the checksums of its other files (`preds=path`, ...) and its "
+     "own.")
     row = {**row, 'protocol': PROTOCOL, **{f'sha256:{k}': sha256(p) for k, p in files.items()}}
     return self.write_json(self.path('unit', name), {**row, 'checksum': _row_sum(row)})
 
@@ -137,13 +156,15 @@ def write_preds(self:Store, name:str, preds:dict) -> Path:
     arrs = {f'{k}_{f}': v.cpu().numpy().astype(t) for k, (y, p, c) in preds.items()
             for f, v, t in (('y', y, np.int16), ('pred', p, np.int16), ('conf', c, np.float32))}
     def to(tmp):
-        with open(tmp, 'wb') as fh: np.savez_compressed(fh, **arrs)
+        with open(tmp, 'wb') as fh:
+            np.savez_compressed(fh, **arrs)
     return self.write(self.path('preds', name), to)
 
 # %% ../nbs/09g_store.ipynb #c8632e8f
 @patch
 def write_model(self:Store, path:Path, save_to) -> str:
-    "Write a model file with `save_to(tmp)`, its checksum beside it (`<file>.sha256`, written first); returns the checksum."
+    ("Write a model file with `save_to(tmp)`, its checksum beside it (`<file>.sha256`, written first); returns the "
+     "checksum.")
     sums = {}
     def to(tmp):
         save_to(tmp)
@@ -159,28 +180,38 @@ def model_sum(self:Store, path:Path) -> str|None:
     s = path.with_name(path.name + '.sha256')
     return s.read_text().strip() if s.exists() else None
 
+# %% ../nbs/09g_store.ipynb #0a9b9d5a
 @patch
 def verify(self:Store) -> tuple:
-    "`(rows, damaged)`: every unit's row that passes its checks, and `{file: why}` for each file that does not (and what depends on it)."
+    ("`(rows, damaged)`: every unit's row that passes its checks, and `{file: why}` for each file that does not (and "
+     "what depends on it).")
     rows, bad, parents = {}, {}, {}
     for f in sorted((self.out / 'dense').glob('*.safetensors')):
         want = self.model_sum(f)
-        if want is not None and sha256(f) != want: bad[str(f.relative_to(self.out))] = 'its checksum differs: cut or changed'
+        if want is not None and sha256(f) != want:
+            bad[str(f.relative_to(self.out))] = 'its checksum differs: cut or changed'
         parents[f.stem] = want
     for name in self.names():
         f = self.path('unit', name)
-        try: r = json.loads(f.read_text())
-        except (ValueError, UnicodeDecodeError): bad[f'units/{f.name}'] = 'not JSON: cut or damaged'; continue
+        try:
+            r = json.loads(f.read_text())
+        except (ValueError, UnicodeDecodeError):
+            bad[f'units/{f.name}'] = 'not JSON: cut or damaged'
+            continue
         if not isinstance(r, dict) or ('checksum' in r and r['checksum'] != _row_sum(r)):
-            bad[f'units/{f.name}'] = 'its checksum differs: cut or changed'; continue
+            bad[f'units/{f.name}'] = 'its checksum differs: cut or changed'
+            continue
         p = self.path('preds', name)
         if 'sha256:preds' in r and (not p.exists() or sha256(p) != r['sha256:preds']):
-            bad[f'preds/{p.name}'] = 'missing' if not p.exists() else 'its checksum differs: cut or changed'; continue
+            bad[f'preds/{p.name}'] = 'missing' if not p.exists() else 'its checksum differs: cut or changed'
+            continue
         dense = group_of(name) + '__dense__0'
         if f'dense/{dense}.safetensors' in bad:
-            bad[f'units/{f.name}'] = f'computed from the damaged parent {dense}'; continue
+            bad[f'units/{f.name}'] = f'computed from the damaged parent {dense}'
+            continue
         if r.get('sha256:parent') and parents.get(dense) not in (None, r['sha256:parent']):
-            bad[f'units/{f.name}'] = f'computed from another parent than dense/{dense}.safetensors'; continue
+            bad[f'units/{f.name}'] = f'computed from another parent than dense/{dense}.safetensors'
+            continue
         rows[name] = r
     return rows, bad
 
@@ -190,17 +221,21 @@ def bare(row:dict, # a unit's row as written
     "A unit's row without the store's bookkeeping (its protocol and checksums): the results alone."
     return {k: v for k, v in row.items() if k not in ('protocol', 'checksum') and not k.startswith('sha256:')}
 
+# %% ../nbs/09g_store.ipynb #25e74048
 @patch
 def rows(self:Store) -> list:
-    "Every unit's row, verified, without bookkeeping (`bare`); `Damaged` names the files that fail (and how to recompute them)."
+    ("Every unit's row, verified, without bookkeeping (`bare`); `Damaged` names the files that fail (and how to "
+     "recompute them).")
     rows, bad = self.verify()
-    if bad: raise Damaged(self.out, bad)
+    if bad:
+        raise Damaged(self.out, bad)
     return [bare(r) for r in rows.values()]
 
 # %% ../nbs/09g_store.ipynb #1c0efdf1
 @patch
 def heal(self:Store) -> list:
-    "Set every damaged file aside (under `damaged/<time>/`) with the files derived from it, so a run recomputes them; returns a line per file."
+    ("Set every damaged file aside (under `damaged/<time>/`) with the files derived from it, so a run recomputes them; "
+     "returns a line per file.")
     _, bad = self.verify()
     aside, lines = self.out / 'damaged' / time.strftime('%Y%m%dT%H%M%S'), []
     for f, why in bad.items():
@@ -208,13 +243,17 @@ def heal(self:Store) -> list:
         grp = [Path(f)] + [Path(k) / f'{name}{e}' for k, e in (('units', '.json'), ('preds', '.npz'))]
         if f.startswith('dense/'):
             grp += [Path('dense') / f'{name}.safetensors.sha256']
-            grp += [p.relative_to(self.out) for k in ('units', 'preds') for p in (self.out / k).glob(f'{group_of(name)}__*')]
+            grp += [p.relative_to(self.out) for k in ('units', 'preds')
+                    for p in (self.out / k).glob(f'{group_of(name)}__*')]
         for p in dict.fromkeys(grp):
-            if (self.out / p).exists(): (aside / p).parent.mkdir(parents=True, exist_ok=True); os.replace(self.out / p, aside / p)
+            if (self.out / p).exists():
+                (aside / p).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(self.out / p, aside / p)
         lines.append(f"{f}: {why}; set aside in {aside}, to be recomputed")
     for p in self.out.glob('*/.*.tmp-*'):  # left by a process killed while writing: never renamed into place
         host, _, pid = p.name.rpartition('.tmp-')[2].rpartition('-')
-        if host == socket.gethostname() and pid.isdigit() and not _alive(int(pid)): p.unlink(missing_ok=True)
+        if host == socket.gethostname() and pid.isdigit() and not alive(int(pid)):
+            p.unlink(missing_ok=True)
     return lines
 
 # %% ../nbs/09g_store.ipynb #ceeeb952
@@ -223,99 +262,36 @@ def tally(self:Store, key:str, missing) -> dict:
     "`{value of key: units}` over the rows that parse (`verify` names the others); `missing` for rows without `key`."
     out = {}
     for name in self.names():
-        try: r = json.loads(self.path('unit', name).read_text())
-        except (ValueError, UnicodeDecodeError): continue
-        if isinstance(r, dict): out[r.get(key, missing)] = out.get(r.get(key, missing), 0) + 1
+        try:
+            r = json.loads(self.path('unit', name).read_text())
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if isinstance(r, dict):
+            out[r.get(key, missing)] = out.get(r.get(key, missing), 0) + 1
     return out
 
+# %% ../nbs/09g_store.ipynb #3b9ddfe6
 @patch
 def protocols(self:Store) -> dict:
     "`{protocol version: units}` of the folder's units (1: written before units recorded one)."
     return self.tally('protocol', 1)
 
+# %% ../nbs/09g_store.ipynb #8b4479e4
 def check_protocols(stores:list, # the folders' `Store`s
                     resume:bool=False, # True: units are about to be added, which follow `PROTOCOL`
                    ):
-    "Refuse, in one line, to mix units of two protocol versions: a resumed folder whose units follow another, or folders merged across versions."
+    ("Refuse, in one line, to mix units of two protocol versions: a resumed folder whose units follow another, or "
+     "folders merged across versions.")
     seen = {v: (s, n) for s in stores for v, n in s.protocols().items()}
-    if resume: seen.setdefault(PROTOCOL, ('this run', 0))
-    if len(seen) < 2: return
-    said = [f"{s.out if isinstance(s, Store) else s}: {f'{n} unit(s) of ' if n else ''}protocol {v} ({PROTOCOLS.get(v, 'unknown')})"
+    if resume:
+        seen.setdefault(PROTOCOL, ('this run', 0))
+    if len(seen) < 2:
+        return
+    said = [f"{s.out if isinstance(s, Store) else s}: {f'{n} unit(s) of ' if n else ''}protocol {v} "
+            f"({PROTOCOLS.get(v, 'unknown')})"
             for v, (s, n) in sorted(seen.items())]
-    raise ValueError(f"units of two protocols would mix ({'; '.join(said)}): give a new --out, or --merge the folders of one version")
-
-# %% ../nbs/09g_store.ipynb #84ec7051
-STALE_S = 300  # a claim whose holder has not touched it for this long (another host) is taken over
-HEARTBEAT_S = 30  # how often a process touches the claims it holds
-_HELD, _LOCK = set(), threading.Lock()
-
-def _beat():
-    "Touch the claims this process holds, every `HEARTBEAT_S` seconds."
-    while True:
-        time.sleep(HEARTBEAT_S)
-        with _LOCK:
-            for p in list(_HELD):
-                try: os.utime(p)
-                except OSError: _HELD.discard(p)
-
-def launch_id() -> dict:
-    "Who this process is, as a claim records it: host, process, start time, SLURM task."
-    task = os.environ.get('SLURM_ARRAY_JOB_ID', os.environ.get('SLURM_JOB_ID'))
-    if task and 'SLURM_ARRAY_TASK_ID' in os.environ: task += '_' + os.environ['SLURM_ARRAY_TASK_ID']
-    return {'host': socket.gethostname(), 'pid': os.getpid(), 'started': time.strftime('%Y-%m-%dT%H:%M:%S'), 'slurm': task}
-
-# %% ../nbs/09g_store.ipynb #6df37d1c
-@patch
-def holder(self:Store, group:str) -> dict|None:
-    "Who holds the claim on `group` (a unit name's group) and whether it is `stale`; None where nobody does."
-    f = self.out / 'claims' / f'{group}.json'
-    try: text, age = f.read_text(), time.time() - f.stat().st_mtime
-    except OSError: return None  # no claim
-    try: info = json.loads(text)
-    except ValueError: info = {}  # created, its holder not yet written: held, unless left so for STALE_S
-    if not info: return {'host': '?', 'pid': None, 'started': '?', 'slurm': None, 'mine': False, 'stale': age > STALE_S}
-    me = launch_id()
-    mine = (info.get('host'), info.get('pid')) == (me['host'], me['pid']) or (me['slurm'] and info.get('slurm') == me['slurm'])
-    dead = info.get('host') == me['host'] and not _alive(info.get('pid', -1))
-    return {**info, 'mine': bool(mine), 'stale': bool(not mine and (dead or age > STALE_S))}
-
-# %% ../nbs/09g_store.ipynb #86d51e06
-@patch
-def claim(self:Store, group:str) -> dict|None:
-    "Claim `group` for this process (taking over a stale claim or its own): None when it holds it now, else the live holder."
-    f = self.out / 'claims' / f'{group}.json'
-    f.parent.mkdir(parents=True, exist_ok=True)
-    for _ in range(5):
-        try: fd = os.open(f, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        except FileExistsError:
-            h = self.holder(group)
-            if h is not None and not h['stale'] and not h['mine']: return h
-            aside = f.with_name(f'{f.name}.{time.time_ns()}.old')
-            try: os.replace(f, aside)  # one taker wins the rename
-            except FileNotFoundError: continue
-            try: took = json.loads(aside.read_text() or '{}')
-            except (OSError, ValueError): took = {}
-            if h is not None and [took.get(k) for k in ('host', 'pid', 'started')] != [h[k] for k in ('host', 'pid', 'started')]:
-                try: os.link(aside, f)  # a launch claimed it since we looked: its claim is put back
-                except OSError: pass
-            continue
-        with os.fdopen(fd, 'w') as fh: fh.write(json.dumps(launch_id()))
-        with _LOCK:
-            if not _HELD and not any(t.name == 'dg_claims' for t in threading.enumerate()):
-                threading.Thread(target=_beat, name='dg_claims', daemon=True).start()
-            _HELD.add(f)
-        return None
-    return self.holder(group)
-
-# %% ../nbs/09g_store.ipynb #5cb1eb27
-@patch
-def release(self:Store, group:str):
-    "Give up this process's claim on `group`."
-    f = self.out / 'claims' / f'{group}.json'
-    with _LOCK: _HELD.discard(f)
-    h = self.holder(group)
-    if h is not None and h['mine']: f.unlink(missing_ok=True)
-    for old in (self.out / 'claims').glob(f'{group}.json.*.old'): old.unlink(missing_ok=True)
+    raise ValueError(f"units of two protocols would mix ({'; '.join(said)}): give a new --out, or --merge the folders "
+                     "of one version")
 
 # %% ../nbs/09g_store.ipynb #797eaba6
 KINDS = ('dataset', 'arch', 'algorithm')  # what makes parents of different kinds: a sweep's lists
@@ -323,7 +299,8 @@ PARENT = KINDS + ('target', 'seed')       # the columns that name a parent
 
 def kinds(df:pd.DataFrame, # results (`collect`)
          ) -> list:
-    "The kind columns (`KINDS`) that take more than one value in `df`: its tables get a block of rows per kind of parent."
+    ("The kind columns (`KINDS`) that take more than one value in `df`: its tables get a block of rows per kind of "
+     "parent.")
     return [k for k in KINDS if k in df and df[k].nunique() > 1]
 
 # %% ../nbs/09g_store.ipynb #b55788c6
@@ -336,18 +313,22 @@ def parent_key(df:pd.DataFrame, # results (`collect`)
 def per_kind(f, # `f(df, *args, **kwargs) -> DataFrame`
              df:pd.DataFrame, # results (`collect`)
              *args, **kwargs):
-    "`f` of each kind of parent's rows, stacked with the kind as the outer index levels; `f(df)` where there is one kind."
+    ("`f` of each kind of parent's rows, stacked with the kind as the outer index levels; `f(df)` where there is one "
+     "kind.")
     ks = kinds(df)
-    if not ks: return f(df, *args, **kwargs)
+    if not ks:
+        return f(df, *args, **kwargs)
     return pd.concat({k: f(g, *args, **kwargs) for k, g in df.groupby(ks, sort=False)}, names=ks)
 
 # %% ../nbs/09g_store.ipynb #08defc53
 def kind_groups(df) -> list:
     "`[(kind dict, rows)]`: one entry per kind of parent, in the rows' order (`[({}, df)]` where there is one)."
     ks = kinds(df)
-    if not ks: return [({}, df)]
+    if not ks:
+        return [({}, df)]
     return [(dict(zip(ks, k if isinstance(k, tuple) else (k,))), g) for k, g in df.groupby(ks, sort=False)]
 
+# %% ../nbs/09g_store.ipynb #dff2f376
 def kind_parts(df) -> list:
     "`[(label, rows)]`: one part per kind of parent ('resnet20 coral: '), or `[('', df)]` where there is one kind."
     return [((' '.join(map(str, k.values())) + ': ') if k else '', g) for k, g in kind_groups(df)]
@@ -364,7 +345,9 @@ def note_launch(self:Store, entry:dict):
 def update_launch(self:Store, **kw):
     "Add `kw` (e.g. `units_computed`) to this process's latest launch entry, where it has one."
     f = self.out / 'provenance' / f"{socket.gethostname()}-{os.getpid()}.json"
-    if f.exists(): entries = json.loads(f.read_text()); self.write_json(f, entries[:-1] + [{**entries[-1], **kw}])
+    if f.exists():
+        entries = json.loads(f.read_text())
+        self.write_json(f, entries[:-1] + [{**entries[-1], **kw}])
 
 # %% ../nbs/09g_store.ipynb #b895cbc2
 @patch
@@ -372,7 +355,8 @@ def provenance(self:Store) -> list:
     "Every launch's entry, in the order they started."
     old = self.out / 'provenance.json'
     entries = json.loads(old.read_text()) if old.exists() else []
-    for f in (self.out / 'provenance').glob('*.json'): entries += json.loads(f.read_text())
+    for f in (self.out / 'provenance').glob('*.json'):
+        entries += json.loads(f.read_text())
     return sorted(entries, key=lambda e: e.get('started', ''))
 
 # %% ../nbs/09g_store.ipynb #755d83b8
@@ -383,14 +367,20 @@ def layouts(self:Store) -> dict:
 
 # %% ../nbs/09g_store.ipynb #bc350c9d
 @patch
-def health(self:Store, expected:list|None=None, # the unit names a run of this folder computes (None: not counted as missing)
+def health(self:Store, expected:list|None=None, # the unit names a run computes (None: none missing)
           ) -> dict:
-    "The folder's state without computing anything: units complete, damaged, missing, claims (live and stale), protocols, where units ran."
+    ("The folder's state without computing anything: units complete, damaged, missing, claims (live and stale), "
+     "protocols, where units ran.")
     rows, bad = self.verify()
     claims = {p.stem: self.holder(p.stem) for p in (self.out / 'claims').glob('*.json')}
     out = {'complete': len(rows), 'damaged': bad, 'claimed': {k: v for k, v in claims.items() if v and not v['stale']},
-           'stale claims': [k for k, v in claims.items() if v and v['stale']], 'protocols': self.protocols(), 'ran on': self.layouts(),
+           'stale claims': [k for k, v in claims.items() if v and v['stale']], 'protocols': self.protocols(),
+           'ran on': self.layouts(),
            'temporary files': [str(p.relative_to(self.out)) for p in self.out.glob('*/.*.tmp-*')]}
     hurt = {Path(f).stem for f in bad}  # a damaged unit is not also missing
-    if expected is not None: out['missing'] = [n for n in expected if n not in rows and n not in hurt]
+    if expected is not None:
+        out['missing'] = [n for n in expected if n not in rows and n not in hurt]
     return out
+
+# %% ../nbs/09g_store.ipynb #098cefb3
+from . import claims as _claims  # noqa: F401 Store.holder, claim, release (claims imports Store)

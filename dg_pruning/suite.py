@@ -13,7 +13,8 @@ from scipy import stats as sstats
 from .core import get_device
 from .importance import CRITERIA, parse_criterion
 from .config import Config, load_data, arch_kw
-from .running import sweep_cost, start_run
+from .running import start_run
+from .cost import sweep_cost
 from .launch import run_experiment, worker_count, submit_array, wait_for
 from .results import collect, label, holm
 from .stats import endpoint, target_ok, decide
@@ -28,22 +29,28 @@ __all__ = ['SHIFTS', 'NO_SIGNAL', 'SUITE_CRITERIA', 'SUITE_TABLES', 'SUITE_CAPTI
 # %% ../nbs/09i_suite.ipynb #792dc6d6
 SHIFTS = {  # kind of shift -> the Config fields measured for it ("The protocol of each shift")
     'rotated_mnist': {'dataset': 'rotated_mnist'},  # rotation: the default run (0 and 75 degrees held out)
-    'digits_dg': {'dataset': 'digits_dg', 'targets': ('mnist_m', 'optdigits')},  # texture and colour, another writer and scanner
-    'mnist_m': {'dataset': 'mnist_m', 'targets': ('mnist_m',)},  # DSS's pair: grey digits to textured colour photos, one source domain
-    'rotated_digits': {'dataset': 'rotated_digits', 'targets': ('0', '75')},  # rotation on another writer population (UCI digits)
+    # texture and colour, another writer and scanner
+    'digits_dg': {'dataset': 'digits_dg', 'targets': ('mnist_m', 'optdigits')},
+    # DSS's pair: grey digits to textured colour photos, one source domain
+    'mnist_m': {'dataset': 'mnist_m', 'targets': ('mnist_m',)},
+    # rotation on another writer population (UCI digits)
+    'rotated_digits': {'dataset': 'rotated_digits', 'targets': ('0', '75')},
     'colored_mnist': {'dataset': 'colored_mnist'},  # a spurious colour: no signal (NO_SIGNAL)
 }
 NO_SIGNAL = {'colored_mnist': "ERM parents reach 0.67, 0.69 and 0.10 on its three held-out domains, below the 0.75 "
                               "that two classes need (signal_threshold): nothing to lose by pruning"}
-SUITE_CRITERIA = ('random', 'l1', 'fpgm', 'bn_scale', 'hrank', 'hessian', 'taylor', 'ior')  # the field's and ours; random is the baseline
+# the field's and ours; random is the baseline
+SUITE_CRITERIA = ('random', 'l1', 'fpgm', 'bn_scale', 'hrank', 'hessian', 'taylor', 'ior')
 
 # %% ../nbs/09i_suite.ipynb #4f2f91e3
 def suite_config(shift:str, # a key of `SHIFTS`
                  criteria=None, # the criteria compared (None: `SUITE_CRITERIA`); 'random' is always added
                  **overrides, # other Config fields, the same for every shift (e.g. seeds, epochs)
                 ) -> Config:
-    "The `Config` of one shift: its measured protocol, the criteria it can score (those comparing domains need two sources), `overrides` last."
-    if shift not in SHIFTS: raise ValueError(f"unknown shift {shift!r}; the suite's shifts: {', '.join(SHIFTS)}")
+    ("The `Config` of one shift: its measured protocol, the criteria it can score (those comparing domains need two "
+     "sources), `overrides` last.")
+    if shift not in SHIFTS:
+        raise ValueError(f"unknown shift {shift!r}; the suite's shifts: {', '.join(SHIFTS)}")
     crit = tuple(criteria or SUITE_CRITERIA)
     cfg = Config(**{**SHIFTS[shift], **overrides, 'criteria': ('random',) + tuple(c for c in crit if c != 'random')})
     n_src = len(load_data(cfg).names) - 1 if cfg.domains is None else len(cfg.domains) - 1
@@ -60,38 +67,54 @@ def run_suite(out='dg_suite', # the suite's folder: one run folder per shift
               wait:bool=True, # wait for a SLURM array (False: return once it is submitted)
               **overrides, # Config fields for every shift
              ) -> pd.DataFrame|list:
-    "Run (or resume) the suite, its cost printed first; shifts without signal are said, not run; the results of every shift run (unwaited SLURM: the jobs)."
+    ("Run (or resume) the suite, its cost printed first; shifts without signal are said, not run; the results of every "
+     "shift run (unwaited SLURM: the jobs).")
     shifts = list(shifts or SHIFTS)
     bad = [s for s in shifts if s not in SHIFTS]
-    if bad: raise ValueError(f"unknown shift(s) {bad}; the suite's shifts: {', '.join(SHIFTS)}")
+    if bad:
+        raise ValueError(f"unknown shift(s) {bad}; the suite's shifts: {', '.join(SHIFTS)}")
     for s in shifts:
-        if s in NO_SIGNAL: print(f"{s}: not scored: {NO_SIGNAL[s]}")
+        if s in NO_SIGNAL:
+            print(f"{s}: not scored: {NO_SIGNAL[s]}")
     cfgs = {s: suite_config(s, criteria, **overrides) for s in shifts if s not in NO_SIGNAL}
-    if not cfgs: raise ValueError("none of the shifts asked carries signal: nothing to run")
+    if not cfgs:
+        raise ValueError("none of the shifts asked carries signal: nothing to run")
     for s, cfg in cfgs.items():
         data, dev, old = load_data(cfg), get_device(cfg.device), torch.get_num_threads()
-        if dev.type == 'cpu': torch.set_num_threads(max(1, old // worker_count(cfg, 1 << 30)))  # a worker's threads: its rate
-        try: ips = train_images_per_s(data, {'arch': cfg.arch[0], **arch_kw(cfg, cfg.arch[0])}, cfg.bs, cfg.precision, dev, 5)
-        finally: torch.set_num_threads(old)
+        if dev.type == 'cpu':
+            torch.set_num_threads(max(1, old // worker_count(cfg, 1 << 30)))  # a worker's threads: its rate
+        try:
+            ips = train_images_per_s(data, {'arch': cfg.arch[0], **arch_kw(cfg, cfg.arch[0])}, cfg.bs, cfg.precision,
+                                     dev, 5)
+        finally:
+            torch.set_num_threads(old)
         c, n = sweep_cost(cfg, data.sizes(), ips), worker_count(cfg, 1 << 30)
-        print(f"{s}: {int(c.jobs)} parents, {int(c.units)} units, {c.train_images / 1e3:.0f}k images trained, {c.eval_images / 1e3:.0f}k "
+        print(f"{s}: {int(c.jobs)} parents, {int(c.units)} units, {c.train_images / 1e3:.0f}k images trained, "
+              f"{c.eval_images / 1e3:.0f}k "
               f"evaluated: about {60 * c.hours / n:.0f} min on {n} worker(s) here; criteria {', '.join(cfg.criteria)}")
     if executor != 'slurm':
-        for s, cfg in cfgs.items(): run_experiment(cfg, Path(out) / s, progress=progress, executor=executor, slurm=slurm)
+        for s, cfg in cfgs.items():
+            run_experiment(cfg, Path(out) / s, progress=progress, executor=executor, slurm=slurm)
         return suite_results(out)
-    todo = {s: start_run(cfg, Path(out) / s)[1] for s, cfg in cfgs.items()}  # every shift's missing groups, in one array
+    # every shift's missing groups, in one array
+    todo = {s: start_run(cfg, Path(out) / s)[1] for s, cfg in cfgs.items()}
     tasks = [(cfgs[s], Path(out) / s, g) for s, gs in todo.items() for g in gs]
     jobs = submit_array(tasks, Path(out) / 'jobs', slurm or {}) if tasks else []
-    if not wait: return jobs
+    if not wait:
+        return jobs
     k = 0
-    for s, gs in todo.items(): wait_for(cfgs[s], Path(out) / s, gs, jobs[k:k + len(gs)], progress, slurm or {}); k += len(gs)
+    for s, gs in todo.items():
+        wait_for(cfgs[s], Path(out) / s, gs, jobs[k:k + len(gs)], progress, slurm or {})
+        k += len(gs)
     return suite_results(out)
 
+# %% ../nbs/09i_suite.ipynb #9c4d9278
 def suite_results(out, # the suite's folder
                  ) -> pd.DataFrame:
     "The results of every shift under `out` (`collect` of its run folders): the column `dataset` names the shift."
     runs = sorted(d for d in Path(out).iterdir() if (d / 'config.json').exists()) if Path(out).is_dir() else []
-    if not runs: raise ValueError(f"{out} holds no shift's run: run the suite first (dg_prune --suite --out {out})")
+    if not runs:
+        raise ValueError(f"{out} holds no shift's run: run the suite first (dg_prune --suite --out {out})")
     return collect(*runs)
 
 # %% ../nbs/09i_suite.ipynb #d9b38371
@@ -100,14 +123,18 @@ def suite_cells(df:pd.DataFrame, # `suite_results`
                 baseline:str='random', # the criterion every other is compared with on the same parent
                 confidence:float=0.95, # of the intervals
                ) -> pd.DataFrame:
-    "Per shift and criterion: `decide` of the paired differences of the endpoint `metric` to `baseline`'s, and Holm's p over all the cells."
+    ("Per shift and criterion: `decide` of the paired differences of the endpoint `metric` to `baseline`'s, and Holm's "
+     "p over all the cells.")
     rows = []
     for shift, g in df.groupby('dataset', sort=False):
         e = endpoint(g, metric).unstack('criterion')
-        if metric.startswith('target'): e = e.loc[e.index.intersection(target_ok(g))]
-        if baseline not in e or e.empty: continue  # no parent with signal on its target: no cell
+        if metric.startswith('target'):
+            e = e.loc[e.index.intersection(target_ok(g))]
+        if baseline not in e or e.empty:
+            continue  # no parent with signal on its target: no cell
         for c in e.columns:
-            if c != baseline: rows.append({'shift': shift, 'criterion': c, **decide((e[c] - e[baseline]).dropna(), confidence)})
+            if c != baseline:
+                rows.append({'shift': shift, 'criterion': c, **decide((e[c] - e[baseline]).dropna(), confidence)})
     out = pd.DataFrame(rows)
     return out.assign(p_holm=holm(out.p)) if len(out) else out  # the table's cells as one family
 
@@ -117,23 +144,29 @@ def suite_ranks(df:pd.DataFrame, # `suite_results`
                 draws:int=1000, # bootstrap resamples of each shift's parents
                 seed:int=0, # seeds the resampling
                ) -> pd.DataFrame:
-    "Per criterion: mean rank over parents then shifts (1: best) with its bootstrap 95% interval, and the share of parents where it is best."
+    ("Per criterion: mean rank over parents then shifts (1: best) with its bootstrap 95% interval, and the share of "
+     "parents where it is best.")
     low_best, rng = 'ece' in metric or 'loss' in metric, np.random.default_rng(seed)
     per, best = {}, []
     for shift, g in df.groupby('dataset', sort=False):
         e = endpoint(g, metric).unstack('criterion').dropna()
-        if metric.startswith('target'): e = e.loc[e.index.intersection(target_ok(g))]
-        if e.empty: continue
+        if metric.startswith('target'):
+            e = e.loc[e.index.intersection(target_ok(g))]
+        if e.empty:
+            continue
         r = e.rank(axis=1, ascending=low_best)
         per[shift] = r.values, list(r.columns)
         best.append((r == 1).astype(float))
     crit = sorted({c for _, cs in per.values() for c in cs})
-    if not per: return pd.DataFrame(columns=['mean_rank', 'lo', 'hi', 'best_share'], dtype=float)  # no parent with every criterion
+    if not per:
+        # no parent with every criterion
+        return pd.DataFrame(columns=['mean_rank', 'lo', 'hi', 'best_share'], dtype=float)
     def mean_rank(idx):
         m = [pd.Series(v[i].mean(0), cs) for (v, cs), i in zip(per.values(), idx)]
         return pd.concat(m, axis=1).mean(axis=1).reindex(crit)
     point = mean_rank([np.arange(len(v)) for v, _ in per.values()])
-    boot = pd.concat([mean_rank([rng.integers(0, len(v), len(v)) for v, _ in per.values()]) for _ in range(draws)], axis=1)
+    boot = pd.concat([mean_rank([rng.integers(0, len(v), len(v)) for v, _ in per.values()]) for _ in range(draws)],
+                     axis=1)
     return pd.DataFrame({'mean_rank': point, 'lo': boot.quantile(0.025, axis=1), 'hi': boot.quantile(0.975, axis=1),
                          'best_share': pd.concat(best).mean().reindex(crit)})
 
@@ -142,17 +175,21 @@ def _half(r) -> float:
     "The CI half-width of a `decide` row."
     return (r.hi - r.lo) / 2
 
+# %% ../nbs/09i_suite.ipynb #080f53d7
 def suite_table(cells:pd.DataFrame, # `suite_cells`
                 ranks:pd.DataFrame|None=None, # `suite_ranks` (None: no rank columns)
                 scale:float=100, # points
                ) -> pd.DataFrame:
-    "Criteria x shifts: difference ± CI half-width (✓: decided; *: also after Holm over the table), the mean over shifts, mean rank [95%], best share."
+    ("Criteria x shifts: difference ± CI half-width (✓: decided; *: also after Holm over the table), the mean over "
+     "shifts, mean rank [95%], best share.")
     shifts = list(dict.fromkeys(cells['shift']))
-    fmt = lambda m, h, ok, star=False: f"{scale * m:+.1f} ±{scale * h:.1f}" + (' ✓' if ok else '') + ('*' if star else '')
+    fmt = lambda m, h, ok, star=False: f"{scale * m:+.1f} ±{scale * h:.1f}" + (' ✓' if ok else '') + ('*' if star
+            else '')
     tab = {}
     for c, g in cells.groupby('criterion', sort=False):
         g = g.set_index('shift')
-        row = {s: fmt(g.loc[s, 'diff'], _half(g.loc[s]), g.loc[s, 'verdict'] == 'decided', g.loc[s].get('p_holm', 1) < 0.05) if s in g.index else '—'
+        row = {s: fmt(g.loc[s, 'diff'], _half(g.loc[s]), g.loc[s, 'verdict'] == 'decided',
+                      g.loc[s].get('p_holm', 1) < 0.05) if s in g.index else '—'
                for s in shifts}
         se = [_half(r) / sstats.t.ppf(0.975, r.n - 1) for _, r in g.iterrows() if r.n > 1]
         m, h = g['diff'].mean(), 1.96 * np.sqrt(np.sum(np.square(se))) / len(se) if se else np.nan
@@ -173,51 +210,69 @@ def plot_suite(cells:pd.DataFrame, # `suite_cells`
     import matplotlib.pyplot as plt
     shifts = list(dict.fromkeys(cells['shift']))
     crit = list(dict.fromkeys(cells['criterion']))
-    fig, axs = plt.subplots(1, len(shifts), figsize=(2.6 * len(shifts), 0.35 * len(crit) + 1.2), sharey=True, squeeze=False)
+    fig, axs = plt.subplots(1, len(shifts), figsize=(2.6 * len(shifts), 0.35 * len(crit) + 1.2), sharey=True,
+                            squeeze=False)
     for ax, s in zip(axs[0], shifts):
         g = cells[cells['shift'] == s].set_index('criterion').reindex(crit)
         y = np.arange(len(crit))
-        ax.errorbar(scale * g['diff'], y, xerr=[scale * (g['diff'] - g.lo), scale * (g.hi - g['diff'])], fmt='o', ms=4, capsize=2)
-        ax.axvline(0, color='grey', lw=0.8); ax.set_title(s, fontsize=9); ax.set_xlabel(f'vs {baseline} (points)', fontsize=8)
-        ax.set_yticks(y); ax.set_yticklabels([label(c) for c in crit], fontsize=8)
-    axs[0, 0].invert_yaxis(); fig.tight_layout()
+        ax.errorbar(scale * g['diff'], y, xerr=[scale * (g['diff'] - g.lo), scale * (g.hi - g['diff'])], fmt='o', ms=4,
+                    capsize=2)
+        ax.axvline(0, color='grey', lw=0.8)
+        ax.set_title(s, fontsize=9)
+        ax.set_xlabel(f'vs {baseline} (points)', fontsize=8)
+        ax.set_yticks(y)
+        ax.set_yticklabels([label(c) for c in crit], fontsize=8)
+    axs[0, 0].invert_yaxis()
+    fig.tight_layout()
     return axs
 
 # %% ../nbs/09i_suite.ipynb #8f705ea7
 def suite_findings(df:pd.DataFrame, # `suite_results`
                   ) -> list:
-    "Lines to print: per shift the criteria decided better or worse than random on the target, and whether a domain-aware criterion beats Taylor."
+    ("Lines to print: per shift the criteria decided better or worse than random on the target, and whether a "
+     "domain-aware criterion beats Taylor.")
     cells, out = suite_cells(df), []
     for s, g in cells.groupby('shift', sort=False):
         dec = g[g.verdict == 'decided']
-        up, down = ', '.join(label(c) for c in dec[dec['diff'] > 0].criterion), ', '.join(label(c) for c in dec[dec['diff'] < 0].criterion)
-        out.append(f"{s} ({int(g.n.max())} parents): better than random on the target: {up or 'none decided'}; worse: {down or 'none decided'}")
+        up = ', '.join(label(c) for c in dec[dec['diff'] > 0].criterion)
+        down = ', '.join(label(c) for c in dec[dec['diff'] < 0].criterion)
+        out.append(f"{s} ({int(g.n.max())} parents): better than random on the target: {up or 'none decided'}; worse: "
+                   f"{down or 'none decided'}")
     vs = suite_cells(df, baseline='taylor')
-    aware = vs[vs.criterion.map(lambda c: c in CRITERIA and CRITERIA[parse_criterion(c)[0]].needs_domains > 1)] if len(vs) else vs
+    domain_aware = lambda c: c in CRITERIA and CRITERIA[parse_criterion(c)[0]].needs_domains > 1
+    aware = vs[vs.criterion.map(domain_aware)] if len(vs) else vs
     wins = aware[(aware.verdict == 'decided') & (aware['diff'] > 0)] if len(aware) else aware
-    said = '; '.join(f"{label(r.criterion)} on {r['shift']} {100 * r['diff']:+.1f} [{100 * r.lo:+.1f}, {100 * r.hi:+.1f}]" for _, r in wins.iterrows())
+    said = '; '.join(f"{label(r.criterion)} on {r['shift']} {100 * r['diff']:+.1f} [{100 * r.lo:+.1f}, "
+                     f"{100 * r.hi:+.1f}]" for _, r in wins.iterrows())
     run = ', '.join(label(c) for c in dict.fromkeys(aware.criterion)) if len(aware) else 'none run'
-    out.append(f"domain-aware criteria ({run}) vs taylor: {said}" if said else f"no domain-aware criterion ({run}) is decided better than taylor on any shift")
-    out += [f"{s}: no parent carries signal on its target: not scored" for s in df.dataset.unique() if s not in set(cells.get('shift', ()))]
+    out.append(f"domain-aware criteria ({run}) vs taylor: {said}" if said
+               else f"no domain-aware criterion ({run}) is decided better than taylor on any shift")
+    out += [f"{s}: no parent carries signal on its target: not scored" for s in df.dataset.unique()
+            if s not in set(cells.get('shift', ()))]
     out += [f"{s}: not scored: {why}" for s, why in NO_SIGNAL.items() if s not in set(df.dataset)]
     return out
 
 # %% ../nbs/09i_suite.ipynb #13ef72d8
-SUITE_TABLES = {'target': ('target_acc', 'random'), 'in_domain': ('in_domain_acc', 'random'), 'target_ece': ('target_ece', 'random'),
+SUITE_TABLES = {'target': ('target_acc', 'random'), 'in_domain': ('in_domain_acc', 'random'),
+                'target_ece': ('target_ece', 'random'),
                 'target_vs_taylor': ('target_acc', 'taylor')}  # file stem -> (endpoint, baseline)
-SUITE_CAPTIONS = {'target': 'Target accuracy vs random (points): difference ± 95% CI half-width, ✓ decided; mean rank over parents and shifts',
-                  'in_domain': 'In-domain accuracy vs random (points)', 'target_ece': 'Target ECE vs random (points; lower is better calibrated)',
+SUITE_CAPTIONS = {'target': 'Target accuracy vs random (points): difference ± 95% CI half-width, ✓ decided; mean rank '
+                            'over parents and shifts',
+                  'in_domain': 'In-domain accuracy vs random (points)',
+                  'target_ece': 'Target ECE vs random (points; lower is better calibrated)',
                   'target_vs_taylor': 'Target accuracy vs taylor (points)'}
 
 def save_suite(df:pd.DataFrame, # `suite_results`
                out, # the suite's folder
               ) -> dict:
-    "Write the suite's tables (CSV, Markdown, LaTeX), its figure, findings and page (`suite.html`) under `out`; their paths."
+    ("Write the suite's tables (CSV, Markdown, LaTeX), its figure, findings and page (`suite.html`) under `out`; their "
+     "paths.")
     import matplotlib.pyplot as plt
     out, paths, sections, cells_of = Path(out), {}, [], {}
     for stem, (metric, base) in SUITE_TABLES.items():
         cells = cells_of[stem] = suite_cells(df, metric, base)
-        if cells.empty: continue
+        if cells.empty:
+            continue
         tab = suite_table(cells, suite_ranks(df, metric) if base == 'random' else None)
         cells.to_csv(out / f'suite_{stem}.csv', index=False)
         parts = list(tab.index), list(tab.columns), tab.values.tolist()
@@ -226,16 +281,23 @@ def save_suite(df:pd.DataFrame, # `suite_results`
         paths[stem] = out / f'suite_{stem}.md'
         sections.append(f"<h2>{SUITE_CAPTIONS[stem]}</h2>{tab.to_html()}")
         if stem == 'target':
-            seen = cells.pivot_table(index='criterion', columns='shift', values='detectable', sort=False).rename(index=label)
-            sections.append("<h3>What the run could detect (points, 80% power, 95% level)</h3>" + (100 * seen).round(1).to_html())
+            seen = cells.pivot_table(index='criterion', columns='shift', values='detectable',
+                                     sort=False).rename(index=label)
+            seen_html = (100 * seen).round(1).to_html()
+            sections.append("<h3>What the run could detect (points, 80% power, 95% level)</h3>" + seen_html)
     target = cells_of['target']
-    if target.empty: raise ValueError("no shift has a parent with signal on its target: no table to write (train the parents longer)")
-    plot_suite(target); plt.savefig(out / 'suite.png', dpi=150, bbox_inches='tight'); plt.close('all')
+    if target.empty:
+        raise ValueError("no shift has a parent with signal on its target: no table to write (train the parents "
+                         "longer)")
+    plot_suite(target)
+    plt.savefig(out / 'suite.png', dpi=150, bbox_inches='tight')
+    plt.close('all')
     said = suite_findings(df)
     (out / 'suite_findings.txt').write_text('\n'.join(said) + '\n')
     fig = base64.b64encode((out / 'suite.png').read_bytes()).decode()
     body = (f"<h1>Shift benchmark: {', '.join(df.dataset.unique())}</h1><h2>Findings</h2><ul>"
-            + ''.join(f"<li>{html.escape(l)}</li>" for l in said) + f'</ul><img src="data:image/png;base64,{fig}" alt="criteria x shifts">'
+            + ''.join(f"<li>{html.escape(l)}</li>"
+                      for l in said) + f'</ul><img src="data:image/png;base64,{fig}" alt="criteria x shifts">'
             + ''.join(sections))
     (out / 'suite.html').write_text(html_page(body, f'Shift benchmark: {out.resolve().name}'))
     return {**paths, 'figure': out / 'suite.png', 'findings': out / 'suite_findings.txt', 'page': out / 'suite.html'}

@@ -26,9 +26,13 @@ def _trained(width, angles, target, epochs, seed, bs):
     opt = torch.optim.Adam(net.parameters(), 3e-3)
     for _ in range(epochs):
         for x, y, d in dls.train:
-            loss = F.cross_entropy(net(x), y); opt.zero_grad(); loss.backward(); opt.step()
+            loss = F.cross_entropy(net(x), y)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
     return net.eval(), dls
 
+# %% ../nbs/10_testing.ipynb #6b9dc01f
 def tiny_trained(width:int=8, # filters of the first conv of `MnistCNN`
                  angles:tuple=(0, 30, 60), # the rotated-digit domains
                  target=None, # the held-out domain (default: the last angle)
@@ -36,7 +40,8 @@ def tiny_trained(width:int=8, # filters of the first conv of `MnistCNN`
                  seed:int=0, # seeds the data split and the weights
                  bs:int=60, # batch size of the loaders
                 ) -> tuple:
-    "`(model, dls)`: a small CNN trained on rotated digits (every angle but `target`), in eval mode; cached, a fresh copy each call."
+    ("`(model, dls)`: a small CNN trained on rotated digits (every angle but `target`), in eval mode; cached, a fresh "
+     "copy each call.")
     target = str(angles[-1] if target is None else target)
     net, dls = _trained(width, tuple(angles), target, epochs, seed, bs)
     return copy.deepcopy(net), dls
@@ -45,16 +50,22 @@ def tiny_trained(width:int=8, # filters of the first conv of `MnistCNN`
 @contextmanager
 def fake_slurm(folder, # where the stand-ins are written (created if missing)
                job_id:int|None=4242, # the job id the stand-in sbatch answers; None: no sbatch on PATH at all
-               gres:str='gpu:1', # the generic resources the stand-in sinfo lists for any partition ('(null)': no GPU; '': no such partition)
+               gres:str='gpu:1', # the stand-in sinfo's GRES ('(null)': no GPU; '': no partition)
               ):
-    "Stand-in `sbatch` (keeps the script it is given as `folder/submitted.sh`), `srun` and `sinfo` first on PATH while the block runs; yields `folder`."
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    ("Stand-in `sbatch` (keeps the script it is given as `folder/submitted.sh`), `srun` and `sinfo` first on PATH "
+     "while the block runs; yields `folder`.")
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     if job_id is not None:
-        (folder / 'sbatch').write_text(f'#!/bin/sh\ncp "$1" "$(dirname "$0")/submitted.sh"\necho "Submitted batch job {job_id}"\n')
+        (folder / 'sbatch').write_text('#!/bin/sh\ncp "$1" "$(dirname "$0")/submitted.sh"\necho "Submitted batch job '
+                                       f'{job_id}"\n')
         (folder / 'srun').write_text('#!/bin/sh\nexit 0\n')
         (folder / 'sinfo').write_text(f'#!/bin/sh\necho "{gres}"\n' if gres else '#!/bin/sh\nexit 0\n')
-        for f in ('sbatch', 'srun', 'sinfo'): (folder / f).chmod(0o755)
+        for f in ('sbatch', 'srun', 'sinfo'):
+            (folder / f).chmod(0o755)
     path = os.environ.get('PATH', '')
     os.environ['PATH'] = str(folder) if job_id is None else f'{folder}{os.pathsep}{path}'
-    try: yield folder
-    finally: os.environ['PATH'] = path
+    try:
+        yield folder
+    finally:
+        os.environ['PATH'] = path

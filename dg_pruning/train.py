@@ -20,7 +20,8 @@ from fastai.callback.tracker import TrackerCallback
 from fastai.callback.fp16 import MixedPrecision, AMPMode
 from .risk import PRECISIONS
 import importlib
-importlib.import_module('fastai.callback.schedule')  # patches Learner.fit_one_cycle (an import statement would look unused)
+# patches Learner.fit_one_cycle (an import statement would look unused)
+importlib.import_module('fastai.callback.schedule')
 
 # %% auto #0
 __all__ = ['MMD_SCALES', 'ALGORITHMS', 'domain_risks', 'DGCallback', 'ERM', 'NaNGuard', 'coral_penalty', 'CORAL', 'mmd_penalty',
@@ -40,20 +41,25 @@ def domain_risks(pred, # logits `(items, classes)`
 # %% ../nbs/06_train.ipynb #c21336e9
 def _last_linear(model):
     lins = [m for m in model.modules() if isinstance(m, nn.Linear)]
-    if not lins: raise ValueError(f"{type(model).__name__} has no nn.Linear classifier to read features from")
+    if not lins:
+        raise ValueError(f"{type(model).__name__} has no nn.Linear classifier to read features from")
     return lins[-1]
 
+# %% ../nbs/06_train.ipynb #4fa8cbd6
 class DGCallback(Callback):
     "Base of the DG algorithms: per-domain risks, features, the penalty into `loss_grad` and `loss` (training only)."
     order, needs_domains, needs_features = 10, 2, False
     def before_fit(self):
         self.step, self.hook = 0, None
         if self.needs_features:
-            self.hook = _last_linear(self.learn.model).register_forward_pre_hook(lambda m, i: setattr(self, 'feats', i[0]))
+            self.hook = _last_linear(self.learn.model).register_forward_pre_hook(lambda m,
+                    i: setattr(self, 'feats', i[0]))
     def after_fit(self):
-        if self.hook is not None: self.hook.remove()
+        if self.hook is not None:
+            self.hook.remove()
     def after_loss(self):
-        if not self.training: return
+        if not self.training:
+            return
         d = self.learn.domain
         if d.unique().numel() < self.needs_domains:
             raise ValueError(f"{type(self).__name__} needs {self.needs_domains} domains in every training batch, got "
@@ -62,7 +68,8 @@ class DGCallback(Callback):
         self.learn.loss_grad = loss
         self.learn.loss = loss.detach().clone()
     def after_batch(self):
-        if self.training: self.step += 1
+        if self.training:
+            self.step += 1
     def objective(self, pred, # logits `(items, classes)`
                   y, # labels, one per item
                   d, # the domain id of every item
@@ -87,6 +94,7 @@ class NaNGuard(Callback):
 # %% ../nbs/06_train.ipynb #87caec41
 def _pairs(n): return [(i, j) for i in range(n) for j in range(i + 1, n)]
 
+# %% ../nbs/06_train.ipynb #a7b6d181
 class _PairPenalty(DGCallback):
     needs_features = True
     def __init__(self, gamma:float=1.0): self.gamma = gamma
@@ -105,6 +113,7 @@ def coral_penalty(fa, # features of one domain `(items, dims)`
     ca, cb = (fa - ma).T @ (fa - ma) / (len(fa) - 1), (fb - mb).T @ (fb - mb) / (len(fb) - 1)
     return (ma - mb).pow(2).mean() + (ca - cb).pow(2).mean()
 
+# %% ../nbs/06_train.ipynb #1230aee9
 class CORAL(_PairPenalty):
     "Deep CORAL (Sun & Saenko, 2016): align feature means and covariances between every pair of domains."
     penalty = staticmethod(coral_penalty)
@@ -121,6 +130,7 @@ def mmd_penalty(fa, # features of one domain `(items, dims)`
         return sum(torch.exp(-s * d2) for s in scales)
     return k(fa, fa).mean() + k(fb, fb).mean() - 2 * k(fa, fb).mean()
 
+# %% ../nbs/06_train.ipynb #8a042b83
 class MMD(_PairPenalty):
     "MMD (Li et al., 2018): align feature distributions between every pair of domains with Gaussian kernels."
     penalty = staticmethod(mmd_penalty)
@@ -131,8 +141,10 @@ class _Annealed(DGCallback):
     def __init__(self, lam:float, anneal_steps:int=500): self.lam, self.anneal_steps = lam, anneal_steps
     def weight(self): return self.lam if self.step >= self.anneal_steps else 1.0
     def before_batch(self):
-        if self.training and self.step == self.anneal_steps and self.anneal_steps > 0: self.learn.create_opt()
+        if self.training and self.step == self.anneal_steps and self.anneal_steps > 0:
+            self.learn.create_opt()
 
+# %% ../nbs/06_train.ipynb #d4f5060c
 class VREx(_Annealed):
     "V-REx (Krueger et al., 2021): mean domain risk plus `lam` times their variance."
     def __init__(self, lam:float=10.0, # penalty weight after annealing
@@ -153,6 +165,7 @@ def irm_penalty(logits, # one domain's logits
     g2 = torch.autograd.grad(F.cross_entropy(logits[1::2] * s, y[1::2]), s, create_graph=True)[0]
     return g1 * g2
 
+# %% ../nbs/06_train.ipynb #fcd6bc36
 class IRM(_Annealed):
     "IRMv1 (Arjovsky et al., 2019): mean domain risk plus `lam` times the mean IRMv1 penalty."
     def __init__(self, lam:float=100.0, # penalty weight after annealing
@@ -171,13 +184,17 @@ class GroupDRO(DGCallback):
     def __init__(self, eta:float=0.01, # step size of the domain weights
                 ):
         self.eta = eta
-    def before_fit(self): super().before_fit(); self.q = {}
+    def before_fit(self):
+        super().before_fit()
+        self.q = {}
     def objective(self, pred, y, d):  # see `DGCallback.objective`
         risks, doms = domain_risks(pred, y, d)
-        for e, r in zip(doms.tolist(), risks.detach()): self.q[e] = self.q.get(e, 1.0) * torch.exp(self.eta * r).item()
+        for e, r in zip(doms.tolist(), risks.detach()):
+            self.q[e] = self.q.get(e, 1.0) * torch.exp(self.eta * r).item()
         q = torch.tensor([self.q[e] for e in doms.tolist()], device=risks.device)
         q = q / q.sum()
-        for e, v in zip(doms.tolist(), q.tolist()): self.q[e] = v
+        for e, v in zip(doms.tolist(), q.tolist()):
+            self.q[e] = v
         return (q * risks).sum()
 
 # %% ../nbs/06_train.ipynb #d959a03d
@@ -187,24 +204,31 @@ class Mixup(DGCallback):
                 ):
         self.alpha = alpha
     def before_batch(self):
-        if not self.training: return
+        if not self.training:
+            return
         x, y, d = self.learn.xb[0], self.learn.yb[0], self.learn.domain
         doms = d.unique()
-        if doms.numel() < 2: return  # after_loss raises the clear error
+        if doms.numel() < 2:
+            return  # after_loss raises the clear error
         perm = doms[torch.randperm(len(doms))]
         xs, self.mix = [], []
         for a, b in zip(perm.tolist(), perm.roll(-1).tolist()):
             ia, ib = torch.where(d == a)[0], torch.where(d == b)[0]
-            n = min(len(ia), len(ib)); ia, ib = ia[:n], ib[:n]
+            n = min(len(ia), len(ib))
+            ia, ib = ia[:n], ib[:n]
             lam = float(np.random.beta(self.alpha, self.alpha))
-            xs.append(lam * x[ia] + (1 - lam) * x[ib]); self.mix.append((lam, y[ia], y[ib]))
+            xs.append(lam * x[ia] + (1 - lam) * x[ib])
+            self.mix.append((lam, y[ia], y[ib]))
         self.learn.xb = (torch.cat(xs),)
     def after_loss(self):
-        if not self.training: return
-        if self.learn.domain.unique().numel() < 2: super().after_loss()
+        if not self.training:
+            return
+        if self.learn.domain.unique().numel() < 2:
+            super().after_loss()
         out, loss, i = self.learn.pred, 0., 0
         for lam, ya, yb in self.mix:
-            p = out[i:i + len(ya)]; i += len(ya)
+            p = out[i:i + len(ya)]
+            i += len(ya)
             loss = loss + lam * F.cross_entropy(p, ya) + (1 - lam) * F.cross_entropy(p, yb)
         self.learn.loss_grad = loss / len(self.mix)
         self.learn.loss = self.learn.loss_grad.detach().clone()
@@ -215,10 +239,13 @@ ALGORITHMS = {'erm': ERM, 'coral': CORAL, 'mmd': MMD, 'mixup': Mixup, 'vrex': VR
 def hyperparams(algorithm:str, # a name of `ALGORITHMS`
                ) -> dict:
     "The hyper-parameters of `algorithm` and their defaults, read from its callback's signature (stated once, there)."
-    own = [c for c in ALGORITHMS[algorithm].__mro__ if issubclass(c, DGCallback) and '__init__' in vars(c)]  # not fastai's
-    if not own: return {}
+    # not fastai's
+    own = [c for c in ALGORITHMS[algorithm].__mro__ if issubclass(c, DGCallback) and '__init__' in vars(c)]
+    if not own:
+        return {}
     sig = inspect.signature(own[0].__init__)
-    return {k: p.default for k, p in sig.parameters.items() if k != 'self' and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)}
+    return {k: p.default for k, p in sig.parameters.items() if k != 'self'
+            and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)}
 
 # %% ../nbs/06_train.ipynb #cebebf36
 def dg_learner(data:MultiDomain, # a `MultiDomain`
@@ -237,24 +264,32 @@ def dg_learner(data:MultiDomain, # a `MultiDomain`
                **hparams, # the algorithm's hyper-parameters (defaults: `hyperparams`)
               ) -> Learner:
     "A fastai Learner training `arch` with DG `algorithm` on every domain of `data` but `target`."
-    if algorithm not in ALGORITHMS: raise ValueError(f"unknown algorithm {algorithm!r}; choose from {list(ALGORITHMS)}")
+    if algorithm not in ALGORITHMS:
+        raise ValueError(f"unknown algorithm {algorithm!r}; choose from {list(ALGORITHMS)}")
     cls, defaults = ALGORITHMS[algorithm], hyperparams(algorithm)
     bad = [k for k in hparams if k not in defaults]
-    if bad: raise TypeError(f"{algorithm} has no hyper-parameter {bad}; its hyper-parameters are {defaults}")
+    if bad:
+        raise TypeError(f"{algorithm} has no hyper-parameter {bad}; its hyper-parameters are {defaults}")
     n_src = len(data.names) - 1
     if cls.needs_domains > 1 and n_src < 2:
-        raise ValueError(f"{algorithm} compares source domains and needs at least two; holding out {target!r} leaves {n_src}")
-    if balanced is None: balanced = cls.needs_domains > 1
-    if balanced and bs % n_src: bs = n_src * max(1, bs // n_src)
+        raise ValueError(f"{algorithm} compares source domains and needs at least two; holding out {target!r} leaves "
+                         f"{n_src}")
+    if balanced is None:
+        balanced = cls.needs_domains > 1
+    if balanced and bs % n_src:
+        bs = n_src * max(1, bs // n_src)
     dls = data.dls(target, bs=bs, seed=seed, balanced=balanced, device=device)
     x = dls.train.dataset.items
     n_in = x.shape[1] if isinstance(x, torch.Tensor) else 3
     model = make_model(arch, n_in, len(data.classes), weights, width, stem_stride)
-    if opt not in ('fastai', 'domainbed'): raise ValueError(f"opt must be 'fastai' or 'domainbed', got {opt!r}")
-    if precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got {precision!r}")
+    if opt not in ('fastai', 'domainbed'):
+        raise ValueError(f"opt must be 'fastai' or 'domainbed', got {opt!r}")
+    if precision not in PRECISIONS:
+        raise ValueError(f"precision must be one of {list(PRECISIONS)}, got {precision!r}")
     kw = {'opt_func': partial(OptimWrapper, opt=torch.optim.Adam), 'wd': 0.0} if opt == 'domainbed' else {}
     learn = Learner(dls, model, loss_func=nn.CrossEntropyLoss(), metrics=accuracy,
-                    cbs=[DomainCallback(), cls(**{**defaults, **hparams}), NaNGuard()] + ([AutocastPrecision(precision)] if precision != 'fp32' else []), **kw)
+                    cbs=[DomainCallback(), cls(**{**defaults, **hparams}),
+                         NaNGuard()] + ([AutocastPrecision(precision)] if precision != 'fp32' else []), **kw)
     learn.algorithm, learn.opt_name = algorithm, opt
     return learn
 
@@ -265,13 +300,17 @@ class KeepBest(TrackerCallback):
     def __init__(self, monitor:str='accuracy', # the recorded metric that picks the best epoch
                 ):
         super().__init__(monitor=monitor)
-    def before_fit(self): super().before_fit(); self.state = None
+    def before_fit(self):
+        super().before_fit()
+        self.state = None
     def after_epoch(self):
         super().after_epoch()
-        if self.new_best: self.state = {k: v.detach().clone() for k, v in self.learn.model.state_dict().items()}
+        if self.new_best:
+            self.state = {k: v.detach().clone() for k, v in self.learn.model.state_dict().items()}
     def after_fit(self):
         super().after_fit()
-        if self.state is not None: self.learn.model.load_state_dict(self.state)
+        if self.state is not None:
+            self.learn.model.load_state_dict(self.state)
 
 # %% ../nbs/06_train.ipynb #d6a8a419
 def fit_dg(learn, # a `dg_learner`
@@ -279,19 +318,25 @@ def fit_dg(learn, # a `dg_learner`
            lr:float=1e-3, # learning rate
            one_cycle:bool|None=None, # default: fit_one_cycle with fastai's optimiser, a constant lr with DomainBed's
           ):
-    "Train with training-domain model selection (the weights of the epoch with the best source-validation accuracy); returns `learn`."
-    if one_cycle is None: one_cycle = getattr(learn, 'opt_name', 'fastai') == 'fastai'  # DomainBed's recipe: constant lr
-    if one_cycle: learn.fit_one_cycle(epochs, lr, cbs=KeepBest())
-    else: learn.fit(epochs, lr, cbs=KeepBest())
+    ("Train with training-domain model selection (the weights of the epoch with the best source-validation accuracy); "
+     "returns `learn`.")
+    if one_cycle is None:
+        one_cycle = getattr(learn, 'opt_name', 'fastai') == 'fastai'  # DomainBed's recipe: constant lr
+    if one_cycle:
+        learn.fit_one_cycle(epochs, lr, cbs=KeepBest())
+    else:
+        learn.fit(epochs, lr, cbs=KeepBest())
     return learn
 
 # %% ../nbs/06_train.ipynb #a61eff21
 class AutocastPrecision(MixedPrecision):
-    "fastai's `MixedPrecision` (bf16 or fp16) under autocast on the learner's own device: CUDA, or the CPU, where fastai's does nothing."
+    ("fastai's `MixedPrecision` (bf16 or fp16) under autocast on the learner's own device: CUDA, or the CPU, where "
+     "fastai's does nothing.")
     def before_fit(self):
         dev = self.dls.device.type
         if self.amp_mode == AMPMode.BF16 and dev == 'cuda' and not torch.cuda.is_bf16_supported():
             raise ValueError("this GPU has no bfloat16: use precision 'fp16'")
         dtype = torch.bfloat16 if self.amp_mode == AMPMode.BF16 else torch.float16
         self.kwargs['enabled'] = dtype == torch.float16  # the gradient scaler: fp16 only
-        self.autocast, self.learn.scaler, self.scales = torch.autocast(dev, dtype=dtype), torch.amp.GradScaler(dev, **self.kwargs), []
+        self.autocast, self.learn.scaler, self.scales = torch.autocast(dev, dtype=dtype), torch.amp.GradScaler(dev,
+                **self.kwargs), []

@@ -17,10 +17,12 @@ __all__ = ['plot_ratio_curves', 'potential_table', 'plot_prune_potential', 'plot
 def plot_ratio_curves(res:pd.DataFrame, # tidy: criterion, ratio, domain, split, acc
                       ax=None, # matplotlib axes (default: a new figure)
                       metric:str='acc', # the column plotted
-                      x:str='ratio', # 'ratio' (filters pruned per layer) or 'params_pruned' (fraction of parameters removed)
+                      x:str='ratio', # 'ratio' (filters pruned) or 'params_pruned' (parameters removed)
                      ):
-    "Accuracy vs prune ratio (or parameters removed), one colour per criterion, source domains dashed (their mean), target solid."
-    if x not in ('ratio', 'params_pruned'): raise ValueError(f"x must be 'ratio' or 'params_pruned', got {x!r}")
+    ("Accuracy vs prune ratio (or parameters removed), one colour per criterion, source domains dashed (their mean), "
+     "target solid.")
+    if x not in ('ratio', 'params_pruned'):
+        raise ValueError(f"x must be 'ratio' or 'params_pruned', got {x!r}")
     ax = ax or plt.subplots(figsize=(6, 4))[1]
     for i, (crit, g) in enumerate(res.groupby('criterion', sort=False)):
         c = f'C{i}'
@@ -28,29 +30,35 @@ def plot_ratio_curves(res:pd.DataFrame, # tidy: criterion, ratio, domain, split,
         tgt = g[g.split == 'target'].groupby('ratio')[[x, metric]].mean()
         ax.plot(src[x], src[metric], '--', color=c, marker='o', ms=3)
         ax.plot(tgt[x], tgt[metric], '-', color=c, marker='o', ms=3, label=crit)
-    ax.set_xlabel('fraction of filters pruned' if x == 'ratio' else 'fraction of parameters removed'); ax.set_ylabel(metric)
+    ax.set_xlabel('fraction of filters pruned' if x == 'ratio' else 'fraction of parameters removed')
+    ax.set_ylabel(metric)
     ax.set_title('source domains (dashed) and target domain (solid)', fontsize=10)
-    ax.legend(fontsize=8); ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    ax.grid(alpha=0.3)
     return ax
 
 # %% ../nbs/08_viz.ipynb #36b54fe0
 def potential_table(res:pd.DataFrame, # results in long format (criterion, ratio, domain, split, acc)
                     delta:float=0.005, # tolerated error increase
                    ) -> pd.DataFrame:
-    "Prune potential per distribution (rows: domains) and criterion (columns) from tidy results with ratio 0 as the parent."
+    ("Prune potential per distribution (rows: domains) and criterion (columns) from tidy results with ratio 0 as the "
+     "parent.")
     out = {}
     for crit, g in res.groupby('criterion', sort=False):
         err = 1 - g.pivot_table(index='ratio', columns='domain', values='acc')
         out[crit] = prune_potentials(err.drop(index=0.0), err.loc[0.0], delta)
     return pd.DataFrame(out)
 
+# %% ../nbs/08_viz.ipynb #e1ea58e5
 def plot_prune_potential(pp:pd.DataFrame, # prune potentials (distributions x criteria)
                          ax=None, # matplotlib axes (default: a new figure)
                         ):
     "Bars of prune potential: distributions along x, one bar per criterion."
     ax = ax or plt.subplots(figsize=(6, 3.5))[1]
     pp.plot.bar(ax=ax, rot=20, width=0.8)
-    ax.set_ylabel('prune potential'); ax.set_ylim(0, 1); ax.legend(fontsize=8, ncol=len(pp.columns))
+    ax.set_ylabel('prune potential')
+    ax.set_ylim(0, 1)
+    ax.legend(fontsize=8, ncol=len(pp.columns))
     ax.set_title('largest ratio within 0.5% of the parent\'s error', fontsize=10)
     return ax
 
@@ -63,7 +71,9 @@ def plot_functional_distance(fd:pd.DataFrame, # `functional_distance` output
     for k, (col, ax) in enumerate(zip(('distance', 'agreement'), axs)):
         for name, g in fd.groupby('model', sort=False):
             ax.plot(g.eps, g[col], marker='o', ms=3, label=name, ls='--' if name == 'reference' else '-')
-        ax.set_xlabel('noise eps'); ax.set_ylabel(col); ax.grid(alpha=0.3)
+        ax.set_xlabel('noise eps')
+        ax.set_ylabel(col)
+        ax.grid(alpha=0.3)
     axs[0].legend(fontsize=8)
     return axs
 
@@ -75,14 +85,17 @@ def plot_corruptions(ca:pd.DataFrame, # `corruption_accuracy` output
     "Heat map of accuracy: corruptions down, severities (and clean) across."
     ax = ax or plt.subplots(figsize=(5, 0.35 * len(ca) + 1))[1]
     im = ax.imshow(ca.values, vmin=0, vmax=1, cmap='viridis', aspect='auto')
-    ax.set_xticks(range(len(ca.columns)), [str(c) for c in ca.columns]); ax.set_yticks(range(len(ca)), ca.index)
+    ax.set_xticks(range(len(ca.columns)), [str(c) for c in ca.columns])
+    ax.set_yticks(range(len(ca)), ca.index)
     for i in range(ca.shape[0]):
-        for j in range(ca.shape[1]): ax.text(j, i, f'{ca.values[i, j]:.2f}', ha='center', va='center', fontsize=7, color='w')
-    plt.colorbar(im, ax=ax); ax.set_title(title, fontsize=10)
+        for j in range(ca.shape[1]):
+            ax.text(j, i, f'{ca.values[i, j]:.2f}', ha='center', va='center', fontsize=7, color='w')
+    plt.colorbar(im, ax=ax)
+    ax.set_title(title, fontsize=10)
     return ax
 
 # %% ../nbs/08_viz.ipynb #f8a20002
-def plot_paired(pt:pd.DataFrame, # `results.paired` output: criterion, ratio, diff, lo, hi, verdict (and optionally stage)
+def plot_paired(pt:pd.DataFrame, # `results.paired`: criterion, ratio, diff, lo, hi, verdict (stage)
                 ax=None, # matplotlib axes (default: a new figure)
                 baseline:str='random', # the criterion the differences are to
                ):
@@ -92,16 +105,20 @@ def plot_paired(pt:pd.DataFrame, # `results.paired` output: criterion, ratio, di
     ax = ax or plt.subplots(figsize=(6, 0.28 * len(labels) + 1))[1]
     for k, st in enumerate(stages):
         g = pt if st is None else pt[pt['stage'] == st]
-        y = np.array([labels.index(f"{c} {r:.0%}") for c, r in zip(g.criterion, g.ratio)]) + 0.2 * (k - (len(stages) - 1) / 2)
+        y = np.array([labels.index(f"{c} {r:.0%}") for c,
+                      r in zip(g.criterion, g.ratio)]) + 0.2 * (k - (len(stages) - 1) / 2)
         col = f'C{k}'
         ax.hlines(y, 100 * g.lo, 100 * g.hi, color=col, lw=1.5)
         sig = (g.verdict != 'n.s.').values
         ax.plot(100 * g['diff'].values[sig], y[sig], 'o', color=col, label=st)
         ax.plot(100 * g['diff'].values[~sig], y[~sig], 'o', mfc='white', color=col)
     ax.axvline(0, color='k', lw=0.8)
-    ax.set_yticks(range(len(labels)), labels, fontsize=8); ax.invert_yaxis()
-    ax.set_xlabel(f'difference to {baseline} (accuracy points), 95% CI'); ax.grid(alpha=0.3, axis='x')
-    if stages != [None]: ax.legend(fontsize=8)
+    ax.set_yticks(range(len(labels)), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel(f'difference to {baseline} (accuracy points), 95% CI')
+    ax.grid(alpha=0.3, axis='x')
+    if stages != [None]:
+        ax.legend(fontsize=8)
     return ax
 
 # %% ../nbs/08_viz.ipynb #2537d873
@@ -110,25 +127,33 @@ def _has_frontend() -> bool:
         from IPython import get_ipython
         ip = get_ipython()
         return ip is not None and 'IPKernelApp' in ip.config
-    except Exception: return False
+    except Exception:
+        return False
 
+# %% ../nbs/08_viz.ipynb #21d2ebb8
 def _bars(res, criterion, ratio, target=None, ax=None):
     g = res[(res.criterion == criterion)]
-    if target is not None and 'target' in g.columns: g = g[g.target == target]
+    if target is not None and 'target' in g.columns:
+        g = g[g.target == target]
     dense, pruned = g[g.ratio == 0].set_index('domain'), g[g.ratio == ratio].set_index('domain')
     ax = ax or plt.subplots(figsize=(6, 3))[1]
     idx = np.arange(len(dense))
-    ax.bar(idx - 0.2, dense.acc, 0.4, label='dense'); ax.bar(idx + 0.2, pruned.acc.reindex(dense.index), 0.4, label=f'{criterion} {ratio:.0%}')
-    ax.set_xticks(idx, [f"{d}\n({s})" for d, s in zip(dense.index, dense.split)]); ax.set_ylim(0, 1); ax.set_ylabel('accuracy')
+    ax.bar(idx - 0.2, dense.acc, 0.4, label='dense')
+    ax.bar(idx + 0.2, pruned.acc.reindex(dense.index), 0.4, label=f'{criterion} {ratio:.0%}')
+    ax.set_xticks(idx, [f"{d}\n({s})" for d, s in zip(dense.index, dense.split)])
+    ax.set_ylim(0, 1)
+    ax.set_ylabel('accuracy')
     ax.legend(fontsize=8)
     return ax
 
+# %% ../nbs/08_viz.ipynb #6112ac71
 def explore(res:pd.DataFrame, # results in long format (criterion, ratio, domain, split, acc)
            ):
     "Widgets to switch criterion / target / ratio; plain plot without a widget front end."
     crits, ratios = list(res.criterion.unique()), sorted(r for r in res.ratio.unique() if r > 0)
     targets = list(res.target.unique()) if 'target' in res.columns else [None]
-    if not _has_frontend(): return _bars(res, crits[0], ratios[-1], targets[0])
+    if not _has_frontend():
+        return _bars(res, crits[0], ratios[-1], targets[0])
     import ipywidgets as w
     return w.interact(lambda criterion, target, ratio: (_bars(res, criterion, ratio, target), plt.show()),
                       criterion=crits, target=targets, ratio=w.SelectionSlider(options=ratios, value=ratios[-1]))
