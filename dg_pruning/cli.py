@@ -27,7 +27,7 @@ def _cli_value(f, text:str):
     "The value of the `Config` field `f` written as `text` on the command line."
     # 'tuple | None', 'int', ...
     ann = f.type if isinstance(f.type, str) else getattr(f.type, '__name__', None) or str(f.type)
-    if text == 'none' and 'None' in ann:
+    if text.lower() == 'none' and 'None' in ann:  # as the help writes it, or lower case
         return None
     if text in ('auto', 'all') and 'str' in ann:
         return text
