@@ -10,17 +10,19 @@ import torch.nn.functional as F
 from .core import as_tensor
 
 # %% auto #0
-__all__ = ['CORRUPTIONS', 'SEVERITIES', 'all_corruptions', 'corrupt_images', 'corrupted_sets', 'show_corruptions']
+__all__ = ['CORRUPTIONS', 'SEVERITIES', 'UNIFORM_NOISE', 'all_corruptions', 'corrupt_images', 'corrupted_sets',
+           'show_corruptions']
 
 # %% ../nbs/07a_corrupt.ipynb #048130c2
 CORRUPTIONS = ('gaussian_noise', 'shot_noise', 'impulse_noise', 'defocus_blur', 'motion_blur', 'zoom_blur', 'snow',
                'fog', 'brightness', 'contrast', 'elastic_transform', 'pixelate', 'jpeg_compression')
 SEVERITIES = (1, 2, 3, 4, 5)
+UNIFORM_NOISE = {1: 0.05, 2: 0.1, 3: 0.2, 4: 0.3, 5: 0.4}  # Lost in Pruning's input noise: eps per severity (4: 0.3)
 
 def all_corruptions():
-    "The 19 corruption names of `imagecorruptions` (15 of ImageNet-C and 4 extra)."
+    "The 19 corruptions of `imagecorruptions` (15 of ImageNet-C, 4 extra) and Lost in Pruning's uniform noise."
     from imagecorruptions import get_corruption_names
-    return tuple(get_corruption_names('all'))
+    return tuple(get_corruption_names('all')) + ('uniform_noise',)
 
 # %% ../nbs/07a_corrupt.ipynb #767658af
 def corrupt_images(x:torch.Tensor, # images `(n, c, h, w)` in [0, 1], c in 1..3
@@ -34,6 +36,9 @@ def corrupt_images(x:torch.Tensor, # images `(n, c, h, w)` in [0, 1], c in 1..3
         raise ValueError(f"unknown corruption {name!r}; known: {all_corruptions()}")
     if severity not in SEVERITIES:
         raise ValueError(f"severity must be 1..5, got {severity}")
+    if name == 'uniform_noise':  # Lost in Pruning's: every pixel moved by U(-eps, eps)
+        g = torch.Generator().manual_seed(seed)
+        return (x + (2 * torch.rand(x.shape, generator=g) - 1).to(x.device) * UNIFORM_NOISE[severity]).clamp(0, 1)
     n, c, h, w = x.shape
     if c not in (1, 2, 3):
         raise ValueError(f"corruptions need 1, 2 or 3 channels, got {c}")
