@@ -182,7 +182,7 @@ def s_size(model:nn.Module, # the network
            c:float=3.0, # the constant $C$
            delta:float=1e-16, # the failure probability $\delta_S$
           ) -> int:
-    "torchprune's size of the data $\mathcal S$: $\lceil C \log(8 \eta^* \eta / \delta_S) \rceil$."
+    "torchprune's size of the data $\\mathcal S$: $\\lceil C \\log(8 \\eta^* \\eta / \\delta_S) \\rceil$."
     etas, hooks = [], []
     for _, m in weight_layers(model):
         hooks.append(m.register_forward_hook(lambda m, i, o: etas.append(o[0].numel())))
