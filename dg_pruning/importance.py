@@ -15,7 +15,7 @@ from .fpgm import fpgm_scores
 
 # %% auto #0
 __all__ = ['CRITERIA', 'ACCUMULATE', 'register_criterion', 'uses_target', 'granularity', 'criterion_scope', 'parse_criterion',
-           'same_granularity', 'filter_importance', 'l1_importance', 'l2_importance', 'random_importance',
+           'same_granularity', 'reiterable', 'filter_importance', 'l1_importance', 'l2_importance', 'random_importance',
            'fpgm_importance', 'taylor_importance', 'ior_importance', 'worst_importance', 'agree_importance',
            'mean_maps', 'dss_importance', 'dss_target_importance', 'TPImportance']
 
@@ -100,7 +100,8 @@ def same_granularity(a:str, # a criterion name or spec
     return grain(a) == grain(b)
 
 # %% ../nbs/03_importance.ipynb #fba17f24
-def _reiterable(batches):
+def reiterable(batches, # (x, y, domain) batches: a loader, a list or an iterator (None: none)
+               ):
     "`batches` as something that can be iterated more than once (an iterator is read into a list)."
     return list(batches) if batches is not None and iter(batches) is batches else batches
 
@@ -119,7 +120,7 @@ def filter_importance(model:nn.Module, # the network
     if f.granularity != 'filter':
         raise ValueError(f"{name!r} scores weights, not filters: use lost.weight_importance")
     _check_options(criterion, name, opts)  # the keyword options too
-    batches = _reiterable(batches)
+    batches = reiterable(batches)
     if f.needs_data and batches is None:
         raise ValueError(f"criterion {criterion!r} needs data: pass batches of (x, y, domain)")
     if units is None:
@@ -334,7 +335,7 @@ def dss_target_importance(model, # the network
                          ):
     ("DSS as published (an oracle): per channel, the cosine of its output map averaged over the source images and over "
      "the held-out domain's images.")
-    batches = _reiterable(batches)
+    batches = reiterable(batches)
     src = [(x[d != target], y[d != target], d[d != target] * 0) for x, y, d in batches]
     tgt = [(x[d == target], y[d == target], d[d == target] * 0 + 1) for x, y, d in batches]
     if not sum(len(b[0]) for b in tgt):
@@ -356,7 +357,7 @@ class TPImportance(tp.importance.Importance):
                  scores:dict|None=None, # precomputed `filter_importance` scores (conv name -> scores)
                  **opts, # the criterion's options
                 ):
-        self.model, self.batches, self.criterion = model, _reiterable(batches), criterion
+        self.model, self.batches, self.criterion = model, reiterable(batches), criterion
         self.normalize, self.opts = normalize, opts
         self.given, self.scores = scores, None
     def refresh(self):

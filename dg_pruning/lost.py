@@ -11,7 +11,7 @@ import torch.nn.functional as F
 import torch_pruning as tp
 from fastai.callback.core import Callback
 from .core import check_ratio, as_tensor, preserve_mode
-from .importance import register_criterion, parse_criterion, CRITERIA
+from .importance import register_criterion, parse_criterion, CRITERIA, reiterable
 
 # %% auto #0
 __all__ = ['weight_layers', 'weight_importance', 'wt_importance', 'random_weights_importance', 'weight_masks', 'apply_masks',
@@ -35,7 +35,7 @@ def weight_importance(model:nn.Module, # the network
     f = CRITERIA[name]
     if f.granularity != 'weight':
         raise ValueError(f"{name!r} scores filters: use filter_importance")
-    batches = list(batches) if batches is not None and iter(batches) is batches else batches
+    batches = reiterable(batches)
     if f.needs_data and batches is None:
         raise ValueError(f"criterion {criterion!r} needs data: pass (x, y, domain) batches")
     layers = weight_layers(model)

@@ -32,17 +32,21 @@ def parent_potentials(df:pd.DataFrame, # results (`collect`)
         warnings.simplefilter('ignore')
         return potentials(df, delta, per_parent=True, unit='params')
 
+# %% ../nbs/09j_potential.ipynb #d33f887a
+def _summaries(pp:pd.DataFrame) -> dict:
+    "criterion -> distribution -> `decide` of its potentials over parents: what the table and the figure show."
+    by = pp.groupby(level='criterion', sort=False)
+    return {c: {dist: decide(g[dist].dropna()) for dist in pp.columns} for c, g in by}
+
 # %% ../nbs/09j_potential.ipynb #67d8992a
 def potential_table(pp:pd.DataFrame, # per-parent potentials (`parent_potentials`)
                    ) -> pd.DataFrame:
     "Methods x distributions: 'mean [95% CI]' of the potential over parents, in percent of the parameters."
-    def cell(v):
-        v = v.dropna()
-        if len(v) < 2:
-            return f'{100 * v.mean():.1f}' if len(v) else ''
-        m, lo, hi = decide(v)['diff'], decide(v)['lo'], decide(v)['hi']
-        return f'{100 * m:.1f} [{100 * lo:.1f}, {100 * hi:.1f}]'
-    by = {c: {dist: cell(g[dist]) for dist in pp.columns} for c, g in pp.groupby(level='criterion', sort=False)}
+    def cell(r):
+        if r['n'] < 2:
+            return f"{100 * r['diff']:.1f}" if r['n'] else ''
+        return f"{100 * r['diff']:.1f} [{100 * r['lo']:.1f}, {100 * r['hi']:.1f}]"
+    by = {c: {dist: cell(r) for dist, r in v.items()} for c, v in _summaries(pp).items()}
     return pd.DataFrame.from_dict(by, orient='index').rename_axis('criterion')  # (the index has a level 'target' too)
 
 # %% ../nbs/09j_potential.ipynb #32595a82
@@ -107,8 +111,7 @@ def plot_potential(pp:pd.DataFrame, # per-parent potentials (`parent_potentials`
                    ax=None, # a matplotlib axis
                   ):
     "Grouped bars: each method's potential per distribution, with 95% CIs over parents."
-    cells = {c: {dist: decide(g[dist].dropna()) for dist in pp.columns} for c,
-             g in pp.groupby(level='criterion', sort=False)}
+    cells = _summaries(pp)
     mean = pd.DataFrame({c: {d: r['diff'] for d, r in v.items()} for c, v in cells.items()}).T
     half = pd.DataFrame({c: {d: r['hi'] - r['diff'] for d, r in v.items()} for c, v in cells.items()}).T.fillna(0)
     ax = ax or plt.subplots(figsize=(1.2 + 1.1 * len(mean.columns), 3))[1]
