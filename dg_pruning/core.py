@@ -13,8 +13,8 @@ from torch import nn
 warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['SCOPES', 'set_seed', 'get_device', 'check_ratio', 'check_scope', 'as_tensor', 'preserve_mode', 'median_times',
-           'synchronize', 'timed', 'step_times', 'prunable_convs', 'FilterUnit', 'filter_units']
+__all__ = ['SCOPES', 'set_seed', 'get_device', 'check_ratio', 'check_scope', 'kept_filters', 'as_tensor', 'preserve_mode',
+           'median_times', 'synchronize', 'timed', 'step_times', 'prunable_convs', 'FilterUnit', 'filter_units']
 
 # %% ../nbs/00_core.ipynb #b847e928
 def set_seed(seed:int=0, # the seed for python, numpy and torch (CPU and every GPU)
@@ -61,6 +61,14 @@ def check_scope(scope:str, # how filters are ranked: one of `SCOPES`
     "Raise a clear error unless `scope` is one of `SCOPES`."
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES}, got {scope!r}")
+
+# %% ../nbs/00_core.ipynb #fed7dc26
+def kept_filters(n:int, # filters of the layer in the parent
+                 ratio:float, # the fraction pruned, in [0, 1)
+                ) -> int:
+    "Filters a layer of `n` keeps at `ratio`: round(n(1 - ratio)), at least 1 (torchprune's rounding)."
+    check_ratio(ratio)
+    return max(1, min(n, round(n * (1 - ratio))))
 
 # %% ../nbs/00_core.ipynb #86b133e0
 def as_tensor(x, # a tensor, or tuples/lists of them

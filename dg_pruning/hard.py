@@ -10,14 +10,14 @@ import torch
 from torch import nn
 import torch_pruning as tp
 from .core import (prunable_convs, check_ratio, check_scope, as_tensor, preserve_mode, median_times,
-                             synchronize)
+                             synchronize, kept_filters)
 from .importance import TPImportance, parse_criterion
 from .models import make_model
 
 # %% auto #0
 __all__ = ['MEMORY_FORMATS', 'STRUCTURES', 'PRUNED_FORMAT', 'model_stats', 'fold_bn', 'deploy', 'latency', 'coupled_convs',
-           'prune_filters', 'remove_filters', 'prune_learner', 'save_pruned', 'read_header', 'load_pruned',
-           'export_onnx']
+           'prune_filters', 'step_ratios', 'remove_filters', 'prune_learner', 'save_pruned', 'read_header',
+           'load_pruned', 'export_onnx']
 
 # %% ../nbs/04_hard.ipynb #922660f0
 def _check_trainable(model):
@@ -146,6 +146,7 @@ def prune_filters(model:nn.Module, # the network
                   scores:dict|None=None, # precomputed `filter_importance` scores by conv name
                   structure:str='coupled', # 'coupled': the residual stream too; 'internal': convs no add reads
                   round_to:int|None=None, # keep a multiple of this many channels per group (Torch-Pruning's)
+                  base:dict|None=None, # conv name -> its filters in the parent (a cascade's step; None: the model's)
                   **opts, # the criterion's options
                  ) -> nn.Module:
     "Physically remove the `ratio` least important filters (by `criterion`) and every coupled channel; in place."
@@ -160,13 +161,35 @@ def prune_filters(model:nn.Module, # the network
     imp = TPImportance(model, batches, criterion, normalize=scope == 'global', scores=scores, **opts)
     mods, convs = dict(model.named_modules()), {id(m): n for n, m in prunable_convs(model, ex)}
     ignored = _ignored(model, ex) + ([mods[n] for n in coupled_convs(model, ex)] if structure == 'internal' else [])
+    per_layer = {mods[n]: r for n, r in step_ratios(model, ratio, ex, base).items()} if scope == 'layer' else None
     with preserve_mode(model):
-        pruner = tp.pruner.BasePruner(model, ex, importance=imp, pruning_ratio=ratio, global_pruning=scope != 'layer',
+        pruner = tp.pruner.BasePruner(model, ex, importance=imp, pruning_ratio=_overall(model, ratio, ex, base),
+                                      pruning_ratio_dict=per_layer, global_pruning=scope != 'layer',
                                       ignored_layers=ignored, round_to=round_to,
                                       root_module_types=[nn.Conv1d, nn.Conv2d, nn.Conv3d])
         for g in pruner.step(interactive=True):
             _prune_group(model, g, convs)
     return model
+
+# %% ../nbs/04_hard.ipynb #a2ba3e32
+def step_ratios(model:nn.Module, # the network as it is now
+                ratio:float, # the fraction of the parent's filters pruned, in [0, 1)
+                example_inputs, # an input batch (for tracing)
+                base:dict|None=None, # conv name -> its filters in the parent (None: the model's own)
+               ) -> dict:
+    "Per prunable conv, the fraction of its current filters to remove so that it keeps `kept_filters` of `base`."
+    out = {}
+    for n, m in prunable_convs(model, example_inputs):
+        k = kept_filters((base or {}).get(n, m.out_channels), ratio)
+        out[n] = max(0.0, 1 - (k + 0.5) / m.out_channels)  # Torch-Pruning keeps int(c (1 - r)) = k
+    return out
+
+# %% ../nbs/04_hard.ipynb #6b408279
+def _overall(model, ratio, ex, base) -> float:
+    "The fraction of the current prunable filters to remove so that `kept_filters` of the parent's total stay."
+    now = sum(m.out_channels for _, m in prunable_convs(model, ex))
+    was = sum((base or {}).get(n, m.out_channels) for n, m in prunable_convs(model, ex))
+    return max(0.0, 1 - (kept_filters(was, ratio) + 0.5) / now)
 
 # %% ../nbs/04_hard.ipynb #52cdee51
 def remove_filters(model:nn.Module, # the network
@@ -217,13 +240,14 @@ def prune_learner(learn, # a fastai `Learner`
                   scope:str='layer', # 'layer': the same ratio in every layer; 'global': one ranking
                   scores:dict|None=None, # precomputed scores (see `prune_filters`)
                   structure:str='coupled', # 'coupled' or 'internal' (see `prune_filters`)
+                  base:dict|None=None, # the parent's filters per conv (see `prune_filters`)
                   **opts, # the criterion's options
                  ):
     "Hard-prune `learn.model` by `criterion` and rebuild the optimizer (Torch-Pruning replaces parameters)."
     batches = [b for _, b in zip(range(n_batches if scores is None else 1), learn.dls.train)]
     if not batches:
         raise ValueError("the learner's training loader gave no batch to score with")
-    prune_filters(learn.model, ratio, batches[0][0][:2], criterion, batches, scope, scores, structure, **opts)
+    prune_filters(learn.model, ratio, batches[0][0][:2], criterion, batches, scope, scores, structure, base=base, **opts)
     learn.create_opt()
     return learn
 

@@ -229,7 +229,7 @@ def pfp_kept(s:torch.Tensor, # one layer's channel sensitivities
     p, e = s / s.sum().clamp_min(1e-300), eps.double()
     m = (3 * (6 + 2 * e) * coeff * s.sum() / e ** 2).ceil().clamp_min(1)
     unique = (1 - (1 - p) ** m[..., None]).sum(-1)
-    return unique.floor().clamp(1, len(s))
+    return unique.ceil().clamp(1, len(s))
 
 # %% ../nbs/03b_lost.ipynb #fff5805c
 def pfp_scores(s:torch.Tensor, # one layer's channel sensitivities

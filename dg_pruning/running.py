@@ -10,7 +10,7 @@ from pathlib import Path
 import torch
 from fastcore.basics import patch
 # first: it quiets torch's deprecation notice in fastai
-from .core import set_seed, as_tensor, filter_units, timed
+from .core import set_seed, as_tensor, filter_units, timed, prunable_convs
 from fastai.callback.core import Callback, CancelValidException
 from fastai.callback.progress import ProgressCallback
 from .data import MultiDomain
@@ -221,10 +221,10 @@ def oneshot(self:_Group, pl, criterion, ratio, scores, prev:float=0.0):
             pl.weight_masks = weight_masks(scores, ratio)
         model = apply_masks(pl.model, pl.weight_masks)
     elif self.mode(criterion) in ('hard', 'cascade'):
-        step = 1 - (1 - ratio) / (1 - prev)  # of the filters left: `ratio` of the parent's
+        base = {n: m.out_channels for n, m in prunable_convs(self.parent, ex)}  # a cascade's step: as one-shot
         with timed('prune'):
-            if step > 0:
-                prune_learner(pl, step, criterion, scope=scope, scores=scores, structure=cfg.structure)
+            if ratio > prev:
+                prune_learner(pl, ratio, criterion, scope=scope, scores=scores, structure=cfg.structure, base=base)
         # channels_last pruned nets crashed in backward (torch 2.14 CPU, 70%)
         pl.model.to(memory_format=torch.contiguous_format)
         model = pl.model

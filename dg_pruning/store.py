@@ -16,11 +16,13 @@ __all__ = ['PROTOCOL', 'PROTOCOLS', 'KINDS_OF_FILE', 'KINDS', 'PARENT', 'unit_na
            'kind_parts']
 
 # %% ../nbs/09g_store.ipynb #8891e619
-PROTOCOL = 2  # the version of the protocol every unit written now follows
+PROTOCOL = 3  # the version of the protocol every unit written now follows
 PROTOCOLS = {
     1: "written before units recorded a version (their seeding cannot be told: by criterion before common random "
        "numbers)",
     2: "common random numbers (a parent's units at one ratio share their seed), checksums, where each unit ran",
+    3: "a layer keeps round(n(1 - r)) of its parent's n filters on every path (torchprune's rounding; a cascade's "
+       "step as one-shot), PFP's budgets the ceiling of the expected draws",
 }
 
 def unit_name(group:tuple, # (arch, algorithm, target, seed): one parent
