@@ -13,7 +13,7 @@ from torch import nn
 warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['SCOPES', 'set_seed', 'get_device', 'check_ratio', 'check_scope', 'kept_filters', 'as_tensor', 'preserve_mode',
+__all__ = ['SCOPES', 'set_seed', 'get_device', 'check_ratio', 'check_scope', 'keep_count', 'as_tensor', 'preserve_mode',
            'median_times', 'synchronize', 'timed', 'step_times', 'prunable_convs', 'FilterUnit', 'filter_units']
 
 # %% ../nbs/00_core.ipynb #b847e928
@@ -62,8 +62,8 @@ def check_scope(scope:str, # how filters are ranked: one of `SCOPES`
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES}, got {scope!r}")
 
-# %% ../nbs/00_core.ipynb #fed7dc26
-def kept_filters(n:int, # filters of the layer in the parent
+# %% ../nbs/00_core.ipynb #67f41176
+def keep_count(n:int, # filters of the layer in the parent
                  ratio:float, # the fraction pruned, in [0, 1)
                 ) -> int:
     "Filters a layer of `n` keeps at `ratio`: round(n(1 - ratio)), at least 1 (torchprune's rounding)."

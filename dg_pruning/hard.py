@@ -10,7 +10,7 @@ import torch
 from torch import nn
 import torch_pruning as tp
 from .core import (prunable_convs, check_ratio, check_scope, as_tensor, preserve_mode, median_times,
-                             synchronize, kept_filters)
+                             synchronize, keep_count)
 from .importance import TPImportance, parse_criterion
 from .models import make_model
 
@@ -171,25 +171,25 @@ def prune_filters(model:nn.Module, # the network
             _prune_group(model, g, convs)
     return model
 
-# %% ../nbs/04_hard.ipynb #a2ba3e32
+# %% ../nbs/04_hard.ipynb #77c2ea75
 def step_ratios(model:nn.Module, # the network as it is now
                 ratio:float, # the fraction of the parent's filters pruned, in [0, 1)
                 example_inputs, # an input batch (for tracing)
                 base:dict|None=None, # conv name -> its filters in the parent (None: the model's own)
                ) -> dict:
-    "Per prunable conv, the fraction of its current filters to remove so that it keeps `kept_filters` of `base`."
+    "Per prunable conv, the fraction of its current filters to remove so that it keeps `keep_count` of `base`."
     out = {}
     for n, m in prunable_convs(model, example_inputs):
-        k = kept_filters((base or {}).get(n, m.out_channels), ratio)
+        k = keep_count((base or {}).get(n, m.out_channels), ratio)
         out[n] = max(0.0, 1 - (k + 0.5) / m.out_channels)  # Torch-Pruning keeps int(c (1 - r)) = k
     return out
 
-# %% ../nbs/04_hard.ipynb #6b408279
+# %% ../nbs/04_hard.ipynb #03a9f053
 def _overall(model, ratio, ex, base) -> float:
-    "The fraction of the current prunable filters to remove so that `kept_filters` of the parent's total stay."
+    "The fraction of the current prunable filters to remove so that `keep_count` of the parent's total stay."
     now = sum(m.out_channels for _, m in prunable_convs(model, ex))
     was = sum((base or {}).get(n, m.out_channels) for n, m in prunable_convs(model, ex))
-    return max(0.0, 1 - (kept_filters(was, ratio) + 0.5) / now)
+    return max(0.0, 1 - (keep_count(was, ratio) + 0.5) / now)
 
 # %% ../nbs/04_hard.ipynb #52cdee51
 def remove_filters(model:nn.Module, # the network

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 import torch
 from torch import nn
-from .core import filter_units, check_ratio, check_scope, as_tensor, preserve_mode, kept_filters
+from .core import filter_units, check_ratio, check_scope, as_tensor, preserve_mode, keep_count
 from fastai.callback.core import Callback
 import importlib
 # patches Learner.fit_one_cycle (an import statement would look unused)
@@ -28,14 +28,14 @@ def select_pruned(scores:dict, # unit name -> scores (higher = keep)
     check_ratio(ratio)
     check_scope(scope)
     if scope == 'layer':
-        return {n: s.argsort(stable=True)[:len(s) - kept_filters(len(s), ratio)].sort()[0] for n,
+        return {n: s.argsort(stable=True)[:len(s) - keep_count(len(s), ratio)].sort()[0] for n,
                 s in scores.items()}
     names = list(scores)
     norm = torch.cat([scores[n] / (scores[n].mean().clamp_min(1e-12) if scope == 'global' else 1) for n in names])
     owner = torch.cat([torch.full((len(scores[n]),), i) for i, n in enumerate(names)])
     local = torch.cat([torch.arange(len(scores[n])) for n in names])
     left = torch.tensor([len(scores[n]) for n in names])
-    out, k = {n: [] for n in names}, len(norm) - kept_filters(len(norm), ratio)
+    out, k = {n: [] for n in names}, len(norm) - keep_count(len(norm), ratio)
     for j in norm.argsort(stable=True).tolist():
         if k == 0:
             break
