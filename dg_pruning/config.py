@@ -13,7 +13,7 @@ from fastcore.basics import patch
 from .core import get_device, check_ratio, check_scope
 from .data import domain_folders, MultiDomain
 from .datasets import rotated_mnist, colored_mnist, digits_dg, rotated_digits, mnist_m
-from .importance import CRITERIA, parse_criterion, granularity
+from .importance import CRITERIA, parse_criterion, granularity, same_granularity
 from .hard import STRUCTURES
 from .models import make_model
 from .train import ALGORITHMS
@@ -21,8 +21,9 @@ from .risk import PRECISIONS
 from .corrupt import CORRUPTIONS, SEVERITIES, all_corruptions
 
 # %% auto #0
-__all__ = ['EMBEDDED', 'MODES', 'OPTION_GROUPS', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'TORCHVISION', 'Config', 'import_plugin',
-           'corruptions_of', 'arch_kw', 'weights_of', 'load_data', 'targets_of', 'targets_in', 'check_data']
+__all__ = ['EMBEDDED', 'MODES', 'OPTION_GROUPS', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'TORCHVISION', 'BASELINES', 'ALPHA',
+           'Config', 'import_plugin', 'corruptions_of', 'arch_kw', 'weights_of', 'load_data', 'targets_of',
+           'targets_in', 'check_data', 'comparisons', 'families']
 
 # %% ../nbs/09_config.ipynb #a2a91085
 EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg,
@@ -75,6 +76,8 @@ class Config:
     severities: tuple = (1, 2, 3, 4, 5) # corruption severities; a corruption's column is their mean (ImageNet-C)
     corruption_items: int = 60          # target items corrupted (once per parent) for the corruption columns
     noise_eps: float = 0.1              # input noise of the functional distance
+    # equivalence margin of every confirmatory comparison (accuracy as a fraction: 0.01 is one point)
+    margin: float = 0.01
     # local worker processes, which share out the parents; 0: one per CPU core (1 on CUDA)
     workers: int = 0
     # also keep every pruned unit's model (models/<unit>.safetensors; parents are always kept)
@@ -129,6 +132,7 @@ OPTION_GROUPS = {  # every field of `Config` in one group; `dg_prune --help` and
     'pruning': ('criteria', 'ratios', 'random_draws', 'mode', 'structure', 'scope', 'n_batches', 'recal_batches',
                 'finetune_epochs', 'finetune_lr', 'imports'),
     'evaluation': ('corruptions', 'severities', 'corruption_items', 'noise_eps'),
+    'answers': ('margin',),
     'where it runs': ('workers', 'device', 'save_models'),
 }
 
@@ -211,6 +215,9 @@ def check(self:Config):
     bad = [a for a in self.algorithm if a not in ALGORITHMS]
     if bad:
         raise ValueError(f"unknown algorithm {bad[0]!r}; choose from {list(ALGORITHMS)}")
+    if not 0 <= self.margin < 1:
+        raise ValueError(f"margin is an accuracy difference in [0, 1) (0.01: one point; 0: no equivalence tests), got "
+                         f"{self.margin}")
     if self.opt not in ('fastai', 'domainbed'):
         raise ValueError(f"opt must be 'fastai' or 'domainbed', got {self.opt!r}")
     tv = [a for a in self.arch if a in TORCHVISION]
@@ -313,3 +320,38 @@ def check_data(cfg:Config, # the configuration
     if isinstance(x, torch.Tensor) and corruptions_of(cfg) and x.shape[1] not in (1, 2, 3):
         raise ValueError(f"corruptions need 1-3 channel images, {data.name} has {x.shape[1]}: set corruptions=()")
     return targets
+
+# %% ../nbs/09_config.ipynb #76358b80
+BASELINES = ('random', 'random_weights', 'taylor')  # what every other criterion of the same granularity is paired with
+ALPHA = 0.05  # the family-wise error rate of every confirmatory family
+
+# %% ../nbs/09_config.ipynb #26e870f1
+def comparisons(criteria, # the criteria run (names or specs)
+                baselines=BASELINES, # the criteria compared with, in order
+               ) -> list:
+    "Q2's `(criterion, baseline)` pairs: every criterion against each baseline run, of its granularity, each pair once."
+    out = []
+    for i, b in enumerate(baselines):
+        if b not in criteria:
+            continue
+        for c in criteria:
+            if c == b or c in baselines[:i] or not same_granularity(c, b):
+                continue  # random vs taylor is taylor vs random, already there; weights pair with weights
+            out.append((c, b))
+    return out
+
+# %% ../nbs/09_config.ipynb #32a1964a
+def families(cfg:Config, # the configuration
+            ) -> dict:
+    "Each question's confirmatory family as the configuration fixes it: endpoint, comparisons, margin, method."
+    others = [a for a in cfg.algorithm if a != 'erm'] if 'erm' in cfg.algorithm else []
+    return {'alpha': ALPHA, 'margin': cfg.margin,
+            'method': "Holm's step-down over each comparison's difference and equivalence hypotheses, at most one of "
+                      "them true (Shaffer)",
+            'Q1': {'endpoint': 'per parent: the drop of the fine-tuned accuracy averaged over the ratio grid and the '
+                               'criteria, on the held-out domain minus in-domain',
+                   'comparisons': [['target drop', 'in-domain drop']]},
+            'Q2': {'endpoint': 'fine-tuned accuracy on the held-out domain averaged over the ratio grid, paired '
+                               'over parents', 'comparisons': [list(p) for p in comparisons(cfg.criteria)]},
+            'Q3': {'endpoint': 'the Q2 endpoint averaged over the criteria, paired by (arch, target, seed)',
+                   'comparisons': [[a, 'erm'] for a in others]}}

@@ -171,7 +171,7 @@ def prune_filters(model:nn.Module, # the network
             _prune_group(model, g, convs)
     return model
 
-# %% ../nbs/04_hard.ipynb #77c2ea75
+# %% ../nbs/04_hard.ipynb #fd900e50
 def step_ratios(model:nn.Module, # the network as it is now
                 ratio:float, # the fraction of the parent's filters pruned, in [0, 1)
                 example_inputs, # an input batch (for tracing)
@@ -184,7 +184,7 @@ def step_ratios(model:nn.Module, # the network as it is now
         out[n] = max(0.0, 1 - (k + 0.5) / m.out_channels)  # Torch-Pruning keeps int(c (1 - r)) = k
     return out
 
-# %% ../nbs/04_hard.ipynb #03a9f053
+# %% ../nbs/04_hard.ipynb #ab0920e1
 def _overall(model, ratio, ex, base) -> float:
     "The fraction of the current prunable filters to remove so that `keep_count` of the parent's total stay."
     now = sum(m.out_channels for _, m in prunable_convs(model, ex))
@@ -247,7 +247,8 @@ def prune_learner(learn, # a fastai `Learner`
     batches = [b for _, b in zip(range(n_batches if scores is None else 1), learn.dls.train)]
     if not batches:
         raise ValueError("the learner's training loader gave no batch to score with")
-    prune_filters(learn.model, ratio, batches[0][0][:2], criterion, batches, scope, scores, structure, base=base, **opts)
+    prune_filters(learn.model, ratio, batches[0][0][:2], criterion, batches, scope, scores, structure, base=base,
+                  **opts)
     learn.create_opt()
     return learn
 

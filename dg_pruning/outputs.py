@@ -15,7 +15,7 @@ from .store import Store, kinds, kind_parts
 from .results import (STAGES, summary, paired, paired_table, potentials, tidy, accuracy_table, label,
                                 bold_cells, flat_labels)
 from .viz import plot_paired, plot_ratio_curves, plot_prune_potential
-from .stats import findings, primary, primary_table, potential_summary
+from .stats import findings, primary, primary_table, potential_summary, declared, family_note
 from .shift import shift_findings
 from .potential import (LOST_METHODS, parent_potentials, potential_table, twin_differences,
                                   potential_findings, plot_potential)
@@ -197,13 +197,16 @@ def print_report(df:pd.DataFrame, # results (`collect`)
     ("Print what a run found, then what it measured: the findings and primary comparisons, the summary, the "
      "exploratory paired cells, prune potentials.")
     with pd.option_context('display.width', 250, 'display.max_columns', 60, 'display.max_colwidth', 40):
+        fam = declared(out)
         print('findings (primary endpoints: fine-tuned accuracy averaged over the ratio grid, paired over parents, '
-              '95% CIs)\n')
-        for f in findings(df) + shift_findings(df, out):
+              '95% CIs; verdicts Holm-adjusted over each question\'s family)')
+        print(family_note(fam) + '\n')
+        for f in findings(df, declared=fam) + shift_findings(df, out):
             print(textwrap.fill(f, 130, subsequent_indent='    '))
-        pr = primary(df)
+        pr = primary(df, declared=fam)
         if len(pr):
-            print('\nprimary comparisons: the endpoint of each criterion minus the baseline\'s on the same parent')
+            print('\nprimary comparisons: the endpoint of each criterion minus the baseline\'s on the same parent '
+                  '(family Q2: confirmatory; the rest exploratory)')
             print(primary_table(pr).to_string())
         print('\n\naccuracy (%), mean ± std over seeds; in = source-validation mean, cross = held-out target\n')
         print(summary(df).to_string())
@@ -247,6 +250,4 @@ def print_report(df:pd.DataFrame, # results (`collect`)
         if t:
             print('\nwall time of the units, summed (s; parallel workers overlap): ' + ', '.join(f'{k} {v:.0f}' for k,
                     v in t.items()))
-        if len(pp) and 'target' in pp:
-            below = (pp.target < pp.in_domain).sum()
-            print(f'\ntarget potential below in-domain for {below} of {len(pp)} criteria')
+

@@ -12,12 +12,13 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from execnb.nbio import new_nb, mk_cell, write_nb
 from execnb.shell import CaptureShell
-from .config import Config, load_data
+from .config import Config, load_data, BASELINES
 from .store import Store, kind_groups, kinds, parent_key, kind_parts
-from .results import (BASELINES, paired_table, potentials, informative_columns, label,
+from .results import (paired_table, potentials, informative_columns, label,
                                 mean_ci)
 from .viz import plot_paired
-from .stats import SPLITS, findings, primary, primary_table, potential_summary, target_ok
+from .stats import (SPLITS, findings, primary, primary_table, potential_summary, target_ok, declared,
+                              family_note)
 from .outputs import cli_text, paired_stages, plot_stage_curves
 from .shift import (calibration_rows, calibration_table, calibration_change, plot_reliability, pie_rates,
                               class_changes, pie_gallery, shift_findings, grid_ratio)
@@ -193,10 +194,12 @@ def findings_section(df:pd.DataFrame, # results (`collect`)
     ("Show the findings in words (with those under shift), the accuracy-against-ratio plot with its bands, and the "
      "primary comparisons.")
     from IPython.display import display, Markdown
-    display(Markdown('\n'.join(f'- {f}' for f in findings(df) + shift_findings(df, out))))
+    fam = declared(out)
+    display(Markdown(family_note(fam)))
+    display(Markdown('\n'.join(f'- {f}' for f in findings(df, declared=fam) + shift_findings(df, out))))
     plot_findings(df)
     plt.show()
-    pr = primary(df)
+    pr = primary(df, declared=fam)
     if len(pr):
         display(primary_table(pr))
 

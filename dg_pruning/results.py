@@ -11,12 +11,12 @@ import pandas as pd
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
 from .evaluate import prune_potential
-from .config import Config
+from .config import Config, BASELINES
 from .importance import same_granularity
 from .store import Store, check_protocols, KINDS, PARENT, kinds, parent_key, per_kind
 
 # %% auto #0
-__all__ = ['STAGES', 'BASELINES', 'ESTIMATES', 'collect', 'flat_labels', 'label', 'summary', 'mean_ci', 'p_value', 'holm',
+__all__ = ['STAGES', 'ESTIMATES', 'collect', 'flat_labels', 'label', 'summary', 'identical', 'mean_ci', 'p_value', 'holm',
            'paired', 'paired_table', 'informative_columns', 'by_parent', 'potentials', 'estimate_target_potential',
            'estimate_quality', 'tidy', 'accuracy_table', 'bold_cells']
 
@@ -125,14 +125,23 @@ def summary(df:pd.DataFrame, # results (`collect`)
      "criterion/ratio one-shot and fine-tuned; a block per kind of parent.")
     return per_kind(_acc_rows, df)
 
+# %% ../nbs/09b_results.ipynb #ab443b88
+def identical(d, # paired differences
+              atol:float=1e-9, # differences closer than this are the same value
+             ) -> bool:
+    "Whether every difference is the same value (no spread to estimate: the sign test decides)."
+    d = np.asarray(d, dtype=float)
+    return bool(len(d) and np.ptp(d) <= atol)
+
 # %% ../nbs/09b_results.ipynb #b28f4d8e
 def mean_ci(d, # the values (e.g. paired differences)
             confidence:float=0.95, # of the interval
            ) -> tuple:
-    "Mean of the values `d` and its t-interval `(mean, lo, hi)`; the interval is NaN for fewer than two values."
+    ("Mean of the values `d` and its t-interval `(mean, lo, hi)`; NaN for fewer than two values or identical ones (no "
+     "spread).")
     d = np.asarray(d, dtype=float)
     n = len(d)
-    h = stats.t.ppf((1 + confidence) / 2, n - 1) * d.std(ddof=1) / np.sqrt(n) if n > 1 else np.nan
+    h = stats.t.ppf((1 + confidence) / 2, n - 1) * d.std(ddof=1) / np.sqrt(n) if n > 1 and not identical(d) else np.nan
     return d.mean(), d.mean() - h, d.mean() + h
 
 # %% ../nbs/09b_results.ipynb #8b50987c
@@ -144,8 +153,8 @@ def p_value(d, # paired differences
     n = len(d)
     if n < 2:
         return np.nan
-    if d.std() == 0:
-        return 1.0 if d[0] == 0 else min(1.0, 2 * 0.5 ** n)
+    if identical(d):
+        return 1.0 if abs(d.mean()) <= 1e-9 else min(1.0, 2 * 0.5 ** n)
     return float(stats.ttest_1samp(d, 0).pvalue)
 
 # %% ../nbs/09b_results.ipynb #00c82082
@@ -195,8 +204,6 @@ def _row_labels(pt, ks) -> pd.Index:
     return pd.MultiIndex.from_arrays([pt[k] for k in ks] + [labels]) if ks else pd.Index(labels)
 
 # %% ../nbs/09b_results.ipynb #5068a97a
-BASELINES = ('random', 'random_weights', 'taylor')  # what every other criterion of the same granularity is paired with
-
 def paired_table(df:pd.DataFrame, # results (`collect`)
                  baselines=BASELINES, # the criteria compared with
                  alpha:float=0.05, # family-wise error rate of the stars

@@ -23,7 +23,7 @@ from .soft import (SoftFilterPruning, extract_compact, recalibrate_bn, select_pr
 from .train import dg_learner, fit_dg
 from .evaluate import evaluate_model, signal_threshold
 from .corrupt import corrupted_sets
-from .config import Config, load_data, check_data, corruptions_of, arch_kw, weights_of
+from .config import Config, load_data, check_data, corruptions_of, arch_kw, weights_of, families
 from .store import Store, unit_name, group_of, check_protocols, sha256, bare
 from .provenance import where_running, provenance
 
@@ -383,6 +383,10 @@ def start_run(cfg:Config, # the configuration
             raise ValueError(f"{out} holds results of another configuration ({cfg_path}); use a new output folder")
     else:
         store.write_json(cfg_path, asdict(cfg))
+    if not (out / 'families.json').exists():  # the questions' families, before the first unit is computed
+        store.write_json(out / 'families.json', {**families(cfg), 'config_sha256': sha256(cfg_path),
+                                                 'declared': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()),
+                                                 'units_before': len(store.names())})
     check_protocols([store], resume=True)
     for line in store.heal():
         print(f'damaged: {line}')

@@ -4,19 +4,22 @@
 
 # %% ../nbs/09c_stats.ipynb #c2317b9b
 from __future__ import annotations
-import math
+import json, math, time
+from pathlib import Path
 import numpy as np
 import pandas as pd
 from scipy import stats
 from statsmodels.stats.power import TTestPower
 from .evaluate import prune_potential
-from .results import BASELINES, STAGES, mean_ci, p_value, informative_columns, label, by_parent
+from .config import BASELINES, ALPHA, Config, comparisons
+from .results import STAGES, identical, mean_ci, p_value, informative_columns, label, by_parent
+from .verdicts import equivalence_p, family_adjust, verdict, equivalent_within
 from .store import kinds, parent_key, kind_groups
-from .importance import same_granularity
 
 # %% auto #0
-__all__ = ['SPLITS', 'endpoint', 'detectable', 'parents_needed', 'decide', 'target_ok', 'primary', 'primary_table', 'dg_rows',
-           'pruning_cost', 'algorithm_gain', 'noise_potentials', 'potential_summary', 'unasked', 'findings']
+__all__ = ['SPLITS', 'endpoint', 'detectable', 'parents_needed', 'decide', 'adjust', 'target_ok', 'primary', 'needed_range',
+           'primary_table', 'dg_rows', 'pruning_cost', 'algorithm_gain', 'noise_potentials', 'potential_summary',
+           'unasked', 'findings', 'declared', 'family_note']
 
 # %% ../nbs/09c_stats.ipynb #a89d25a4
 def endpoint(df:pd.DataFrame, # results (`collect`)
@@ -37,12 +40,10 @@ def detectable(sd:float, # standard deviation of the paired differences over par
                alpha:float=0.05, # two-sided level
                power:float=0.8, # probability of deciding a true difference of that size
               ) -> float:
-    ("The smallest true mean difference a paired t-test over `n` parents decides with `power` (0 for identical "
-     "differences, NaN below two parents).")
-    if n < 2 or not np.isfinite(sd):
-        return np.nan
-    if sd == 0:
-        return 0.0
+    ("The smallest true mean difference a paired t-test over `n` parents decides with `power` (NaN below two parents "
+     "or without spread).")
+    if n < 2 or not np.isfinite(sd) or sd == 0:
+        return np.nan  # no spread to judge from (identical differences): no power analysis
     return float(TTestPower().solve_power(effect_size=None, nobs=n, alpha=alpha, power=power)) * sd
 
 # %% ../nbs/09c_stats.ipynb #cf9c5690
@@ -64,20 +65,35 @@ def parents_needed(diff:float, # the difference to decide
         n += 1  # statsmodels' power at each n: no root search (it fails for very small and very large effects)
     return n
 
-# %% ../nbs/09c_stats.ipynb #be28e638
+# %% ../nbs/09c_stats.ipynb #7fb27b941602401d91542211134fc71a
 def decide(d, # paired differences over parents
            confidence:float=0.95, # of the interval
-           power:float=0.8, # of `detectable` and `parents_needed`
+           power:float=0.8, # of `detectable`
+           margin:float=0.0, # equivalence margin (0: no equivalence test)
           ) -> dict:
-    ("Mean, t-interval, spread, wins, p, the detectable difference, the parents needed for the observed one, and "
-     "'decided'/'undecided'.")
+    ("Mean, t-interval, spread, wins, p of no difference, p of a difference beyond ±margin, what the run detects, "
+     "the margin it could show, the unadjusted verdict.")
     d = np.asarray(d, dtype=float)
     n, alpha = len(d), 1 - confidence
     m, lo, hi = mean_ci(d, confidence) if n else (np.nan,) * 3
-    sd, p = (d.std(ddof=1) if n > 1 else np.nan), p_value(d)
-    return {'diff': m, 'lo': lo, 'hi': hi, 'sd': sd, 'n': n, 'wins': int((d > 0).sum()), 'p': p,
-            'detectable': detectable(sd, n, alpha, power), 'needed': parents_needed(m, sd, alpha, power),
-            'verdict': 'decided' if p < alpha else 'undecided'}
+    sd = (0.0 if identical(d) else d.std(ddof=1)) if n > 1 else np.nan
+    p, pe = p_value(d), equivalence_p(d, margin)
+    return {'diff': m, 'lo': lo, 'hi': hi, 'sd': sd, 'n': n, 'wins': int((d > 0).sum()), 'p': p, 'p_equiv': pe,
+            'detectable': detectable(sd, n, alpha, power), 'equivalent_within': equivalent_within(d, alpha),
+            'verdict': verdict(m, p, pe, alpha)}
+
+# %% ../nbs/09c_stats.ipynb #acae54e37e7d407bbb7b55eff062a284
+def adjust(rows:pd.DataFrame, # `decide` rows of one family
+           alpha:float=ALPHA, # family-wise error rate
+           untested:int=0, # comparisons declared in the family without a result (each counted at p = 1)
+          ) -> pd.DataFrame:
+    "The family's rows with Holm-adjusted p's (`family_adjust`) and the verdicts they allow."
+    if rows.empty:
+        return rows.assign(p_adj=[], p_equiv_adj=[])
+    pad = [1.0] * untested
+    a, e = family_adjust(list(rows.p) + pad, list(rows.p_equiv) + pad)
+    a, e = a[:len(rows)], e[:len(rows)]
+    return rows.assign(p_adj=a, p_equiv_adj=e, verdict=[verdict(m, x, y, alpha) for m, x, y in zip(rows['diff'], a, e)])
 
 # %% ../nbs/09c_stats.ipynb #d491ba83
 def target_ok(df) -> pd.Index:
@@ -85,17 +101,21 @@ def target_ok(df) -> pd.Index:
     d = df[df.criterion == 'dense'].set_index(parent_key(df))
     return d.index[d['informative:target'].astype(bool)] if 'informative:target' in d else d.index
 
-# %% ../nbs/09c_stats.ipynb #df55fdd5
+# %% ../nbs/09c_stats.ipynb #8dd0d8092fe74a7c96281538738b07e2
 SPLITS = {'target': 'target_acc', 'in-domain': 'in_domain_acc'}  # the primary endpoint's two splits
 
 def primary(df:pd.DataFrame, # results (`collect`)
             baselines=BASELINES, # the criteria every other (of its granularity) is compared with
             confidence:float=0.95, # of the intervals
-            power:float=0.8, # of the detectable difference and the parents needed
+            power:float=0.8, # of the detectable difference
+            margin:float|None=None, # equivalence margin (None: the declaration's, else `Config.margin`)
+            declared:dict|None=None, # the run's `families.json` (None: its family is every target comparison)
            ) -> pd.DataFrame:
     ("Every criterion against each baseline on the primary endpoint, per kind of parent and split: `decide` of the "
-     "paired differences over parents.")
-    rows = []
+     "paired differences, Holm-adjusted over Q2's family (target) or the exploratory rest (in-domain).")
+    margin = (declared or {}).get('margin', Config.margin) if margin is None else margin
+    fam = {tuple(c) for c in declared['Q2']['comparisons']} if declared else None
+    out = []
     for kind, g in kind_groups(df):
         for split, metric in SPLITS.items():
             e = endpoint(g, metric).unstack('criterion')
@@ -104,38 +124,54 @@ def primary(df:pd.DataFrame, # results (`collect`)
                 ok = target_ok(g)
                 left = len(e) - len(e.index.intersection(ok))
                 e = e.loc[e.index.intersection(ok)]
-            for i, b in enumerate(baselines):
-                if b not in e:
-                    continue
-                for c in e.columns:
-                    if c == b or c in baselines[:i] or not same_granularity(c, b):
-                        continue  # random vs taylor is taylor vs random, already there; weights pair with weights
-                    rows.append({**kind, 'split': split, 'criterion': c, 'baseline': b,
-                                 **decide((e[c] - e[b]).dropna(), confidence, power), 'left_out': left})
-    cols = list(kinds(df)) + ["split", "criterion", "baseline"] + ['diff', 'lo', 'hi', 'sd', 'n', 'wins', 'p',
-                                                                   'detectable', 'needed', 'verdict'] + ["left_out"]
-    return pd.DataFrame(rows, columns=cols)  # no baseline beside another criterion: no row
+            pairs = comparisons(list(e.columns), baselines)
+            rows = pd.DataFrame([{**kind, 'split': split, 'criterion': c, 'baseline': b,
+                                  **decide((e[c] - e[b]).dropna(), confidence, power, margin), 'left_out': left}
+                                 for c, b in pairs])
+            if rows.empty:
+                continue
+            rows['family'] = ['Q2' if split == 'target' and (fam is None or p in fam) else 'exploratory' for p in pairs]
+            for f, part in rows.groupby('family', sort=False):
+                miss = len(fam - set(pairs)) if f == 'Q2' and fam else 0
+                out.append(adjust(part, 1 - confidence, miss))
+    cols = list(kinds(df)) + ['split', 'criterion', 'baseline', 'family', 'diff', 'lo', 'hi', 'sd', 'n', 'wins', 'p',
+                              'p_adj', 'p_equiv', 'p_equiv_adj', 'detectable', 'equivalent_within', 'verdict',
+                              'left_out']
+    return pd.concat(out)[cols].reset_index(drop=True) if out else pd.DataFrame(columns=cols)
 
 # %% ../nbs/09c_stats.ipynb #a81f8ea7
 def _pts(v) -> str: return f"{100 * v:+.1f}"  # a fraction as signed accuracy points
 
-# %% ../nbs/09c_stats.ipynb #98498976
+# %% ../nbs/09c_stats.ipynb #8763a12b2bbd4a93a75aff182afb95dc
+def needed_range(lo:float, # the interval's lower end
+                 hi:float, # its upper end
+                 sd:float, # the spread of the differences
+                ) -> str:
+    "Parents that would decide the true difference, over the values its interval allows: 'a-b' ('∞' where 0 is in it)."
+    if not (np.isfinite(lo) and np.isfinite(hi) and np.isfinite(sd)) or sd == 0:
+        return '—'
+    near = 0.0 if lo <= 0 <= hi else min(abs(lo), abs(hi))
+    few, many = parents_needed(max(abs(lo), abs(hi)), sd), parents_needed(near, sd)
+    return f"{int(few)}-{'∞' if not np.isfinite(many) else int(many)}"
+
+# %% ../nbs/09c_stats.ipynb #7cdc8c89c7104fffa095e18ddfef8986
 def primary_table(pr:pd.DataFrame, # `primary` (or `pruning_cost`, `algorithm_gain`) rows
                  ) -> pd.DataFrame:
-    ("`primary` as a table to read: difference [95% CI] in points, wins/parents, p, the difference the run could "
-     "detect, the parents that would decide it, the verdict.")
+    ("`primary` as a table to read: difference [95% CI] in points, wins/parents, p and its family-adjusted value, "
+     "the equivalence p, what the run detects, the parents its interval's values would need, the verdict.")
     lab = ['algorithm', 'reference'] if 'reference' in pr else [c for c in ('split', 'criterion', 'baseline')
                                                                 if c in pr]
     # kinds of parent, then the comparison
     idx = ([k for k in ('dataset', 'arch', 'algorithm') if k in pr] if 'reference' not in pr else []) + lab
     if 'criterion' in pr:
         pr = pr.assign(criterion=pr.criterion.map(label))
-    need = lambda v: '∞' if not np.isfinite(v) else f'{int(v)}'
-    return pd.DataFrame({'difference [95% CI] (points)': [f"{_pts(r['diff'])} [{_pts(r.lo)}, {_pts(r.hi)}]" for _,
-                                                          r in pr.iterrows()],
+    ci = lambda r: f"{_pts(r['diff'])} [{_pts(r.lo)}, {_pts(r.hi)}]" if np.isfinite(r.lo) else _pts(r['diff'])
+    return pd.DataFrame({'difference [95% CI] (points)': [ci(r) for _, r in pr.iterrows()],
                          'wins': [f'{r.wins}/{r.n}' for _, r in pr.iterrows()], 'p': pr.p.round(3).values,
+                         'p (adjusted)': pr.p_adj.round(3).values,
+                         'p equivalent (adjusted)': pr.p_equiv_adj.round(3).values,
                          'detectable (±points)': (100 * pr.detectable).round(1).values,
-                         'parents needed': [need(v) for v in pr.needed],
+                         'parents needed': [needed_range(r.lo, r.hi, r.sd) for _, r in pr.iterrows()],
                          'verdict': pr.verdict.values}, index=pd.MultiIndex.from_frame(pr[idx]) if len(idx) > 1
                         else pr[idx[0]].values)
 
@@ -147,9 +183,11 @@ def dg_rows(df): return df[df.criterion.map(label) == df.criterion]
 def pruning_cost(df:pd.DataFrame, # results (`collect`)
                  confidence:float=0.95, # of the intervals
                  power:float=0.8, # of the detectable difference
+                 margin:float|None=None, # equivalence margin (None: `Config.margin`)
                 ) -> pd.DataFrame:
     ("Per kind of parent: the mean drops (target, in-domain) and `decide` of the per-parent difference target drop - "
-     "in-domain drop.")
+     "in-domain drop (Q1: a family of one).")
+    margin = Config.margin if margin is None else margin
     rows = []
     for kind, g in kind_groups(dg_rows(df)):
         dense = g[g.criterion == 'dense'].set_index(parent_key(g))
@@ -159,17 +197,19 @@ def pruning_cost(df:pd.DataFrame, # results (`collect`)
         d = (drop['target'] - drop['in-domain']).loc[ok].dropna()
         rows.append({**kind, 'drop_target': drop['target'].loc[ok].mean(),
                      'drop_in_domain': drop['in-domain'].loc[ok].mean(),
-                     **decide(d, confidence, power), 'left_out': len(drop['target']) - len(ok)})
-    return pd.DataFrame(rows)
+                     **decide(d, confidence, power, margin), 'left_out': len(drop['target']) - len(ok)})
+    return adjust(pd.DataFrame(rows), 1 - confidence)
 
 # %% ../nbs/09c_stats.ipynb #4efccdf4
 def algorithm_gain(df:pd.DataFrame, # results (`collect`) of a sweep over algorithms
                    reference:str='erm', # the algorithm every other is compared with
                    confidence:float=0.95, # of the intervals
                    power:float=0.8, # of the detectable difference
+                   margin:float|None=None, # equivalence margin (None: `Config.margin`)
                   ) -> pd.DataFrame:
     ("Per algorithm: `decide` of its parents' target endpoint (mean over criteria) minus the `reference` parent's of "
-     "the same (kind, target, seed).")
+     "the same (kind, target, seed); Holm over the algorithms (Q3's family).")
+    margin = Config.margin if margin is None else margin
     if 'algorithm' not in df or df.algorithm.nunique() < 2 or reference not in set(df.algorithm):
         return pd.DataFrame()
     # per parent, mean over the criteria that do not read the target
@@ -177,9 +217,9 @@ def algorithm_gain(df:pd.DataFrame, # results (`collect`) of a sweep over algori
     e = e.loc[e.index.intersection(target_ok(df))]
     other = [k for k in e.index.names if k != 'algorithm']
     w = e.unstack('algorithm') if other else e.to_frame().T
-    return pd.DataFrame([{'algorithm': a, 'reference': reference,
-                          **decide((w[a] - w[reference]).dropna(), confidence, power)}
-                         for a in w.columns if a != reference])
+    return adjust(pd.DataFrame([{'algorithm': a, 'reference': reference,
+                                 **decide((w[a] - w[reference]).dropna(), confidence, power, margin)}
+                                for a in w.columns if a != reference]), 1 - confidence)
 
 # %% ../nbs/09c_stats.ipynb #ff03843c
 def noise_potentials(df:pd.DataFrame, # results (`collect`) with the dense rows' item counts (`n:in_domain`, ...)
@@ -223,20 +263,37 @@ def potential_summary(df:pd.DataFrame, # results (`collect`)
                           'delta below noise': f'{int(g.below_noise.sum())}/{len(g)}'})
     return npp.groupby(by, sort=False).apply(row, include_groups=False)
 
-# %% ../nbs/09c_stats.ipynb #d45bfc84
-def _said(r, unit:str='') -> str:
-    ("'+2.1 [+0.9, +3.3], decided' or '-0.4 [-1.9, +1.1], undecided (about N parents would decide it; this run detects "
-     "±D)'.")
-    s = f"{_pts(r['diff'])} [{_pts(r['lo'])}, {_pts(r['hi'])}]{unit}"
+# %% ../nbs/09c_stats.ipynb #b118ea5561624da68c537baed56e602f
+def _said(r, # a `decide` row, adjusted (`adjust`) where it belongs to a family
+          unit:str='', # after the interval
+          margin:float=0.0, # the equivalence margin
+          words:dict|None=None, # what 'better' and 'worse' mean here
+         ) -> str:
+    "The comparison in words: its interval, its verdict with the adjusted p, or what an undecided one could show."
+    words = {'better': 'better', 'worse': 'worse', **(words or {})}
     if r['n'] < 2:
         return (f"{_pts(r['diff'])}{unit} from {int(r['n'])} parent, no interval (one needs two parents: add seeds or "
                 "targets)")
-    if r['verdict'] == 'decided':
-        return f"{s}, decided"
-    need = 'no number of parents decides a zero difference'
-    if np.isfinite(r['needed']):
-        need = f"about {int(r['needed'])} parents would decide it"
-    return f"{s}, undecided ({need}; this run detects ±{100 * r['detectable']:.1f})"
+    p, pe = r.get('p_adj', r['p']), r.get('p_equiv_adj', r.get('p_equiv', np.nan))
+    s = f"{_pts(r['diff'])} [{_pts(r['lo'])}, {_pts(r['hi'])}]{unit}"
+    if not np.isfinite(r['lo']):
+        s = (f"{_pts(r['diff'])}{unit} on every one of {int(r['n'])} parents (no spread: the sign test's p = "
+             f"{r['p']:.3f})")
+    if r['verdict'] in ('better', 'worse'):
+        inside = f", by less than ±{100 * margin:.1f}" if pe < ALPHA else ''
+        return f"{s}, {words[r['verdict']]}{inside} (adjusted p = {p:.3f})"
+    if r['verdict'] == 'equivalent':
+        return f"{s}, equivalent within ±{100 * margin:.1f} (adjusted p = {pe:.3f})"
+    seen = 'no spread to judge from'
+    if np.isfinite(r['detectable']):
+        seen = f"this run detects ±{100 * r['detectable']:.1f}"
+    ew = r.get('equivalent_within', np.nan)
+    eq = f"; its data are equivalent only within ±{100 * ew:.1f}" if np.isfinite(ew) else ''
+    return f"{s}, undecided ({seen}{eq})"
+
+# %% ../nbs/09c_stats.ipynb #938c804e27f84196a10c8828c723f798
+# '1 comparison', '5 comparisons'
+def _count(items, noun:str) -> str: return f"{len(items)} {noun}{'s' * (len(items) != 1)}"
 
 # %% ../nbs/09c_stats.ipynb #ed1e3a9e
 def _parents(rows) -> str:
@@ -263,37 +320,45 @@ def unasked(df:pd.DataFrame, # results (`collect`) of one kind of parent
         return "no parent carries signal on its target"
     return None
 
-# %% ../nbs/09c_stats.ipynb #b35a13a0
+# %% ../nbs/09c_stats.ipynb #504fb2a444614c0babb325280ed9130a
 def findings(df:pd.DataFrame, # results (`collect`)
              confidence:float=0.95, # of the intervals
-             power:float=0.8, # of the detectable difference and the parents needed
+             power:float=0.8, # of the detectable difference
+             declared:dict|None=None, # the run's `families.json` (None: declared from the results)
             ) -> list:
-    ("The run's answers to the three questions, one sentence each (per kind of parent), written from the primary "
-     "endpoints.")
+    ("The run's answers to the three questions, one sentence each (per kind of parent), from the primary endpoints: "
+     "each question's family Holm-adjusted, equivalence within the declared margin.")
     out, grid = [], sorted(df[df.criterion != 'dense'].ratio.unique())
+    margin = (declared or {}).get('margin', Config.margin)
     span = f"fine-tuned accuracy averaged over the ratio grid {', '.join(f'{r:.0%}' for r in grid)}"
+    when = f", declared {declared['declared']}" if declared and 'declared' in declared else ''
     for kind, g in kind_groups(df):
         part = ' '.join(map(str, kind.values())) + ': ' if kind else ''
         if (why := unasked(g, 'Q1')):
             out.append(f"{part}Q1, the cost where nobody trained: not asked ({why}).")
         else:
-            pc = pruning_cost(g, confidence, power).iloc[0]
+            pc = pruning_cost(g, confidence, power, margin).iloc[0]
             left = f"; {pc.left_out} parent(s) at chance on the target left out" if pc.left_out else ''
             out.append(f"{part}Q1, the cost where nobody trained ({pc.n} parent{'' if pc.n == 1 else 's'}{left}): "
-                       f"pruning lowers the {span} by "
-                       f"{100 * pc.drop_target:.1f} points on the held-out domain and {100 * pc.drop_in_domain:.1f} "
-                       "in-domain: "
-                       f"held-out minus in-domain {_said(pc, ' points')}.")
+                       f"pruning lowers the {span} by {100 * pc.drop_target:.1f} points on the held-out domain and "
+                       f"{100 * pc.drop_in_domain:.1f} in-domain: held-out minus in-domain "
+                       + _said(pc, ' points', margin, {'better': 'a larger drop where nobody trained',
+                                                       'worse': 'a smaller drop where nobody trained'}) + '.')
         if (why := unasked(g, 'Q2')):
             out.append(f"{part}Q2, criteria on the unseen domain: not asked ({why}).")
             continue
-        t = primary(g, confidence=confidence, power=power).query("split == 'target'")
-        out.append(f"{part}Q2, criteria on the unseen domain (target endpoint, points, {_parents(t)}): "
-                   + '; '.join(f"{label(r.criterion)} vs {r.baseline} {_said(r)}" for _, r in t.iterrows()) + '.')
-    ag = algorithm_gain(df, confidence=confidence, power=power)
+        t = primary(g, confidence=confidence, power=power, margin=margin, declared=declared).query(
+            "split == 'target' and family == 'Q2'")
+        out.append(f"{part}Q2, criteria on the unseen domain (target endpoint, points, {_parents(t)}; one family of "
+                   f"{_count(declared['Q2']['comparisons'] if declared else t, 'comparison')}{when}, Holm, margin "
+                   f"±{100 * margin:.1f}): "
+                   + '; '.join(f"{label(r.criterion)} vs {r.baseline} {_said(r, '', margin)}" for _, r in t.iterrows())
+                   + '.')
+    ag = algorithm_gain(df, confidence=confidence, power=power, margin=margin)
     if len(ag):
-        out.append(f"Q3, DG-trained parents vs ERM (target endpoint, mean over criteria, points, {_parents(ag)}): "
-                           + '; '.join(f"{r.algorithm} {_said(r)}" for _, r in ag.iterrows()) + '.')
+        out.append(f"Q3, DG-trained parents vs ERM (target endpoint, mean over criteria, points, {_parents(ag)}; one "
+                   f"family, Holm, margin ±{100 * margin:.1f}): "
+                   + '; '.join(f"{r.algorithm} {_said(r, '', margin)}" for _, r in ag.iterrows()) + '.')
     elif 'algorithm' in df:
         algs = sorted(set(df.algorithm))
         why = (f"the run's parents are {', '.join(algs)} only" if len(algs) < 2
@@ -301,3 +366,29 @@ def findings(df:pd.DataFrame, # results (`collect`)
                if 'erm' not in algs else "no parent carries signal on its target")
         out.append(f"Q3, DG-trained vs ERM parents: not asked ({why}).")
     return out
+
+# %% ../nbs/09c_stats.ipynb #b43b363d81ae4b689946ece5c682cd59
+def declared(out, # a run's folder
+            ) -> dict|None:
+    "The folder's `families.json` with `first_unit` (when its first unit was written, UTC); None where it has none."
+    path = Path(out) / 'families.json' if out is not None else None
+    if path is None or not path.exists():
+        return None
+    units = list((Path(out) / 'units').glob('*.json'))
+    first = min((u.stat().st_mtime for u in units), default=None)
+    return {**json.loads(path.read_text()),
+            'first_unit': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(first)) if first else None}
+
+# %% ../nbs/09c_stats.ipynb #c3933fab20d04ec698c2621248eb3be0
+def family_note(fam:dict|None, # `declared` of the run's folder
+               ) -> str:
+    "One line on the run's declaration: when, before which unit, each question's family, the margin and the method."
+    if not fam:
+        return ("families: none declared in this folder (written before declarations): each question's family is "
+                "every comparison its results hold")
+    qs = ', '.join(f"{q} {_count(fam[q]['comparisons'], 'comparison')}" for q in ('Q1', 'Q2', 'Q3') if q in fam)
+    order = ('before the first unit' if not fam.get('units_before') else f"after {fam['units_before']} unit(s): "
+             "not confirmatory")
+    first = fam.get('first_unit') or 'none yet'
+    return (f"families declared {fam.get('declared', '?')} ({order}; first unit {first}): "
+            f"{qs}; margin ±{100 * fam['margin']:.1f} points; {fam['method']}, alpha {fam['alpha']}")
