@@ -17,8 +17,8 @@ from .corrupt import CORRUPTIONS, SEVERITIES, corrupted_sets
 
 # %% auto #0
 __all__ = ['EPS', 'predict', 'reliability_bins', 'reliability', 'calibration', 'scale_temperature', 'fit_temperature',
-           'domain_metrics', 'compare', 'prune_potential', 'prune_potentials', 'excess_loss', 'domain_excess',
-           'functional_distance', 'accuracy', 'sets_predict', 'sets_accuracy', 'sets_calibration',
+           'domain_metrics', 'compare', 'prune_potential', 'potential_bracket', 'prune_potentials', 'excess_loss',
+           'domain_excess', 'functional_distance', 'accuracy', 'sets_predict', 'sets_accuracy', 'sets_calibration',
            'corruption_accuracy', 'signal_threshold', 'informative', 'evaluate_model']
 
 # %% ../nbs/07_evaluate.ipynb #88ba51b4
@@ -149,6 +149,18 @@ def prune_potential(errors, # ratio -> error of the pruned model on one distribu
     errors = pd.Series(errors, dtype=float)
     ok = errors.index[errors <= parent_error + delta + 1e-12]
     return float(max(ok)) if len(ok) else 0.0
+
+# %% ../nbs/07_evaluate.ipynb #a36cc571
+def potential_bracket(errors, # ratio -> error of the pruned model on one distribution
+                      parent_error:float, # the unpruned parent's error there
+                      delta:float=0.005, # tolerated error increase
+                     ) -> tuple:
+    "`(lo, hi)`: the last grid ratio within `delta` of the parent (0: none) and the next ratio of the grid (1: none)."
+    errors = pd.Series(errors, dtype=float).sort_index()
+    ok = errors.index[errors <= parent_error + delta + 1e-12]
+    lo = float(max(ok)) if len(ok) else 0.0
+    above = errors.index[errors.index > lo]
+    return lo, float(min(above)) if len(above) else 1.0
 
 # %% ../nbs/07_evaluate.ipynb #d4739856
 def prune_potentials(errors:pd.DataFrame, # rows: prune ratios; columns: distributions; values: errors

@@ -7,9 +7,10 @@ from __future__ import annotations
 import warnings
 import pandas as pd
 import matplotlib.pyplot as plt
-from statsmodels.stats.multitest import multipletests
-from .results import potentials
-from .stats import decide
+import numpy as np
+from .results import potentials, mean_ci
+from .config import ALPHA
+from .verdicts import bracket_difference, family_adjust
 
 # %% auto #0
 __all__ = ['TWINS', 'PRIMARY_TWINS', 'LOST_METHODS', 'parent_potentials', 'potential_table', 'twin_differences',
@@ -21,72 +22,104 @@ TWINS = (('sipp', 'wt'), ('pfp', 'l1'), ('wt', 'l1'), ('sipp', 'pfp'),
 PRIMARY_TWINS = (('sipp', 'wt'), ('pfp', 'l1'))  # the declared endpoints: on the held-out domain
 LOST_METHODS = {'wt', 'sipp', 'pfp', 'random_weights'}  # a run with one of them gets the table
 
-# %% ../nbs/09j_potential.ipynb #1304c577
+# %% ../nbs/09j_potential.ipynb #43993969
 def parent_potentials(df:pd.DataFrame, # results (`collect`)
                       delta:float=0.005, # tolerated error increase
                      ) -> pd.DataFrame:
-    "Per parent and criterion, the prune potential (parameters removed) of every informative distribution."
+    ("Per parent and criterion, the prune potential (parameters removed) of every informative distribution as a "
+     "bracket: columns (end, distribution), end 'lo' and 'hi'.")
     if 'params_pruned' not in df:
         raise ValueError("no params_pruned column: these results predate it; rerun the units")
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        return potentials(df, delta, per_parent=True, unit='params')
+        return pd.concat({e: potentials(df, delta, per_parent=True, unit='params', end=e) for e in ('lo', 'hi')},
+                         axis=1)
 
-# %% ../nbs/09j_potential.ipynb #d33f887a
+# %% ../nbs/09j_potential.ipynb #442a99de
 def _summaries(pp:pd.DataFrame) -> dict:
-    "criterion -> distribution -> `decide` of its potentials over parents: what the table and the figure show."
-    by = pp.groupby(level='criterion', sort=False)
-    return {c: {dist: decide(g[dist].dropna()) for dist in pp.columns} for c, g in by}
+    ("criterion -> distribution -> the bracket's ends over parents (means, the 95% bounds outside them, floor and "
+     "ceiling counts): what the table and the figure show.")
+    out = {}
+    for c, g in pp.groupby(level='criterion', sort=False):
+        out[c] = {}
+        for dist in pp['lo'].columns:
+            lo, hi = g[('lo', dist)].dropna(), g[('hi', dist)].dropna()
+            ml, cl, _ = mean_ci(lo) if len(lo) else (np.nan,) * 3
+            mh, _, ch = mean_ci(hi) if len(hi) else (np.nan,) * 3
+            out[c][dist] = {'lo': ml, 'hi': mh, 'ci_lo': max(0.0, cl if np.isfinite(cl) else ml),
+                            'ci_hi': min(1.0, ch if np.isfinite(ch) else mh), 'n': len(lo),
+                            'floor': int((lo <= 0).sum()), 'ceiling': int((hi >= 1).sum())}
+    return out
 
-# %% ../nbs/09j_potential.ipynb #67d8992a
-def potential_table(pp:pd.DataFrame, # per-parent potentials (`parent_potentials`)
+# %% ../nbs/09j_potential.ipynb #f4eca650
+def potential_table(pp:pd.DataFrame, # per-parent brackets (`parent_potentials`)
                    ) -> pd.DataFrame:
-    "Methods x distributions: 'mean [95% CI]' of the potential over parents, in percent of the parameters."
+    ("Methods x distributions: 'lo-hi [95% CI]' of the potential over parents in percent of the parameters, with the "
+     "parents at the grid's floor or ceiling.")
     def cell(r):
-        if r['n'] < 2:
-            return f"{100 * r['diff']:.1f}" if r['n'] else ''
-        return f"{100 * r['diff']:.1f} [{100 * r['lo']:.1f}, {100 * r['hi']:.1f}]"
+        if not r['n']:
+            return ''
+        s = f"{100 * r['lo']:.1f}-{100 * r['hi']:.1f}"
+        s += f" [{100 * r['ci_lo']:.1f}, {100 * r['ci_hi']:.1f}]" if r['n'] > 1 else ''
+        s += f" floor {r['floor']}/{r['n']}" if r['floor'] else ''
+        return s + (f" ceiling {r['ceiling']}/{r['n']}" if r['ceiling'] else '')
     by = {c: {dist: cell(r) for dist, r in v.items()} for c, v in _summaries(pp).items()}
     return pd.DataFrame.from_dict(by, orient='index').rename_axis('criterion')  # (the index has a level 'target' too)
 
-# %% ../nbs/09j_potential.ipynb #32595a82
-def twin_differences(pp:pd.DataFrame, # per-parent potentials (`parent_potentials`)
+# %% ../nbs/09j_potential.ipynb #e56f976d
+def twin_differences(pp:pd.DataFrame, # per-parent brackets (`parent_potentials`)
                      pairs:tuple=TWINS, # (method, its twin) pairs
                     ) -> pd.DataFrame:
-    "Paired differences of the potential (method - twin, same parent) per distribution: mean, 95% CI, p, Holm's p."
+    ("Paired differences of bracketed potentials (method - twin, same parent) per distribution: least and most with "
+     "95% CIs, the verdict at both ends, Holm over the primary pairs and over the rest.")
     have, rows = set(pp.index.get_level_values('criterion')), []
     wide = pp.unstack('criterion')
+    end = lambda e, d, m: wide[(e, d, m)]
     for a, b in pairs:
         if a not in have or b not in have:
             continue
-        for dist in pp.columns:
-            d = (wide[(dist, a)] - wide[(dist, b)]).dropna()
-            rows.append({'pair': f'{a} - {b}', 'distribution': dist, **decide(d)})
-        if {'target', 'in_domain'} <= set(pp.columns):
-            gap = (wide[('target', a)] - wide[('target', b)]) - (wide[('in_domain', a)] - wide[('in_domain', b)])
-            rows.append({'pair': f'{a} - {b}', 'distribution': 'target - in_domain', **decide(gap.dropna())})
+        for dist in pp['lo'].columns:
+            ok = pd.concat([end(e, dist, m) for e in ('lo', 'hi') for m in (a, b)], axis=1).dropna()
+            rows.append({'pair': f'{a} - {b}', 'distribution': dist,
+                         **bracket_difference(ok.iloc[:, 0], ok.iloc[:, 2], ok.iloc[:, 1], ok.iloc[:, 3])})
+        if {'target', 'in_domain'} <= set(pp['lo'].columns):  # (a - b) on the target minus (a - b) in-domain
+            least = {d: end('lo', d, a) - end('hi', d, b) for d in ('target', 'in_domain')}
+            most = {d: end('hi', d, a) - end('lo', d, b) for d in ('target', 'in_domain')}
+            ok = pd.concat([least['target'], most['target'], least['in_domain'], most['in_domain']], axis=1).dropna()
+            rows.append({'pair': f'{a} - {b}', 'distribution': 'target - in_domain',
+                         **bracket_difference(ok.iloc[:, 0], ok.iloc[:, 1], ok.iloc[:, 2], ok.iloc[:, 3])})
     res = pd.DataFrame(rows)
     if res.empty:
         return res
-    ok = res.p.notna()
-    res.loc[ok, 'p_holm'] = multipletests(res.p[ok], method='holm')[1]
+    first = {(f'{a} - {b}', 'target') for a, b in PRIMARY_TWINS}
+    primary = [(r.pair, r.distribution) in first for r in res.itertuples()]
+    res['family'] = np.where(primary, 'primary', 'exploratory')
+    # the p of the end that can decide: the least above 0 or the most below it
+    res['p'] = np.where(res.least > 0, res.p_least, np.where(res['most'] < 0, res.p_most, 1.0))
+    for f, g in res.groupby('family'):
+        res.loc[g.index, 'p_adj'] = family_adjust(g.p, [np.nan] * len(g))[0]
+    res['verdict'] = np.where(res.p_adj < ALPHA, np.where(res.least > 0, 'better', 'worse'), 'undecided')
     return res.set_index(['pair', 'distribution'])
 
-# %% ../nbs/09j_potential.ipynb #28005adb
+# %% ../nbs/09j_potential.ipynb #61819226
 def _pts(r) -> str:
-    "'-3.2 [-5.0, -1.4] points', or '+1.0 points from 1 parent, no interval'."
+    "'between -3.2 [-5.0, -1.4] and +1.0 [-0.2, +2.2] points', or the ends from 1 parent, no interval."
     if r['n'] < 2:
-        return f"{100 * r['diff']:+.1f} points from {int(r['n'])} parent, no interval (add seeds or targets)"
-    return f"{100 * r['diff']:+.1f} [{100 * r['lo']:+.1f}, {100 * r['hi']:+.1f}] points"
+        return (f"between {100 * r['least']:+.1f} and {100 * r['most']:+.1f} points from {int(r['n'])} parent, no "
+                "interval (add seeds or targets)")
+    ci = lambda lo, hi: f" [{100 * lo:+.1f}, {100 * hi:+.1f}]" if np.isfinite(lo) else ' (no spread)'
+    return (f"between {100 * r['least']:+.1f}{ci(r['least_lo'], r['least_hi'])} and {100 * r['most']:+.1f}"
+            f"{ci(r['most_lo'], r['most_hi'])} points")
 
-# %% ../nbs/09j_potential.ipynb #4a8c27de
+# %% ../nbs/09j_potential.ipynb #818607b7
 def potential_findings(tw:pd.DataFrame, # `twin_differences`
                       ) -> str:
     ("The primary endpoints (data-informed vs data-free on the held-out domain) and the weights-vs-filters gaps, in "
-     "words.")
+     "words, as brackets.")
     if tw.empty:
         return "no pair of Lost in Pruning's methods to compare: run wt, sipp, l1 and pfp together"
-    out = ['primary (held-out domain, prune potential in parameters, paired over parents, 95% CIs):']
+    out = ["primary (held-out domain, prune potential in parameters as a bracket per parent, paired over parents, "
+           "95% CIs; decided only where it holds at both ends, Holm over the primary pairs):"]
     for a, b in PRIMARY_TWINS:
         k = (f'{a} - {b}', 'target')
         if k not in tw.index:
@@ -96,27 +129,32 @@ def potential_findings(tw:pd.DataFrame, # `twin_differences`
             out.append(f'  {a} vs {b}: {why}')
             continue
         r = tw.loc[k]
-        open_ = r['verdict'] != 'decided' and r['detectable'] > 0
-        seen = f"; this run detects ±{100 * r['detectable']:.1f}" if open_ else ''
-        out.append(f"  {a} - {b}: {_pts(r)}, {r['verdict']} ({int(r['n'])} parents{seen})")
-    out.append("exploratory (Holm's p over the table):")
+        out.append(f"  {a} - {b}: {_pts(r)}, {r['verdict']} ({int(r['n'])} parents)")
+    out.append("exploratory (Holm over the rest of the table):")
     for (pair, dist), r in tw.iterrows():
         if pair in ('wt - l1', 'sipp - pfp') and dist in ('in_domain', 'target', 'target - in_domain'):
-            mark = 'survives Holm' if r.get('p_holm', 1) < 0.05 else 'not after Holm'
-            out.append(f"  {pair} on {dist}: {_pts(r)} ({mark})")
+            out.append(f"  {pair} on {dist}: {_pts(r)}, {r['verdict']}")
     return '\n'.join(out)
 
-# %% ../nbs/09j_potential.ipynb #eff69a81
-def plot_potential(pp:pd.DataFrame, # per-parent potentials (`parent_potentials`)
+# %% ../nbs/09j_potential.ipynb #22b81d90
+def plot_potential(pp:pd.DataFrame, # per-parent brackets (`parent_potentials`)
                    ax=None, # a matplotlib axis
                   ):
-    "Grouped bars: each method's potential per distribution, with 95% CIs over parents."
+    "Grouped bars: each method's bracket per distribution (solid to its lower end, pale to its upper), 95% bounds."
     cells = _summaries(pp)
-    mean = pd.DataFrame({c: {d: r['diff'] for d, r in v.items()} for c, v in cells.items()}).T
-    half = pd.DataFrame({c: {d: r['hi'] - r['diff'] for d, r in v.items()} for c, v in cells.items()}).T.fillna(0)
-    ax = ax or plt.subplots(figsize=(1.2 + 1.1 * len(mean.columns), 3))[1]
-    (100 * mean.T).plot.bar(yerr=100 * half.T, ax=ax, rot=0, capsize=2)
-    ax.set_xticklabels([str(c).replace('_', '\n') for c in mean.columns])
+    crit, dists = list(cells), list(pp['lo'].columns)
+    ax = ax or plt.subplots(figsize=(1.2 + 1.1 * len(dists), 3))[1]
+    w = 0.8 / len(crit)
+    for i, c in enumerate(crit):
+        x = np.arange(len(dists)) + (i - (len(crit) - 1) / 2) * w
+        lo, hi = (np.array([100 * cells[c][d][k] for d in dists]) for k in ('lo', 'hi'))
+        bars = ax.bar(x, lo, w, label=c)
+        ax.bar(x, hi - lo, w, bottom=lo, color=bars.patches[0].get_facecolor(), alpha=0.3)
+        err = [lo - [100 * cells[c][d]['ci_lo'] for d in dists], [100 * cells[c][d]['ci_hi'] for d in dists] - hi]
+        ax.errorbar(np.r_[x, x], np.r_[lo, hi], yerr=[np.r_[err[0], 0 * lo], np.r_[0 * hi, err[1]]], fmt='none',
+                    ecolor='k', lw=0.8, capsize=2)
+    ax.set_xticks(np.arange(len(dists)))
+    ax.set_xticklabels([str(d).replace('_', '\n') for d in dists])
     ax.set_ylabel('prune potential (% of parameters)')
     ax.legend(fontsize=8, bbox_to_anchor=(1.01, 1), loc='upper left')
     return ax

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
-from .evaluate import prune_potential
+from .evaluate import potential_bracket
 from .config import Config, BASELINES
 from .importance import same_granularity
 from .store import Store, check_protocols, KINDS, PARENT, kinds, parent_key, per_kind
@@ -125,7 +125,7 @@ def summary(df:pd.DataFrame, # results (`collect`)
      "criterion/ratio one-shot and fine-tuned; a block per kind of parent.")
     return per_kind(_acc_rows, df)
 
-# %% ../nbs/09b_results.ipynb #ab443b88
+# %% ../nbs/09b_results.ipynb #2ea39d8f
 def identical(d, # paired differences
               atol:float=1e-9, # differences closer than this are the same value
              ) -> bool:
@@ -250,21 +250,26 @@ def by_parent(df):
         for c, gc in g[g.criterion != 'dense'].groupby('criterion', sort=False):
             yield p, dense, c, gc
 
-# %% ../nbs/09b_results.ipynb #b2fee67c
-def _potential(gc, dense, cols:list, delta:float, unit:str) -> float:
+# %% ../nbs/09b_results.ipynb #af2d56de
+def _potential(gc, dense, cols:list, delta:float, unit:str, end:str='lo') -> float:
     ("The least prune potential of one criterion's units `gc` over the accuracy columns `cols`, as a filter ratio or "
-     "(unit 'params') the parameters removed there.")
-    r = min(prune_potential(dict(zip(gc.ratio, 1 - gc[v])), 1 - dense[v].item(), delta) for v in cols)
-    return dict(zip(gc.ratio, gc.params_pruned)).get(r, 0.0) if unit == 'params' else r  # 0 parameters at ratio 0
+     "(unit 'params') the parameters removed there; `end` 'hi': the grid step above it (1 at the ceiling).")
+    k = 0 if end == 'lo' else 1
+    r = min(potential_bracket(dict(zip(gc.ratio, 1 - gc[v])), 1 - dense[v].item(), delta)[k] for v in cols)
+    # 0 parameters at ratio 0, all of them above the grid's ceiling
+    return dict(zip(gc.ratio, gc.params_pruned)).get(r, float(r)) if unit == 'params' else r
 
 # %% ../nbs/09b_results.ipynb #0ad8f660
 def potentials(df:pd.DataFrame, # results (`collect`)
                delta:float=0.005, # tolerated error increase
                per_parent:bool=False, # rows per parent instead of the mean over parents
                unit:str='ratio', # 'ratio': filters; 'params': parameters removed (Lost in Pruning's)
+               end:str='lo', # 'lo': the last grid step within the tolerance; 'hi': the next step (1: none)
               ) -> pd.DataFrame:
     ("Prune potential per criterion and distribution (in-domain, and the target and corruptions where informative), "
-     "after fine-tuning.")
+     "after fine-tuning: one end of its bracket on the grid.")
+    if end not in ('lo', 'hi'):
+        raise ValueError(f"end must be 'lo' or 'hi', got {end!r}")
     if unit not in ('ratio', 'params'):
         raise ValueError(f"unit must be 'ratio' or 'params', got {unit!r}")
     if unit == 'params' and 'params_pruned' not in df:
@@ -275,7 +280,7 @@ def potentials(df:pd.DataFrame, # results (`collect`)
         warnings.warn(f"left out of prune potential: {[name(c) for c in flagged]}, where a dense parent is near "
                       "chance (uninformative)")
     dists = {'in_domain': 'in_domain_acc', **{name(c): c for c in kept}}
-    out = {(*p, c): {k: _potential(gc, dense, [v], delta, unit) for k, v in dists.items()} for p, dense, c,
+    out = {(*p, c): {k: _potential(gc, dense, [v], delta, unit, end) for k, v in dists.items()} for p, dense, c,
            gc in by_parent(df)}
     if not out:
         return pd.DataFrame()

@@ -9,22 +9,23 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-from scipy import stats as sstats
 from .core import get_device
 from .importance import CRITERIA, parse_criterion
 from .config import Config, load_data, arch_kw
 from .running import start_run
 from .cost import sweep_cost
 from .launch import run_experiment, worker_count, submit_array, wait_for
-from .results import collect, label, holm
-from .stats import endpoint, target_ok, decide
+from .results import collect, label
+from .stats import endpoint, target_ok, decide, adjust
+from .verdicts import random_effects, on_these
 from .roofline import train_images_per_s
 from .outputs import md_table, tex_table
 from .report import html_page
 
 # %% auto #0
 __all__ = ['SHIFTS', 'NO_SIGNAL', 'SUITE_CRITERIA', 'SUITE_TABLES', 'SUITE_CAPTIONS', 'suite_config', 'run_suite',
-           'suite_results', 'suite_cells', 'suite_ranks', 'suite_table', 'plot_suite', 'suite_findings', 'save_suite']
+           'suite_results', 'shared_shifts', 'across_shifts', 'suite_cells', 'suite_ranks', 'suite_table', 'plot_suite',
+           'suite_findings', 'save_suite']
 
 # %% ../nbs/09i_suite.ipynb #792dc6d6
 SHIFTS = {  # kind of shift -> the Config fields measured for it ("The protocol of each shift")
@@ -117,15 +118,37 @@ def suite_results(out, # the suite's folder
         raise ValueError(f"{out} holds no shift's run: run the suite first (dg_prune --suite --out {out})")
     return collect(*runs)
 
-# %% ../nbs/09i_suite.ipynb #d9b38371
+# %% ../nbs/09i_suite.ipynb #760dddc2
+def shared_shifts(cells:pd.DataFrame, # `suite_cells`
+                 ) -> list:
+    "The shifts on which every criterion of `cells` has a cell with an interval: where criteria can be compared."
+    ok = cells[cells.n > 1]
+    have = ok.groupby('criterion', sort=False)['shift'].apply(set)
+    common = set.intersection(*have) if len(have) else set()
+    return [s for s in dict.fromkeys(cells['shift']) if s in common]
+
+# %% ../nbs/09i_suite.ipynb #0a94db8d
+def across_shifts(cells:pd.DataFrame, # `suite_cells`
+                  confidence:float=0.95, # of the intervals
+                 ) -> pd.DataFrame:
+    ("Per criterion, on the shared shifts: the random-effects estimate (mu, lo, hi, tau2, i2, p_q, pi_lo, pi_hi) and "
+     "the fixed-effect mean on these shifts (fe, fe_lo, fe_hi).")
+    shared, rows = shared_shifts(cells), {}
+    for c, g in cells[cells['shift'].isin(shared)].groupby('criterion', sort=False):
+        fe, flo, fhi = on_these(g['diff'], g.se, g.n - 1, confidence)
+        rows[c] = {**random_effects(g['diff'], g.se, confidence), 'fe': fe, 'fe_lo': flo, 'fe_hi': fhi}
+    return pd.DataFrame.from_dict(rows, orient='index')
+
+# %% ../nbs/09i_suite.ipynb #c24e8916
 def suite_cells(df:pd.DataFrame, # `suite_results`
                 metric:str='target_acc', # an endpoint column: 'target_acc', 'in_domain_acc', 'target_ece', ...
                 baseline:str='random', # the criterion every other is compared with on the same parent
                 confidence:float=0.95, # of the intervals
+                margin:float|None=None, # equivalence margin (None: `Config.margin`)
                ) -> pd.DataFrame:
-    ("Per shift and criterion: `decide` of the paired differences of the endpoint `metric` to `baseline`'s, and Holm's "
-     "p over all the cells.")
-    rows = []
+    ("Per shift and criterion: `decide` of the paired differences of the endpoint `metric` to `baseline`'s, its "
+     "standard error, and the verdict Holm-adjusted over all the cells (one family).")
+    margin, rows = Config.margin if margin is None else margin, []
     for shift, g in df.groupby('dataset', sort=False):
         e = endpoint(g, metric).unstack('criterion')
         if metric.startswith('target'):
@@ -134,72 +157,71 @@ def suite_cells(df:pd.DataFrame, # `suite_results`
             continue  # no parent with signal on its target: no cell
         for c in e.columns:
             if c != baseline:
-                rows.append({'shift': shift, 'criterion': c, **decide((e[c] - e[baseline]).dropna(), confidence)})
-    out = pd.DataFrame(rows)
-    return out.assign(p_holm=holm(out.p)) if len(out) else out  # the table's cells as one family
+                r = decide((e[c] - e[baseline]).dropna(), confidence, margin=margin)
+                rows.append({'shift': shift, 'criterion': c, **r, 'se': r['sd'] / np.sqrt(r['n'])})
+    return adjust(pd.DataFrame(rows), 1 - confidence) if rows else pd.DataFrame()
 
-# %% ../nbs/09i_suite.ipynb #e3053252
+# %% ../nbs/09i_suite.ipynb #6818e4cf
 def suite_ranks(df:pd.DataFrame, # `suite_results`
                 metric:str='target_acc', # the endpoint ranked
                 draws:int=1000, # bootstrap resamples of each shift's parents
                 seed:int=0, # seeds the resampling
                ) -> pd.DataFrame:
-    ("Per criterion: mean rank over parents then shifts (1: best) with its bootstrap 95% interval, and the share of "
-     "parents where it is best.")
+    ("Per criterion, on the shifts every criterion ran: mean rank over parents then shifts (1: best) with its "
+     "bootstrap 95% interval, and the share of parents where it is best (ties split).")
     low_best, rng = 'ece' in metric or 'loss' in metric, np.random.default_rng(seed)
-    per, best = {}, []
-    for shift, g in df.groupby('dataset', sort=False):
-        e = endpoint(g, metric).unstack('criterion').dropna()
-        if metric.startswith('target'):
-            e = e.loc[e.index.intersection(target_ok(g))]
-        if e.empty:
-            continue
-        r = e.rank(axis=1, ascending=low_best)
-        per[shift] = r.values, list(r.columns)
-        best.append((r == 1).astype(float))
-    crit = sorted({c for _, cs in per.values() for c in cs})
-    if not per:
+    ends = {s: endpoint(g, metric).unstack('criterion').dropna() for s, g in df.groupby('dataset', sort=False)}
+    ends = {s: e.loc[e.index.intersection(target_ok(df[df.dataset == s]))] if metric.startswith('target') else e
+            for s, e in ends.items()}
+    ends = {s: e for s, e in ends.items() if not e.empty}
+    every = set().union(*(e.columns for e in ends.values())) if ends else set()
+    full = {s: e for s, e in ends.items() if every <= set(e.columns)}  # the shifts every criterion ran
+    crit = sorted(every if full else set.intersection(*(set(e.columns) for e in ends.values())) if ends else [])
+    ends = {s: e[crit] for s, e in (full or ends).items()}
+    if not ends or not crit:
         # no parent with every criterion
         return pd.DataFrame(columns=['mean_rank', 'lo', 'hi', 'best_share'], dtype=float)
+    per = {s: e.rank(axis=1, ascending=low_best).values for s, e in ends.items()}
+    firsts = [(e.rank(axis=1, ascending=low_best, method='min') == 1).astype(float) for e in ends.values()]
+    best = pd.concat([f.div(f.sum(axis=1), axis=0) for f in firsts])  # a tie for first: shared
     def mean_rank(idx):
-        m = [pd.Series(v[i].mean(0), cs) for (v, cs), i in zip(per.values(), idx)]
-        return pd.concat(m, axis=1).mean(axis=1).reindex(crit)
-    point = mean_rank([np.arange(len(v)) for v, _ in per.values()])
-    boot = pd.concat([mean_rank([rng.integers(0, len(v), len(v)) for v, _ in per.values()]) for _ in range(draws)],
+        return pd.Series(np.mean([v[i].mean(0) for v, i in zip(per.values(), idx)], axis=0), crit)
+    point = mean_rank([np.arange(len(v)) for v in per.values()])
+    boot = pd.concat([mean_rank([rng.integers(0, len(v), len(v)) for v in per.values()]) for _ in range(draws)],
                      axis=1)
     return pd.DataFrame({'mean_rank': point, 'lo': boot.quantile(0.025, axis=1), 'hi': boot.quantile(0.975, axis=1),
-                         'best_share': pd.concat(best).mean().reindex(crit)})
+                         'best_share': best.mean().reindex(crit)})
 
-# %% ../nbs/09i_suite.ipynb #32beb396
-def _half(r) -> float:
-    "The CI half-width of a `decide` row."
-    return (r.hi - r.lo) / 2
-
-# %% ../nbs/09i_suite.ipynb #080f53d7
+# %% ../nbs/09i_suite.ipynb #e50ec6f4
 def suite_table(cells:pd.DataFrame, # `suite_cells`
                 ranks:pd.DataFrame|None=None, # `suite_ranks` (None: no rank columns)
                 scale:float=100, # points
                ) -> pd.DataFrame:
-    ("Criteria x shifts: difference ± CI half-width (✓: decided; *: also after Holm over the table), the mean over "
-     "shifts, mean rank [95%], best share.")
-    shifts = list(dict.fromkeys(cells['shift']))
-    fmt = lambda m, h, ok, star=False: f"{scale * m:+.1f} ±{scale * h:.1f}" + (' ✓' if ok else '') + ('*' if star
-            else '')
-    tab = {}
+    ("Criteria x shifts: difference ± CI half-width (✓: better or worse, ≈: equivalent, after Holm over the table), "
+     "then on the shared shifts the random effects, τ² and I², the prediction interval, the mean on these shifts.")
+    shifts, shared = list(dict.fromkeys(cells['shift'])), shared_shifts(cells)
+    mark = {'better': ' ✓', 'worse': ' ✓', 'equivalent': ' ≈', 'undecided': ''}
+    def fmt(r):
+        half = f" ±{scale * (r.hi - r.lo) / 2:.1f}" if np.isfinite(r.hi) else ' (no spread)' if r.n > 1 else ' (1)'
+        return f"{scale * r['diff']:+.1f}{half}{mark[r.verdict]}"
+    span = lambda lo, hi: f"[{scale * lo:+.1f}, {scale * hi:+.1f}]" if np.isfinite(lo) else '—'
+    across, tab = across_shifts(cells), {}
+    on = f"on {len(shared)} shared shifts"
     for c, g in cells.groupby('criterion', sort=False):
         g = g.set_index('shift')
-        row = {s: fmt(g.loc[s, 'diff'], _half(g.loc[s]), g.loc[s, 'verdict'] == 'decided',
-                      g.loc[s].get('p_holm', 1) < 0.05) if s in g.index else '—'
-               for s in shifts}
-        se = [_half(r) / sstats.t.ppf(0.975, r.n - 1) for _, r in g.iterrows() if r.n > 1]
-        m, h = g['diff'].mean(), 1.96 * np.sqrt(np.sum(np.square(se))) / len(se) if se else np.nan
-        row['mean'] = fmt(m, h, bool(abs(m) > h)) if len(se) == len(g) else '—'
+        row = {s: fmt(g.loc[s]) if s in g.index else '—' for s in shifts}
+        if c in across.index and len(shared) > 1:
+            a = across.loc[c]
+            row[f'random effects [95%] ({on})'] = f"{scale * a.mu:+.1f} {span(a.lo, a.hi)}"
+            row['τ² (points²), I²'] = f"{scale ** 2 * a.tau2:.1f}, {100 * a.i2:.0f}%"
+            row['new shift [95% PI]'] = span(a.pi_lo, a.pi_hi)
+            row['on these shifts [95%]'] = f"{scale * a.fe:+.1f} {span(a.fe_lo, a.fe_hi)}"
         if ranks is not None and c in ranks.index:
             k = ranks.loc[c]
             row['mean rank [95%]'] = f"{k.mean_rank:.1f} [{k.lo:.1f}, {k.hi:.1f}]"
             row['best on'] = f"{100 * k.best_share:.0f}%"
         tab[label(c)] = row
-    return pd.DataFrame(tab).T
+    return pd.DataFrame(tab).T.fillna('—')
 
 # %% ../nbs/09i_suite.ipynb #0d951dca
 def plot_suite(cells:pd.DataFrame, # `suite_cells`
@@ -226,27 +248,36 @@ def plot_suite(cells:pd.DataFrame, # `suite_cells`
     fig.tight_layout()
     return axs
 
-# %% ../nbs/09i_suite.ipynb #8f705ea7
+# %% ../nbs/09i_suite.ipynb #10e9b29e
 def suite_findings(df:pd.DataFrame, # `suite_results`
+                   margin:float|None=None, # equivalence margin (None: `Config.margin`)
                   ) -> list:
-    ("Lines to print: per shift the criteria decided better or worse than random on the target, and whether a "
-     "domain-aware criterion beats Taylor.")
-    cells, out = suite_cells(df), []
+    ("Lines to print: per shift the criteria better, worse or equivalent to random after Holm over the table; each "
+     "domain-aware criterion against Taylor; the random-effects reading across shifts.")
+    margin = Config.margin if margin is None else margin
+    cells, out = suite_cells(df, margin=margin), []
+    said = lambda g, v: ', '.join(label(c) for c in g[g.verdict == v].criterion) or 'none'
     for s, g in cells.groupby('shift', sort=False):
-        dec = g[g.verdict == 'decided']
-        up = ', '.join(label(c) for c in dec[dec['diff'] > 0].criterion)
-        down = ', '.join(label(c) for c in dec[dec['diff'] < 0].criterion)
-        out.append(f"{s} ({int(g.n.max())} parents): better than random on the target: {up or 'none decided'}; worse: "
-                   f"{down or 'none decided'}")
-    vs = suite_cells(df, baseline='taylor')
+        out.append(f"{s} ({int(g.n.max())} parents; Holm over the table's {len(cells)} cells): better than random on "
+                   f"the target: {said(g, 'better')}; worse: {said(g, 'worse')}; equivalent within "
+                   f"±{100 * margin:.1f}: {said(g, 'equivalent')}")
+    vs = suite_cells(df, baseline='taylor', margin=margin)
     domain_aware = lambda c: c in CRITERIA and CRITERIA[parse_criterion(c)[0]].needs_domains > 1
     aware = vs[vs.criterion.map(domain_aware)] if len(vs) else vs
-    wins = aware[(aware.verdict == 'decided') & (aware['diff'] > 0)] if len(aware) else aware
-    said = '; '.join(f"{label(r.criterion)} on {r['shift']} {100 * r['diff']:+.1f} [{100 * r.lo:+.1f}, "
-                     f"{100 * r.hi:+.1f}]" for _, r in wins.iterrows())
-    run = ', '.join(label(c) for c in dict.fromkeys(aware.criterion)) if len(aware) else 'none run'
-    out.append(f"domain-aware criteria ({run}) vs taylor: {said}" if said
-               else f"no domain-aware criterion ({run}) is decided better than taylor on any shift")
+    for c, g in (aware.groupby('criterion', sort=False) if len(aware) else []):
+        each = '; '.join(f"{r['shift']} {100 * r['diff']:+.1f} [{100 * r.lo:+.1f}, {100 * r.hi:+.1f}] {r.verdict}"
+                         for _, r in g.iterrows())
+        out.append(f"{label(c)} vs taylor (Holm over the {len(vs)} cells of that table, margin ±{100 * margin:.1f}): "
+                   f"{each}")
+    if not len(aware):
+        out.append("no domain-aware criterion was run beside taylor")
+    across = across_shifts(cells) if len(cells) else pd.DataFrame()
+    if len(across) and len(shared_shifts(cells)) > 2:
+        k = len(shared_shifts(cells))
+        out.append(f"across the {k} shared shifts (random effects; for a new kind of shift, the prediction interval): "
+                   + '; '.join(f"{label(c)} {100 * a.mu:+.1f} [{100 * a.lo:+.1f}, {100 * a.hi:+.1f}], new shift "
+                               f"[{100 * a.pi_lo:+.1f}, {100 * a.pi_hi:+.1f}], I² {100 * a.i2:.0f}%"
+                               for c, a in across.iterrows()))
     out += [f"{s}: no parent carries signal on its target: not scored" for s in df.dataset.unique()
             if s not in set(cells.get('shift', ()))]
     out += [f"{s}: not scored: {why}" for s, why in NO_SIGNAL.items() if s not in set(df.dataset)]
