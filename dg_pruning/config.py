@@ -321,11 +321,11 @@ def check_data(cfg:Config, # the configuration
         raise ValueError(f"corruptions need 1-3 channel images, {data.name} has {x.shape[1]}: set corruptions=()")
     return targets
 
-# %% ../nbs/09_config.ipynb #4a5a9067
+# %% ../nbs/09_config.ipynb #3897e92c
 BASELINES = ('random', 'random_weights', 'taylor')  # what every other criterion of the same granularity is paired with
 ALPHA = 0.05  # the family-wise error rate of every confirmatory family
 
-# %% ../nbs/09_config.ipynb #af3e66ca
+# %% ../nbs/09_config.ipynb #a15d7872
 def comparisons(criteria, # the criteria run (names or specs)
                 baselines=BASELINES, # the criteria compared with, in order
                ) -> list:
@@ -340,7 +340,7 @@ def comparisons(criteria, # the criteria run (names or specs)
             out.append((c, b))
     return out
 
-# %% ../nbs/09_config.ipynb #d0ebeb2f
+# %% ../nbs/09_config.ipynb #1236068c
 def families(cfg:Config, # the configuration
             ) -> dict:
     "Each question's confirmatory family as the configuration fixes it: endpoint, comparisons, margin, method."

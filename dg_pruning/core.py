@@ -62,7 +62,7 @@ def check_scope(scope:str, # how filters are ranked: one of `SCOPES`
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES}, got {scope!r}")
 
-# %% ../nbs/00_core.ipynb #cafe2125
+# %% ../nbs/00_core.ipynb #bea5922a
 def keep_count(n:int, # filters of the layer in the parent
                  ratio:float, # the fraction pruned, in [0, 1)
                 ) -> int:

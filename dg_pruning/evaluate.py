@@ -150,7 +150,7 @@ def prune_potential(errors, # ratio -> error of the pruned model on one distribu
     ok = errors.index[errors <= parent_error + delta + 1e-12]
     return float(max(ok)) if len(ok) else 0.0
 
-# %% ../nbs/07_evaluate.ipynb #54147a72
+# %% ../nbs/07_evaluate.ipynb #29b31b5e
 def potential_bracket(errors, # ratio -> error of the pruned model on one distribution
                       parent_error:float, # the unpruned parent's error there
                       delta:float=0.005, # tolerated error increase

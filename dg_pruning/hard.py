@@ -171,7 +171,7 @@ def prune_filters(model:nn.Module, # the network
             _prune_group(model, g, convs)
     return model
 
-# %% ../nbs/04_hard.ipynb #cf85de42
+# %% ../nbs/04_hard.ipynb #9a894a9f
 def step_ratios(model:nn.Module, # the network as it is now
                 ratio:float, # the fraction of the parent's filters pruned, in [0, 1)
                 example_inputs, # an input batch (for tracing)
@@ -184,7 +184,7 @@ def step_ratios(model:nn.Module, # the network as it is now
         out[n] = max(0.0, 1 - (k + 0.5) / m.out_channels)  # Torch-Pruning keeps int(c (1 - r)) = k
     return out
 
-# %% ../nbs/04_hard.ipynb #b4049dee
+# %% ../nbs/04_hard.ipynb #571a1714
 def _overall(model, ratio, ex, base) -> float:
     "The fraction of the current prunable filters to remove so that `keep_count` of the parent's total stay."
     now = sum(m.out_channels for _, m in prunable_convs(model, ex))

@@ -22,7 +22,7 @@ TWINS = (('sipp', 'wt'), ('pfp', 'l1'), ('wt', 'l1'), ('sipp', 'pfp'),
 PRIMARY_TWINS = (('sipp', 'wt'), ('pfp', 'l1'))  # the declared endpoints: on the held-out domain
 LOST_METHODS = {'wt', 'sipp', 'pfp', 'random_weights'}  # a run with one of them gets the table
 
-# %% ../nbs/09j_potential.ipynb #3c334d2b
+# %% ../nbs/09j_potential.ipynb #9b0a22fa
 def parent_potentials(df:pd.DataFrame, # results (`collect`)
                       delta:float=0.005, # tolerated error increase
                      ) -> pd.DataFrame:
@@ -35,7 +35,7 @@ def parent_potentials(df:pd.DataFrame, # results (`collect`)
         return pd.concat({e: potentials(df, delta, per_parent=True, unit='params', end=e) for e in ('lo', 'hi')},
                          axis=1)
 
-# %% ../nbs/09j_potential.ipynb #a6ba8954
+# %% ../nbs/09j_potential.ipynb #50084391
 def _summaries(pp:pd.DataFrame) -> dict:
     ("criterion -> distribution -> the bracket's ends over parents (means, the 95% bounds outside them, floor and "
      "ceiling counts): what the table and the figure show.")
@@ -51,7 +51,7 @@ def _summaries(pp:pd.DataFrame) -> dict:
                             'floor': int((lo <= 0).sum()), 'ceiling': int((hi >= 1).sum())}
     return out
 
-# %% ../nbs/09j_potential.ipynb #05975541
+# %% ../nbs/09j_potential.ipynb #2bbb4e82
 def potential_table(pp:pd.DataFrame, # per-parent brackets (`parent_potentials`)
                    ) -> pd.DataFrame:
     ("Methods x distributions: 'lo-hi [95% CI]' of the potential over parents in percent of the parameters, with the "
@@ -66,7 +66,7 @@ def potential_table(pp:pd.DataFrame, # per-parent brackets (`parent_potentials`)
     by = {c: {dist: cell(r) for dist, r in v.items()} for c, v in _summaries(pp).items()}
     return pd.DataFrame.from_dict(by, orient='index').rename_axis('criterion')  # (the index has a level 'target' too)
 
-# %% ../nbs/09j_potential.ipynb #05dcbb14
+# %% ../nbs/09j_potential.ipynb #e2f3ad33
 def twin_differences(pp:pd.DataFrame, # per-parent brackets (`parent_potentials`)
                      pairs:tuple=TWINS, # (method, its twin) pairs
                     ) -> pd.DataFrame:
@@ -101,7 +101,7 @@ def twin_differences(pp:pd.DataFrame, # per-parent brackets (`parent_potentials`
     res['verdict'] = np.where(res.p_adj < ALPHA, np.where(res.least > 0, 'better', 'worse'), 'undecided')
     return res.set_index(['pair', 'distribution'])
 
-# %% ../nbs/09j_potential.ipynb #93d00e31
+# %% ../nbs/09j_potential.ipynb #667a9071
 def _pts(r) -> str:
     "'between -3.2 [-5.0, -1.4] and +1.0 [-0.2, +2.2] points', or the ends from 1 parent, no interval."
     if r['n'] < 2:
@@ -111,7 +111,7 @@ def _pts(r) -> str:
     return (f"between {100 * r['least']:+.1f}{ci(r['least_lo'], r['least_hi'])} and {100 * r['most']:+.1f}"
             f"{ci(r['most_lo'], r['most_hi'])} points")
 
-# %% ../nbs/09j_potential.ipynb #69e9f613
+# %% ../nbs/09j_potential.ipynb #917f6004
 def potential_findings(tw:pd.DataFrame, # `twin_differences`
                       ) -> str:
     ("The primary endpoints (data-informed vs data-free on the held-out domain) and the weights-vs-filters gaps, in "
@@ -136,7 +136,7 @@ def potential_findings(tw:pd.DataFrame, # `twin_differences`
             out.append(f"  {pair} on {dist}: {_pts(r)}, {r['verdict']}")
     return '\n'.join(out)
 
-# %% ../nbs/09j_potential.ipynb #0856cde9
+# %% ../nbs/09j_potential.ipynb #0830cd1f
 def plot_potential(pp:pd.DataFrame, # per-parent brackets (`parent_potentials`)
                    ax=None, # a matplotlib axis
                   ):

@@ -125,7 +125,7 @@ def summary(df:pd.DataFrame, # results (`collect`)
      "criterion/ratio one-shot and fine-tuned; a block per kind of parent.")
     return per_kind(_acc_rows, df)
 
-# %% ../nbs/09b_results.ipynb #f4829f7d
+# %% ../nbs/09b_results.ipynb #7e5b7fad
 def identical(d, # paired differences
               atol:float=1e-9, # differences closer than this are the same value
              ) -> bool:
@@ -250,7 +250,7 @@ def by_parent(df):
         for c, gc in g[g.criterion != 'dense'].groupby('criterion', sort=False):
             yield p, dense, c, gc
 
-# %% ../nbs/09b_results.ipynb #ff5a889c
+# %% ../nbs/09b_results.ipynb #9add2d9b
 def _potential(gc, dense, cols:list, delta:float, unit:str, end:str='lo') -> float:
     ("The least prune potential of one criterion's units `gc` over the accuracy columns `cols`, as a filter ratio or "
      "(unit 'params') the parameters removed there; `end` 'hi': the grid step above it (1 at the ceiling).")

@@ -247,7 +247,7 @@ def noise_potentials(df:pd.DataFrame, # results (`collect`) with the dense rows'
                          'below_noise': bool(delta < noise)})
     return pd.DataFrame(rows)
 
-# %% ../nbs/09c_stats.ipynb #cc43869f
+# %% ../nbs/09c_stats.ipynb #1d43d8c4
 def _potential_cell(v) -> str:
     "'0.30 [0.12, 0.48]' over parents, the interval clipped to [0, 1]; 'all n at 0.00' where every parent agrees."
     if len(v) < 2:

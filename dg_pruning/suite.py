@@ -118,7 +118,7 @@ def suite_results(out, # the suite's folder
         raise ValueError(f"{out} holds no shift's run: run the suite first (dg_prune --suite --out {out})")
     return collect(*runs)
 
-# %% ../nbs/09i_suite.ipynb #a596593d
+# %% ../nbs/09i_suite.ipynb #4b17b426
 def shared_shifts(cells:pd.DataFrame, # `suite_cells`
                  ) -> list:
     "The shifts on which every criterion of `cells` has a cell with an interval: where criteria can be compared."
@@ -127,7 +127,7 @@ def shared_shifts(cells:pd.DataFrame, # `suite_cells`
     common = set.intersection(*have) if len(have) else set()
     return [s for s in dict.fromkeys(cells['shift']) if s in common]
 
-# %% ../nbs/09i_suite.ipynb #ffa68436
+# %% ../nbs/09i_suite.ipynb #2256c1ba
 def across_shifts(cells:pd.DataFrame, # `suite_cells`
                   confidence:float=0.95, # of the intervals
                  ) -> pd.DataFrame:
@@ -139,7 +139,7 @@ def across_shifts(cells:pd.DataFrame, # `suite_cells`
         rows[c] = {**random_effects(g['diff'], g.se, confidence), 'fe': fe, 'fe_lo': flo, 'fe_hi': fhi}
     return pd.DataFrame.from_dict(rows, orient='index')
 
-# %% ../nbs/09i_suite.ipynb #9f369038
+# %% ../nbs/09i_suite.ipynb #76a8ce0b
 def suite_cells(df:pd.DataFrame, # `suite_results`
                 metric:str='target_acc', # an endpoint column: 'target_acc', 'in_domain_acc', 'target_ece', ...
                 baseline:str='random', # the criterion every other is compared with on the same parent
@@ -161,7 +161,7 @@ def suite_cells(df:pd.DataFrame, # `suite_results`
                 rows.append({'shift': shift, 'criterion': c, **r, 'se': r['sd'] / np.sqrt(r['n'])})
     return adjust(pd.DataFrame(rows), 1 - confidence) if rows else pd.DataFrame()
 
-# %% ../nbs/09i_suite.ipynb #2a8fcd61
+# %% ../nbs/09i_suite.ipynb #41242031
 def suite_ranks(df:pd.DataFrame, # `suite_results`
                 metric:str='target_acc', # the endpoint ranked
                 draws:int=1000, # bootstrap resamples of each shift's parents
@@ -192,7 +192,7 @@ def suite_ranks(df:pd.DataFrame, # `suite_results`
     return pd.DataFrame({'mean_rank': point, 'lo': boot.quantile(0.025, axis=1), 'hi': boot.quantile(0.975, axis=1),
                          'best_share': best.mean().reindex(crit)})
 
-# %% ../nbs/09i_suite.ipynb #bcd47632
+# %% ../nbs/09i_suite.ipynb #f318973c
 def suite_table(cells:pd.DataFrame, # `suite_cells`
                 ranks:pd.DataFrame|None=None, # `suite_ranks` (None: no rank columns)
                 scale:float=100, # points
@@ -248,7 +248,7 @@ def plot_suite(cells:pd.DataFrame, # `suite_cells`
     fig.tight_layout()
     return axs
 
-# %% ../nbs/09i_suite.ipynb #48606cb4
+# %% ../nbs/09i_suite.ipynb #987fc1f5
 def suite_findings(df:pd.DataFrame, # `suite_results`
                    margin:float|None=None, # equivalence margin (None: `Config.margin`)
                   ) -> list:
