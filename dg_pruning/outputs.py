@@ -15,7 +15,8 @@ from .store import Store, kinds, kind_parts
 from .results import (STAGES, summary, paired, paired_table, potentials, tidy, accuracy_table, label,
                                 bold_cells, flat_labels)
 from .viz import plot_paired, plot_ratio_curves, plot_prune_potential
-from .stats import findings, primary, primary_table, potential_summary, declared, family_note
+from .stats import findings, primary, primary_table, potential_summary
+from .verdicts import declared, family_note
 from .shift import shift_findings
 from .potential import (LOST_METHODS, parent_potentials, potential_table, twin_differences,
                                   potential_findings, plot_potential)

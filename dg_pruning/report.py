@@ -17,8 +17,8 @@ from .store import Store, kind_groups, kinds, parent_key, kind_parts
 from .results import (paired_table, potentials, informative_columns, label,
                                 mean_ci)
 from .viz import plot_paired
-from .stats import (SPLITS, findings, primary, primary_table, potential_summary, target_ok, declared,
-                              family_note)
+from .stats import SPLITS, findings, primary, primary_table, potential_summary, target_ok
+from .verdicts import declared, family_note
 from .outputs import cli_text, paired_stages, plot_stage_curves
 from .shift import (calibration_rows, calibration_table, calibration_change, plot_reliability, pie_rates,
                               class_changes, pie_gallery, shift_findings, grid_ratio)

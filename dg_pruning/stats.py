@@ -4,8 +4,7 @@
 
 # %% ../nbs/09c_stats.ipynb #c2317b9b
 from __future__ import annotations
-import json, math, time
-from pathlib import Path
+import math
 import numpy as np
 import pandas as pd
 from scipy import stats
@@ -13,13 +12,13 @@ from statsmodels.stats.power import TTestPower
 from .evaluate import prune_potential
 from .config import BASELINES, ALPHA, Config, comparisons
 from .results import STAGES, identical, mean_ci, p_value, informative_columns, label, by_parent
-from .verdicts import equivalence_p, family_adjust, verdict, equivalent_within
+from .verdicts import equivalence_p, family_adjust, verdict, equivalent_within, plural
 from .store import kinds, parent_key, kind_groups
 
 # %% auto #0
 __all__ = ['SPLITS', 'endpoint', 'detectable', 'parents_needed', 'decide', 'adjust', 'target_ok', 'primary', 'needed_range',
            'primary_table', 'dg_rows', 'pruning_cost', 'algorithm_gain', 'noise_potentials', 'potential_summary',
-           'unasked', 'findings', 'declared', 'family_note']
+           'unasked', 'findings']
 
 # %% ../nbs/09c_stats.ipynb #a89d25a4
 def endpoint(df:pd.DataFrame, # results (`collect`)
@@ -301,10 +300,6 @@ def _said(r, # a `decide` row, adjusted (`adjust`) where it belongs to a family
     eq = f"; its data are equivalent only within ±{100 * ew:.1f}" if np.isfinite(ew) else ''
     return f"{s}, undecided ({seen}{eq})"
 
-# %% ../nbs/09c_stats.ipynb #938c804e27f84196a10c8828c723f798
-# '1 comparison', '5 comparisons'
-def _count(items, noun:str) -> str: return f"{len(items)} {noun}{'s' * (len(items) != 1)}"
-
 # %% ../nbs/09c_stats.ipynb #ed1e3a9e
 def _parents(rows) -> str:
     "'10 parents', '1 parent' or '4-6 parents': the parents behind the rows' differences."
@@ -360,7 +355,7 @@ def findings(df:pd.DataFrame, # results (`collect`)
         t = primary(g, confidence=confidence, power=power, margin=margin, declared=declared).query(
             "split == 'target' and family == 'Q2'")
         out.append(f"{part}Q2, criteria on the unseen domain (target endpoint, points, {_parents(t)}; one family of "
-                   f"{_count(declared['Q2']['comparisons'] if declared else t, 'comparison')}{when}, Holm, margin "
+                   f"{plural(declared['Q2']['comparisons'] if declared else t, 'comparison')}{when}, Holm, margin "
                    f"±{100 * margin:.1f}): "
                    + '; '.join(f"{label(r.criterion)} vs {r.baseline} {_said(r, '', margin)}" for _, r in t.iterrows())
                    + '.')
@@ -376,29 +371,3 @@ def findings(df:pd.DataFrame, # results (`collect`)
                if 'erm' not in algs else "no parent carries signal on its target")
         out.append(f"Q3, DG-trained vs ERM parents: not asked ({why}).")
     return out
-
-# %% ../nbs/09c_stats.ipynb #b43b363d81ae4b689946ece5c682cd59
-def declared(out, # a run's folder
-            ) -> dict|None:
-    "The folder's `families.json` with `first_unit` (when its first unit was written, UTC); None where it has none."
-    path = Path(out) / 'families.json' if out is not None else None
-    if path is None or not path.exists():
-        return None
-    units = list((Path(out) / 'units').glob('*.json'))
-    first = min((u.stat().st_mtime for u in units), default=None)
-    return {**json.loads(path.read_text()),
-            'first_unit': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(first)) if first else None}
-
-# %% ../nbs/09c_stats.ipynb #c3933fab20d04ec698c2621248eb3be0
-def family_note(fam:dict|None, # `declared` of the run's folder
-               ) -> str:
-    "One line on the run's declaration: when, before which unit, each question's family, the margin and the method."
-    if not fam:
-        return ("families: none declared in this folder (written before declarations): each question's family is "
-                "every comparison its results hold")
-    qs = ', '.join(f"{q} {_count(fam[q]['comparisons'], 'comparison')}" for q in ('Q1', 'Q2', 'Q3') if q in fam)
-    order = ('before the first unit' if not fam.get('units_before') else f"after {fam['units_before']} unit(s): "
-             "not confirmatory")
-    first = fam.get('first_unit') or 'none yet'
-    return (f"families declared {fam.get('declared', '?')} ({order}; first unit {first}): "
-            f"{qs}; margin ±{100 * fam['margin']:.1f} points; {fam['method']}, alpha {fam['alpha']}")

@@ -4,12 +4,15 @@
 
 # %% ../nbs/09c1_verdicts.ipynb #773793d0
 from __future__ import annotations
+import json, time
+from pathlib import Path
 import numpy as np
 from scipy import stats
 from .results import identical
 
 # %% auto #0
-__all__ = ['equivalence_p', 'family_adjust', 'verdict', 'equivalent_within', 'random_effects', 'on_these', 'bracket_difference']
+__all__ = ['equivalence_p', 'family_adjust', 'verdict', 'equivalent_within', 'random_effects', 'on_these', 'bracket_difference',
+           'plural', 'declared', 'family_note']
 
 # %% ../nbs/09c1_verdicts.ipynb #ae98d13d
 def equivalence_p(d, # paired differences over parents
@@ -129,3 +132,36 @@ def bracket_difference(lo_a, hi_a, # per parent, method a's bracket ends
     better, worse = lm > 0 and lp < alpha, mm < 0 and mp < alpha
     return {'least': lm, 'least_lo': llo, 'least_hi': lhi, 'p_least': lp, 'most': mm, 'most_lo': mlo, 'most_hi': mhi,
             'p_most': mp, 'n': n, 'verdict': 'better' if better else 'worse' if worse else 'undecided'}
+
+# %% ../nbs/09c1_verdicts.ipynb #fe1ac891
+def plural(items, # a sized collection
+           noun:str, # what each item is
+          ) -> str:
+    "'1 comparison', '5 comparisons'."
+    return f"{len(items)} {noun}{'s' * (len(items) != 1)}"
+
+# %% ../nbs/09c1_verdicts.ipynb #b43b363d81ae4b689946ece5c682cd59
+def declared(out, # a run's folder
+            ) -> dict|None:
+    "The folder's `families.json` with `first_unit` (when its first unit was written, UTC); None where it has none."
+    path = Path(out) / 'families.json' if out is not None else None
+    if path is None or not path.exists():
+        return None
+    units = list((Path(out) / 'units').glob('*.json'))
+    first = min((u.stat().st_mtime for u in units), default=None)
+    return {**json.loads(path.read_text()),
+            'first_unit': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(first)) if first else None}
+
+# %% ../nbs/09c1_verdicts.ipynb #c3933fab20d04ec698c2621248eb3be0
+def family_note(fam:dict|None, # `declared` of the run's folder
+               ) -> str:
+    "One line on the run's declaration: when, before which unit, each question's family, the margin and the method."
+    if not fam:
+        return ("families: none declared in this folder (written before declarations): each question's family is "
+                "every comparison its results hold")
+    qs = ', '.join(f"{q} {plural(fam[q]['comparisons'], 'comparison')}" for q in ('Q1', 'Q2', 'Q3') if q in fam)
+    order = ('before the first unit' if not fam.get('units_before') else f"after {fam['units_before']} unit(s): "
+             "not confirmatory")
+    first = fam.get('first_unit') or 'none yet'
+    return (f"families declared {fam.get('declared', '?')} ({order}; first unit {first}): "
+            f"{qs}; margin ±{100 * fam['margin']:.1f} points; {fam['method']}, alpha {fam['alpha']}")
