@@ -19,4 +19,5 @@ m = make_model('resnet20', 3, 7, width=4, stem_stride=2).to(memory_format=fmt)
 for it in range(int(os.environ.get('ITERS', 20))):
     x = torch.randn(bs, 3, 32, 32).to(memory_format=fmt)
     F.cross_entropy(m(x), torch.randint(0, 7, (bs,))).backward()
-print('finished:', torch.__version__, torch.get_num_threads(), 'thread(s), batch', bs, 'channels_last' if cl else 'contiguous')
+print('finished:', torch.__version__, torch.get_num_threads(), 'thread(s), batch', bs,
+      'channels_last' if cl else 'contiguous')
