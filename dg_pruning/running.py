@@ -20,7 +20,7 @@ from .lost import weight_importance, weight_masks, apply_masks, KeepMasks, nonze
 from .hard import prune_learner, model_stats, save_pruned, load_pruned, coupled_convs
 from .soft import (SoftFilterPruning, extract_compact, recalibrate_bn, select_pruned, zero_filters,
                              masked_stats)
-from .train import dg_learner, fit_dg
+from .train import dg_learner, fit_dg, fast_format
 from .evaluate import evaluate_model, signal_threshold
 from .corrupt import corrupted_sets
 from .config import Config, load_data, check_data, corruptions_of, arch_kw, weights_of, families
@@ -56,12 +56,6 @@ def draws(cfg:Config, # the configuration
 # %% ../nbs/09a_running.ipynb #c8704015
 def _unit_seed(*coords) -> int: return zlib.crc32(repr(coords).encode()) % 2**31
 
-# %% ../nbs/09a_running.ipynb #3d73ce19
-def _fast_format(dls) -> torch.memory_format:
-    "channels_last, but contiguous for an odd training batch on CPU (its channels_last backward corrupts the heap)."
-    odd_cpu = dls.device.type == 'cpu' and dls.train.bs % 2 == 1
-    return torch.contiguous_format if odd_cpu else torch.channels_last
-
 # %% ../nbs/09a_running.ipynb #1dea609d
 def _learner(cfg, data, group, model=None):
     ("A quiet fastai Learner of `cfg` for one group `(arch, algorithm, target, seed)`; `model` replaces the fresh one "
@@ -73,7 +67,7 @@ def _learner(cfg, data, group, model=None):
     learn.remove_cbs(ProgressCallback)
     if model is not None:
         learn.model = model
-    learn.model.to(learn.dls.device, memory_format=_fast_format(learn.dls))
+    learn.model.to(learn.dls.device, memory_format=fast_format(learn.dls))
     return learn
 
 # %% ../nbs/09a_running.ipynb #c1818250
@@ -159,7 +153,7 @@ def dense(self:_Group, on_unit=None):
     learn = _learner(cfg, self.data, self.group)
     t0 = time.time()
     if dense_file.exists():
-        learn.model = load_pruned(dense_file).to(learn.dls.device, memory_format=_fast_format(learn.dls))
+        learn.model = load_pruned(dense_file).to(learn.dls.device, memory_format=fast_format(learn.dls))
         self.parent_sha = self.store.model_sum(dense_file) or sha256(dense_file)
     else:
         with timed('train'):

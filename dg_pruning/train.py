@@ -26,7 +26,7 @@ importlib.import_module('fastai.callback.schedule')
 # %% auto #0
 __all__ = ['MMD_SCALES', 'ALGORITHMS', 'domain_risks', 'DGCallback', 'ERM', 'NaNGuard', 'coral_penalty', 'CORAL', 'mmd_penalty',
            'MMD', 'VREx', 'irm_penalty', 'IRM', 'GroupDRO', 'Mixup', 'hyperparams', 'dg_learner', 'KeepBest', 'fit_dg',
-           'AutocastPrecision']
+           'AutocastPrecision', 'fast_format']
 
 # %% ../nbs/06_train.ipynb #95bd1d7b
 def domain_risks(pred, # logits `(items, classes)`
@@ -340,3 +340,10 @@ class AutocastPrecision(MixedPrecision):
         self.kwargs['enabled'] = dtype == torch.float16  # the gradient scaler: fp16 only
         self.autocast, self.learn.scaler, self.scales = torch.autocast(dev, dtype=dtype), torch.amp.GradScaler(dev,
                 **self.kwargs), []
+
+# %% ../nbs/06_train.ipynb #0f0b363f
+def fast_format(dls, # a learner's DataLoaders
+               ) -> torch.memory_format:
+    "channels_last, but contiguous for an odd training batch on CPU (its channels_last backward corrupts the heap)."
+    odd_cpu = dls.device.type == 'cpu' and dls.train.bs % 2 == 1
+    return torch.contiguous_format if odd_cpu else torch.channels_last
