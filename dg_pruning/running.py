@@ -7,7 +7,6 @@ from __future__ import annotations
 import copy, json, math, time, zlib
 from dataclasses import asdict
 from pathlib import Path
-import torch
 from fastcore.basics import patch
 # first: it quiets torch's deprecation notice in fastai
 from .core import set_seed, as_tensor, filter_units, timed, prunable_convs
@@ -224,8 +223,7 @@ def oneshot(self:_Group, pl, criterion, ratio, scores, prev:float=0.0):
         with timed('prune'):
             if ratio > prev:
                 prune_learner(pl, ratio, criterion, scope=scope, scores=scores, structure=cfg.structure, base=base)
-        # channels_last pruned nets crashed in backward (torch 2.14 CPU, 70%)
-        pl.model.to(memory_format=torch.contiguous_format)
+        pl.model.to(memory_format=fast_format(pl.dls))  # Torch-Pruning's new weights: the learner's layout again
         model = pl.model
     else:
         with timed('prune'):
