@@ -17,6 +17,7 @@ from .config import Config, load_data
 from .store import Store
 from .running import run_group, missing_units, start_run
 from .results import collect
+from .workers import Watch, announce, why_died
 
 # %% auto #0
 __all__ = ['EXECUTORS', 'MAX_REQUEUES', 'worker_count', 'wait_for', 'run_worker', 'slurm_executor', 'GroupDidNotFit', 'GroupTask',
@@ -34,9 +35,9 @@ def worker_count(cfg:Config, # the configuration (its workers and device)
     return max(1, min(n, n_groups))
 
 # %% ../nbs/09h_launch.ipynb #df0ed6ac
-def _follow(files:list, jobs:list, bar=None, poll:float=0.5, state=None) -> int:
+def _follow(files:list, jobs:list, bar=None, poll:float=0.5, state=None, watch=None) -> int:
     ("Poll until every job is done, `bar` showing how many of `files` (units) exist (written units only, never more) "
-     "and `state()` beside it; returns that number.")
+     "and `state()` beside it, calling `watch()` (a `Watch`) each time; returns that number.")
     shown = -1
     while True:
         done = all(j.done() for j in jobs)  # first: a unit written before the jobs ended is counted below
@@ -48,6 +49,8 @@ def _follow(files:list, jobs:list, bar=None, poll:float=0.5, state=None) -> int:
             shown = n
         if done:
             return n
+        if watch is not None:
+            watch()
         time.sleep(poll)
 
 # %% ../nbs/09h_launch.ipynb #73adc299
@@ -116,10 +119,14 @@ def wait_for(cfg:Config, # the run's configuration
     ("Wait for `jobs`, the progress bar counting the units of `groups` as they are written under `out` (a SLURM "
      "array's state beside it); then one clear error for the jobs that failed, each named by its group and cause.")
     files = [Store(out).path('unit', n) for g in groups for n in missing_units(cfg, out, g)]
+    watch = Watch([j.paths.stderr for j in jobs]) if slurm is None else None  # local workers: stopped or hung ones
     _follow(files, jobs, progress_bar(range(len(files))) if progress and files else None, state=_array_state(jobs)
-            if slurm is not None else None)
+            if slurm is not None else None, watch=watch)
     bad = []
     for i, job in enumerate(jobs):
+        if slurm is None and not job.paths.result_pickle.exists():  # a local worker killed by a signal, or by `watch`
+            bad.append(f"{why_died(cfg, out, groups, job.paths.stderr, watch)} (job {job.job_id})")
+            continue  # (submitit's `result()` would wait 15 s for a result that cannot come)
         try:
             job.result()
         except Exception as e:
@@ -130,8 +137,8 @@ def wait_for(cfg:Config, # the run's configuration
                            f"{job.paths.stderr})")
     if bad:
         raise RuntimeError(f"{len(bad)} job(s) failed: {'; '.join(bad)}. Finished units are kept in {out}: rerun the "
-                           "same command to "
-                               "compute only the missing ones, or run with workers=1 to see the error in this process")
+                           "same command to compute only the missing ones (a unit named above among them), or run "
+                           "with workers=1 to see the error in this process")
 
 # %% ../nbs/09h_launch.ipynb #01c26c24
 def _exit_with(pid):
@@ -157,6 +164,7 @@ def run_worker(cfg:Config|dict, # the configuration
               ) -> int:
     ("A local worker: run every group that no live launch holds (the store's claims), loading the data once; the units "
      "it wrote.")
+    announce()  # its pid and, on a fatal signal, Python's stack to its log: `why_died` reads them
     if threads:
         torch.set_num_threads(threads)
     if parent_pid:
