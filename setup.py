@@ -33,7 +33,7 @@ setuptools.setup(
     packages=setuptools.find_packages(include=[cfg['lib_name'], cfg['lib_name'] + '.*']),
     include_package_data=True,
     install_requires=reqs('requirements'),
-    extras_require={'dev': reqs('dev_requirements')},
+    extras_require={'onnx': reqs('onnx_requirements'), 'dev': reqs('dev_requirements') + reqs('onnx_requirements')},
     python_requires='>=' + min_python,
     zip_safe=False,
     entry_points={'console_scripts': cfg.get('console_scripts', '').split(),

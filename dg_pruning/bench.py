@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_bench.ipynb #1ab395ba
 from __future__ import annotations
-import dataclasses, json, time, statistics
+import copy, dataclasses, json, time, statistics
 from pathlib import Path
 import pandas as pd
 import torch
@@ -24,8 +24,8 @@ from .roofline import (train_images_per_s, infer_images_per_s, gemm_rate, ratio_
                                  group_steps)
 
 # %% auto #0
-__all__ = ['BENCHMARKS', 'benchmark', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'bench_sweep', 'bench_gpu',
-           'bench_roofline', 'bench_steps', 'main']
+__all__ = ['BENCHMARKS', 'benchmark', 'bench_data', 'bench_scoring', 'bench_latency', 'bench_train', 'bench_layout',
+           'bench_sweep', 'bench_gpu', 'bench_roofline', 'bench_steps', 'main']
 
 # %% ../nbs/11_bench.ipynb #4f4c1a8b
 BENCHMARKS = {}
@@ -174,6 +174,36 @@ def bench_train(quick:bool=False, # fewer repeats (a smoke run)
     print(f"CORAL/ERM step time ratio: {t['coral'] / t['erm']:.2f}")
     print(f"V-REx/ERM step time ratio: {t['vrex'] / t['erm']:.2f}")
     print(f"fastai/plain step time ratio: {t['erm'] / t['plain']:.3f}")
+
+# %% ../nbs/11_bench.ipynb #cc4f0c71
+@benchmark('layout', 'training steps in channels_last vs contiguous: the default ResNet-20, dense and 30% pruned')
+def bench_layout(quick:bool=False, # fewer repeats (a smoke run)
+                ):
+    from dg_pruning.hard import prune_learner
+    cfg = Config()
+    data = load_data(cfg)
+    set_seed(0)
+    learn = dg_learner(data, data.names[-1], cfg.arch[0], bs=cfg.bs, device='cpu', **arch_kw(cfg, cfg.arch[0]))
+    batches = [(b[0], b[1]) for _, b in zip(range(4 if quick else 12), learn.dls.train)]
+    def steps(model, fmt):
+        model = model.to(memory_format=fmt)
+        opt = torch.optim.SGD(model.parameters(), lr=0.01)
+        t = time.perf_counter()
+        for x, y in batches:
+            opt.zero_grad()
+            torch.nn.functional.cross_entropy(model(x.contiguous(memory_format=fmt)), y).backward()
+            opt.step()
+        return time.perf_counter() - t
+    pruned = copy.deepcopy(learn)
+    prune_learner(pruned, 0.3, 'l1')
+    for name, net in (('dense', learn.model), ('30% pruned', pruned.model)):
+        ts = {f: [] for f in ('contiguous', 'channels_last')}
+        for _ in range(1 if quick else 3):  # interleaved repeats
+            for f, fmt in (('contiguous', torch.contiguous_format), ('channels_last', torch.channels_last)):
+                ts[f].append(steps(copy.deepcopy(net), fmt))
+        c, l = min(ts['contiguous']), min(ts['channels_last'])
+        print(f"{name}, {torch.get_num_threads()} thread(s): contiguous {c:.2f} s, channels_last {l:.2f} s for "
+              f"{len(batches)} steps; channels_last speed-up {c / l:.2f}")
 
 # %% ../nbs/11_bench.ipynb #d58ab291
 @benchmark('sweep',

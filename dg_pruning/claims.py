@@ -5,11 +5,11 @@
 # %% ../nbs/09m_claims.ipynb #2dc7beb9
 from __future__ import annotations
 import json, os, socket, threading, time
+from pathlib import Path
 from fastcore.basics import patch
-from .store import Store, alive
 
 # %% auto #0
-__all__ = ['STALE_S', 'HEARTBEAT_S', 'launch_id']
+__all__ = ['STALE_S', 'HEARTBEAT_S', 'alive', 'launch_id', 'Claims']
 
 # %% ../nbs/09m_claims.ipynb #84ec7051
 STALE_S = 300  # a claim whose holder has not touched it for this long (another host) is taken over
@@ -27,6 +27,17 @@ def _beat():
                 except OSError:
                     _HELD.discard(p)
 
+# %% ../nbs/09m_claims.ipynb #81709333
+def alive(pid:int) -> bool:
+    "Whether process `pid` runs on this host."
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
 # %% ../nbs/09m_claims.ipynb #b8abb61f
 def launch_id() -> dict:
     "Who this process is, as a claim records it: host, process, start time, SLURM task."
@@ -36,11 +47,17 @@ def launch_id() -> dict:
     return {'host': socket.gethostname(), 'pid': os.getpid(), 'started': time.strftime('%Y-%m-%dT%H:%M:%S'),
             'slurm': task}
 
+# %% ../nbs/09m_claims.ipynb #646347f5
+class Claims:
+    "The claims on a results folder's groups (`<out>/claims/<group>.json`): who holds each, taking and giving one up."
+    def __init__(self, out): self.folder = Path(out) / 'claims'
+    def __repr__(self): return f"Claims({str(self.folder.parent)!r})"
+
 # %% ../nbs/09m_claims.ipynb #6df37d1c
 @patch
-def holder(self:Store, group:str) -> dict|None:
+def holder(self:Claims, group:str) -> dict|None:
     "Who holds the claim on `group` (a unit name's group) and whether it is `stale`; None where nobody does."
-    f = self.out / 'claims' / f'{group}.json'
+    f = self.folder / f'{group}.json'
     try:
         text, age = f.read_text(), time.time() - f.stat().st_mtime
     except OSError:
@@ -59,10 +76,10 @@ def holder(self:Store, group:str) -> dict|None:
 
 # %% ../nbs/09m_claims.ipynb #86d51e06
 @patch
-def claim(self:Store, group:str) -> dict|None:
+def claim(self:Claims, group:str) -> dict|None:
     ("Claim `group` for this process (taking over a stale claim or its own): None when it holds it now, else the live "
      "holder.")
-    f = self.out / 'claims' / f'{group}.json'
+    f = self.folder / f'{group}.json'
     f.parent.mkdir(parents=True, exist_ok=True)
     for _ in range(5):
         try:
@@ -98,13 +115,13 @@ def claim(self:Store, group:str) -> dict|None:
 
 # %% ../nbs/09m_claims.ipynb #5cb1eb27
 @patch
-def release(self:Store, group:str):
+def release(self:Claims, group:str):
     "Give up this process's claim on `group`."
-    f = self.out / 'claims' / f'{group}.json'
+    f = self.folder / f'{group}.json'
     with _LOCK:
         _HELD.discard(f)
     h = self.holder(group)
     if h is not None and h['mine']:
         f.unlink(missing_ok=True)
-    for old in (self.out / 'claims').glob(f'{group}.json.*.old'):
+    for old in self.folder.glob(f'{group}.json.*.old'):
         old.unlink(missing_ok=True)

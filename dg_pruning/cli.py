@@ -4,11 +4,13 @@
 
 # %% ../nbs/09e_cli.ipynb #476ac516
 from __future__ import annotations
-import argparse, json, re, time
+import argparse, json, logging, re, time
 from dataclasses import fields
+from typing import get_args, get_type_hints
 from pathlib import Path
 import pandas as pd
 from fastcore.docments import docments
+from . import __version__
 from .config import Config, OPTION_GROUPS, load_data
 from .running import plan, group_units
 from .provenance import evaluate_saved
@@ -18,36 +20,31 @@ from .results import collect
 from .report import write_report
 from .outputs import save_outputs, print_report, provenance_line
 from .suite import SHIFTS, run_suite, save_suite
+from .core import log
 
 # %% auto #0
 __all__ = ['cli_parser', 'config_from_args', 'options_markdown', 'dg_prune']
 
 # %% ../nbs/09e_cli.ipynb #71aa91d5
-def _cli_value(f, text:str):
-    "The value of the `Config` field `f` written as `text` on the command line."
-    # 'tuple | None', 'int', ...
-    ann = f.type if isinstance(f.type, str) else getattr(f.type, '__name__', None) or str(f.type)
-    if text.lower() == 'none' and 'None' in ann:  # as the help writes it, or lower case
-        return None
-    if text in ('auto', 'all') and 'str' in ann:
+_HINTS = get_type_hints(Config)  # each field's type, resolved (the annotations are strings)
+
+def _cli_value(f, text):
+    "The value of the `Config` field `f` written as `text` on the command line, converted by the field's type hint."
+    types = get_args(_HINTS[f.name]) or (_HINTS[f.name],)  # a union's members, or the one type
+    if isinstance(text, bool):  # --x / --no-x
         return text
-    if ann == 'bool':
-        if text.lower() in ('true', 'yes', '1'):
-            return True
-        if text.lower() in ('false', 'no', '0'):
-            return False
-        raise ValueError(f"--{f.name} {text!r}: give true or false")
+    if text.lower() == 'none' and type(None) in types:  # as the help writes it, or lower case
+        return None
+    if text in ('auto', 'all') and str in types:
+        return text
     try:
-        if ann.startswith('tuple'):
+        if tuple in types:
             el = type(f.default[0]) if isinstance(f.default, tuple) and f.default else str
             # commas inside (...) belong to a spec
             return tuple(el(v.strip()) for v in re.split(r',\s*(?![^()]*\))', text) if v.strip())
-        for name, t in (('int', int), ('float', float)):
-            if ann.startswith(name):
-                return t(text)
+        return next((t(text) for t in (int, float) if t in types), text)
     except ValueError as e:
         raise ValueError(f"--{f.name} {text!r}: {e}") from None
-    return text
 
 # %% ../nbs/09e_cli.ipynb #c5f7c8c9
 def _field_option(g, f, help:str):
@@ -55,7 +52,7 @@ def _field_option(g, f, help:str):
     d = ','.join(map(str, f.default)) if isinstance(f.default, tuple) else f.default
     h = f"{help} (default: {d})".replace('%', '%%')
     if isinstance(f.default, bool):
-        g.add_argument(f'--{f.name}', action='store_const', const='true', help=h)  # a flag
+        g.add_argument(f'--{f.name}', action=argparse.BooleanOptionalAction, help=h)  # --x / --no-x
     else:
         g.add_argument(f'--{f.name}', metavar=f.name.upper(), help=h)
 
@@ -68,6 +65,7 @@ def cli_parser() -> argparse.ArgumentParser:
                                             "ratio, "
                                 "fine-tune, evaluate; resumable. Lists are comma-separated; 'none' unsets an option "
                                 "that may be None.")
+    p.add_argument('--version', action='version', version=f'dg_pruning {__version__}')
     p.add_argument_group('configuration file').add_argument('--config', metavar='JSON',
                                                             help="a file of Config fields (e.g. a run's config.json); "
                                                                  "the options below override it")
@@ -99,6 +97,10 @@ def cli_parser() -> argparse.ArgumentParser:
                    help="run the shift benchmark into --out: every shift of SHIFTS with its measured protocol "
                    "(--criteria, --seeds, ... apply to each), then its tables, figure and findings")
     b.add_argument('--shifts', help=f"the shifts run (default: all: {','.join(SHIFTS)})")
+    m = p.add_argument_group('messages')
+    m.add_argument('--quiet', action='store_true', help='no progress bar, no step messages: warnings, errors and the '
+                   'report only')
+    m.add_argument('--verbose', action='store_true', help='also a line per unit written')
     a = p.add_argument_group('instead of a run')
     a.add_argument('--merge', action='store_true',
                    help='run nothing: write the tables and plots of the finished units of --out')
@@ -134,7 +136,8 @@ def options_markdown() -> str:
             h = (a.help or '').replace('%%', '%')
             m = re.search(r' \(default: (.*)\)$', h)
             d, h = (m.group(1), h[:m.start()]) if m else ('', h)
-            flag = a.option_strings[0] + ('' if a.nargs == 0 else f' {a.metavar or a.dest.upper()}')
+            value = f' {a.metavar or a.dest.upper()}'
+            flag = ' / '.join(a.option_strings) if a.nargs == 0 else a.option_strings[0] + value
             out.append(f"| `{flag}` | {f'`{d}`' if d else ''} | {h.replace('|', '/')} |")
         out.append('')
     return '\n'.join(out)
@@ -184,10 +187,10 @@ def _suite(args):
     slurm = {k: getattr(args, k)
              for k in ('partition', 'timeout_min', 'gpus_per_job', 'cpus_per_task', 'array_parallelism')}
     df = run_suite(args.out, shifts, criteria, executor=args.executor, slurm=slurm, wait=args.wait
-                   or args.executor != 'slurm', **given)
+                   or args.executor != 'slurm', progress=not args.quiet, **given)
     if isinstance(df, list):
-        print("when the tasks have finished, the same command writes the tables (it submits only groups with missing "
-              "units)")
+        log.info("when the tasks have finished, the same command writes the tables (it submits only groups with "
+                 "missing units)")
         return
     paths = save_suite(df, args.out)
     print('\n' + paths['findings'].read_text() + '\n' + paths['target'].read_text())
@@ -197,6 +200,7 @@ def _suite(args):
 def dg_prune(argv:list|None=None): # the command line's words (None: sys.argv)
     "The `dg_prune` command: run (or resume, or `--merge`) an experiment, write its tables and plots, print its report."
     args = cli_parser().parse_args(argv)
+    log.setLevel(logging.WARNING if args.quiet else logging.DEBUG if args.verbose else logging.INFO)
     try:
         if args.health:
             print('\n'.join(_health(args.out)))
@@ -214,15 +218,17 @@ def dg_prune(argv:list|None=None): # the command line's words (None: sys.argv)
             t0 = time.time()
             slurm = {k: getattr(args, k)
                      for k in ('partition', 'timeout_min', 'gpus_per_job', 'cpus_per_task', 'array_parallelism')}
-            df = run_experiment(cfg, args.out, shard, executor=args.executor, slurm=slurm, wait=args.wait)
+            df = run_experiment(cfg, args.out, shard, progress=not args.quiet, executor=args.executor, slurm=slurm,
+                                wait=args.wait)
             if args.executor == 'slurm' and not args.wait:
-                print(f"when the tasks have finished: dg_prune --merge --out {args.out}  (rerunning this command "
+                log.info(f"when the tasks have finished: dg_prune --merge --out {args.out}  (rerunning this command "
                       "submits only groups with missing units)")
                 return
-            print(f"finished in {time.time() - t0:.0f} s")
+            log.info(f"finished in {time.time() - t0:.0f} s")
         if df.empty:
             raise ValueError(f"no finished unit under {args.out}/units")
     except (ValueError, TypeError, OSError, FloatingPointError, ImportError, RuntimeError) as e:
+        print(flush=True)  # the message starts its own line, after a progress bar's
         raise SystemExit(f"dg_prune: {e}")
     paths = _after_compute('writing the tables and plots', args.out, lambda: save_outputs(df, args.out))
     paths['report'] = _after_compute('the report page', args.out, lambda: write_report(args.out))

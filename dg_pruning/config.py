@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_config.ipynb #3911e078
 from __future__ import annotations
-import importlib, importlib.util, sys, zlib
+import hashlib, importlib, importlib.util, sys, zlib
 from dataclasses import dataclass, fields
 from pathlib import Path
 import torch
@@ -262,9 +262,8 @@ def check(self:Config):
     return self
 
 # %% ../nbs/09_config.ipynb #da7e28db
-def load_data(cfg:Config, # the configuration
-             ) -> MultiDomain:
-    "The `MultiDomain` of a configuration (embedded or folder), restricted to `cfg.domains`."
+def _load(cfg):
+    "The `MultiDomain` of `cfg`, read now."
     data = EMBEDDED[cfg.dataset]() if cfg.dataset in EMBEDDED else domain_folders(cfg.dataset, preset=cfg.preset,
             size=cfg.size)
     if cfg.domains:
@@ -274,6 +273,28 @@ def load_data(cfg:Config, # the configuration
                            data.tfms, data.norm,
                            {d: data.origin[d] for d in cfg.domains if d in data.origin})
     return data
+
+# %% ../nbs/09_config.ipynb #8cfd5291
+def _listing(root) -> str|None:
+    "A signature of the files under a folder (names, sizes, modification times); None for what is not a folder."
+    root = Path(root)
+    if not root.is_dir():
+        return None
+    files = sorted((str(p.relative_to(root)), p.stat().st_size, p.stat().st_mtime_ns) for p in root.rglob('*'))
+    return hashlib.sha256(repr(files).encode()).hexdigest()
+
+# %% ../nbs/09_config.ipynb #73738da1
+_LOADED = {}  # each data configuration this process loaded: (its fields, a folder's signature) -> its MultiDomain
+
+def load_data(cfg:Config, # the configuration
+             ) -> MultiDomain:
+    ("The `MultiDomain` of a configuration (embedded or folder), restricted to `cfg.domains`; loaded once per process "
+     "for the same data fields and files.")
+    key = (cfg.dataset, cfg.preset, tuple(cfg.domains or ()), cfg.size,
+           None if cfg.dataset in EMBEDDED else _listing(cfg.dataset))
+    if key not in _LOADED:
+        _LOADED[key] = _load(cfg)
+    return _LOADED[key]
 
 # %% ../nbs/09_config.ipynb #8befe15a
 def targets_of(cfg:Config, # the configuration

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #4f023413
 from __future__ import annotations
-import random, os, statistics, time, warnings
+import logging, random, os, statistics, sys, time, warnings
 from contextlib import contextmanager
 import numpy as np
 import torch
@@ -13,7 +13,7 @@ from torch import nn
 warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['SCOPES', 'set_seed', 'get_device', 'check_ratio', 'check_scope', 'keep_count', 'as_tensor', 'preserve_mode',
+__all__ = ['log', 'SCOPES', 'set_seed', 'get_device', 'check_ratio', 'check_scope', 'keep_count', 'as_tensor', 'preserve_mode',
            'median_times', 'synchronize', 'timed', 'step_times', 'prunable_convs', 'FilterUnit', 'filter_units']
 
 # %% ../nbs/00_core.ipynb #b847e928
@@ -32,6 +32,20 @@ def set_seed(seed:int=0, # the seed for python, numpy and torch (CPU and every G
         os.environ.setdefault('CUBLAS_WORKSPACE_CONFIG', ':4096:8')
         torch.use_deterministic_algorithms(True, warn_only=True)
         torch.backends.cudnn.benchmark = False
+
+# %% ../nbs/00_core.ipynb #cc3218f1
+class _Stdout(logging.StreamHandler):
+    "A handler writing each record to the `sys.stdout` of that moment (notebooks and tests redirect it)."
+    @property
+    def stream(self): return sys.stdout
+    @stream.setter
+    def stream(self, _): pass
+
+log = logging.getLogger('dg_pruning')  # the library's messages (INFO by default, on the standard output)
+if not log.handlers:
+    log.addHandler(_Stdout())
+    log.setLevel(logging.INFO)
+    log.propagate = False  # a collector attaches to this logger; the root's handlers would print it twice
 
 # %% ../nbs/00_core.ipynb #b8a47de1
 def get_device(device:str|torch.device|None=None, # 'cpu', 'cuda', 'cuda:1', ... ; None picks CUDA when there is one

@@ -8,7 +8,7 @@ import torch
 import torch.nn.functional as F
 from torch.func import functional_call, grad, vmap
 from .core import preserve_mode, as_tensor
-from .importance import register_criterion
+from .registry import register_criterion
 
 # %% auto #0
 __all__ = ['hessian_importance', 'bn_scale_importance', 'hrank_importance', 'lamp_importance']

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn.functional as F
+from scipy.optimize import minimize_scalar
 from contextlib import ExitStack
 from torch import nn
 from .core import preserve_mode, as_tensor, timed
@@ -84,27 +85,16 @@ def scale_temperature(p:torch.Tensor, # softmax outputs (n, classes)
 def fit_temperature(p:torch.Tensor, # softmax outputs (n, classes) of a held-out split
                     y:torch.Tensor, # its labels
                     bounds:tuple=(0.05, 20.0), # the temperatures searched
-                    tol:float=1e-4, # relative precision of 1/T
+                    tol:float=1e-4, # precision of 1/T, relative to its smallest value 1 / bounds[1]
                    ) -> float:
-    ("The temperature minimising the NLL of `scale_temperature(p, T)` on `(p, y)`: a golden-section search over the "
+    ("The temperature minimising the NLL of `scale_temperature(p, T)` on `(p, y)`: scipy's bounded search over the "
      "convex beta = 1/T.")
     if len(y) == 0:
         raise ValueError("fit_temperature needs at least one labelled item")
     z = p.double().clamp_min(1e-300).log()
-    nll = lambda b: F.cross_entropy(z * b, y).item()
-    lo, hi, g = 1 / bounds[1], 1 / bounds[0], (5 ** 0.5 - 1) / 2
-    a, b = hi - g * (hi - lo), lo + g * (hi - lo)
-    fa, fb = nll(a), nll(b)
-    while hi - lo > tol * lo:
-        if fa < fb:
-            hi, b, fb = b, a, fa
-            a = hi - g * (hi - lo)
-            fa = nll(a)
-        else:
-            lo, a, fa = a, b, fb
-            b = lo + g * (hi - lo)
-            fb = nll(b)
-    return float(2 / (lo + hi))
+    r = minimize_scalar(lambda b: F.cross_entropy(z * b, y).item(), bounds=(1 / bounds[1], 1 / bounds[0]),
+                        method='bounded', options={'xatol': tol / bounds[1]})
+    return float(1 / r.x)
 
 # %% ../nbs/07_evaluate.ipynb #f2841f59
 def _acc_loss(p, y): return (p.argmax(1) == y).float().mean().item(), F.nll_loss(p.clamp_min(1e-12).log(), y).item()

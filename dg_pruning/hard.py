@@ -374,6 +374,10 @@ def export_onnx(model:nn.Module, # the network
                 path, # the file
                ):
     "Export `model` (eval mode) to ONNX at `path`, the batch dimension dynamic."
+    try:
+        import onnxscript  # noqa: F401 (torch.onnx's exporter needs it: an optional part of the library)
+    except ImportError as e:
+        raise ImportError('export_onnx needs the onnx extra: pip install "dg_pruning[onnx]"') from e
     with preserve_mode(model, False):
         torch.onnx.export(model, (as_tensor(example_inputs),), str(path), input_names=['x'], output_names=['y'],
                           verbose=False,

@@ -12,30 +12,13 @@ import torch_pruning as tp
 from .core import filter_units, prunable_convs, FilterUnit, preserve_mode, as_tensor
 from .risk import domain_terms, pool_terms
 from .fpgm import fpgm_scores
+from .registry import CRITERIA, register_criterion
 
 # %% auto #0
-__all__ = ['CRITERIA', 'ACCUMULATE', 'register_criterion', 'uses_target', 'granularity', 'criterion_scope', 'parse_criterion',
-           'same_granularity', 'reiterable', 'filter_importance', 'l1_importance', 'l2_importance', 'random_importance',
-           'fpgm_importance', 'taylor_importance', 'ior_importance', 'worst_importance', 'agree_importance',
-           'mean_maps', 'dss_importance', 'dss_target_importance', 'TPImportance']
-
-# %% ../nbs/03_importance.ipynb #8bc53d7e
-CRITERIA = {}
-
-def register_criterion(name:str, # the name `filter_importance` takes
-                       needs_data:bool=False, # the criterion scores with (x, y, domain) batches
-                       needs_domains:int=1, # source domains the criterion compares (2 for the domain-aware ones)
-                       uses_target:bool=False, # an oracle: it reads unlabelled held-out images (not DG)
-                       granularity:str='filter', # 'filter' or 'weight' (per weight: `lost.weight_importance`)
-                       allocates:bool=False, # its scores compare across layers: its own layer budgets (scope 'raw')
-                      ):
-    "Register `f(model, units, batches, **opts) -> {unit name: scores}` as criterion `name`."
-    def deco(f):
-        f.needs_data, f.needs_domains, f.uses_target = needs_data, needs_domains, uses_target
-        f.granularity, f.allocates = granularity, allocates
-        CRITERIA[name] = f
-        return f
-    return deco
+__all__ = ['ACCUMULATE', 'uses_target', 'granularity', 'criterion_scope', 'parse_criterion', 'same_granularity', 'reiterable',
+           'filter_importance', 'l1_importance', 'l2_importance', 'random_importance', 'fpgm_importance',
+           'taylor_importance', 'ior_importance', 'worst_importance', 'agree_importance', 'mean_maps', 'dss_importance',
+           'dss_target_importance', 'TPImportance']
 
 # %% ../nbs/03_importance.ipynb #0f44b622
 def uses_target(spec:str, # a criterion name or spec
@@ -385,7 +368,3 @@ class TPImportance(tp.importance.Importance):
             return None
         acc = acc / n
         return acc / acc.mean().clamp_min(1e-12) if self.normalize else acc
-
-# %% ../nbs/03_importance.ipynb #a9b23237
-from . import criteria as _criteria  # noqa: F401 registers hessian, bn_scale, hrank and lamp
-from . import lost as _lost  # noqa: F401 registers wt, random_weights, sipp and pfp

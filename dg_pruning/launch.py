@@ -10,10 +10,12 @@ from pathlib import Path
 import pandas as pd
 import torch
 import submitit
-from .core import get_device  # first: it quiets torch's deprecation notice in fastai
+from .core import get_device, log  # first: it quiets torch's deprecation notice in fastai
 from fastprogress.fastprogress import progress_bar
 from .data import MultiDomain
-from .config import Config, load_data
+from .config import Config, load_data, arch_kw
+from .cost import sweep_cost
+from .roofline import train_images_per_s
 from .store import Store
 from .running import run_group, missing_units, start_run
 from .results import collect
@@ -21,7 +23,7 @@ from .workers import Watch, announce, why_died
 
 # %% auto #0
 __all__ = ['EXECUTORS', 'MAX_REQUEUES', 'worker_count', 'wait_for', 'run_worker', 'slurm_executor', 'GroupDidNotFit', 'GroupTask',
-           'submit_array', 'run_groups', 'run_experiment']
+           'submit_array', 'run_groups', 'cost_line', 'run_experiment']
 
 # %% ../nbs/09h_launch.ipynb #f9ab0813
 EXECUTORS = ('inprocess', 'local', 'slurm')
@@ -276,7 +278,7 @@ def submit_array(tasks:list, # (configuration, folder, group) per task: runs may
             raise ValueError(f"sbatch refused the GPU request ({last}): the partition has no GPUs: pass "
                              "--gpus_per_job 0") from e
         raise
-    print(f"submitted SLURM array {jobs[0].job_id.split('_')[0]}: {len(jobs)} task(s), one per group (parent); logs "
+    log.info(f"submitted SLURM array {jobs[0].job_id.split('_')[0]}: {len(jobs)} task(s), one per group (parent); logs "
           f"in {folder}")
     return jobs
 
@@ -294,7 +296,7 @@ def _others(cfg, out, groups:list, data=None, poll:float=5.0) -> int:
                 here = r['host'] == socket.gethostname()  # two launches on one machine share its cores too
                 tip = (f"; both use {torch.get_num_threads()} thread(s) on {os.cpu_count()} cores: give each "
                        "OMP_NUM_THREADS=cores/launches") if here else ''
-                print(f"waiting for {_label(g)}: claimed by {r['host']} process {r['pid']} (started "
+                log.info(f"waiting for {_label(g)}: claimed by {r['host']} process {r['pid']} (started "
                       f"{r['started']}){tip}")
         if any(missing_units(cfg, out, g) for g in left):
             time.sleep(poll)
@@ -343,6 +345,28 @@ def run_groups(cfg:Config, # the configuration
     Store(out).update_launch(units_computed=done, compute_s=round(time.time() - t0, 1))
     return jobs
 
+# %% ../nbs/09h_launch.ipynb #ca9d5bd0
+_RATES = {}  # training images per second measured in this process, by what sets them
+
+def cost_line(cfg:Config, # the configuration
+              data:MultiDomain, # its data
+              steps:int=5, # training steps timed
+             ) -> str:
+    "What the sweep `cfg` holds and about how long it takes on its workers here, at a training rate measured once."
+    dev, old, n = get_device(cfg.device), torch.get_num_threads(), worker_count(cfg, 1 << 30)
+    arch = {'arch': cfg.arch[0], **arch_kw(cfg, cfg.arch[0])}
+    key = (data.name, tuple(arch.items()), cfg.bs, cfg.precision, str(dev), max(1, old // n))
+    if key not in _RATES:
+        if dev.type == 'cpu':
+            torch.set_num_threads(max(1, old // n))  # a worker's threads: its rate
+        try:
+            _RATES[key] = train_images_per_s(data, arch, cfg.bs, cfg.precision, dev, steps)
+        finally:
+            torch.set_num_threads(old)
+    c = sweep_cost(cfg, data.sizes(), _RATES[key])
+    return (f"{int(c.jobs)} parents, {int(c.units)} units, {c.train_images / 1e3:.0f}k images trained, "
+            f"{c.eval_images / 1e3:.0f}k evaluated: about {60 * c.hours / n:.0f} min on {n} worker(s) here")
+
 # %% ../nbs/09h_launch.ipynb #e65c87a2
 def run_experiment(cfg:Config|None=None, # the configuration
                    out='dg_out', # results folder: config.json, units/*.json, dense/*.safetensors, tables, plots
@@ -357,5 +381,7 @@ def run_experiment(cfg:Config|None=None, # the configuration
      "(so far).")
     cfg = cfg or Config()
     data, groups = start_run(cfg, out, shard)
+    if progress and groups:  # what it holds, before any compute
+        log.info(f"plan: {cost_line(cfg, data)}; {len(Store(out).names())} unit(s) already written")
     run_groups(cfg, out, groups, progress, on_unit, executor, slurm, wait, data)
     return collect(out)

@@ -11,7 +11,8 @@ import torch.nn.functional as F
 import torch_pruning as tp
 from fastai.callback.core import Callback
 from .core import check_ratio, as_tensor, preserve_mode
-from .importance import register_criterion, parse_criterion, CRITERIA, reiterable
+from .registry import register_criterion, CRITERIA
+from .importance import parse_criterion, reiterable
 
 # %% auto #0
 __all__ = ['weight_layers', 'weight_importance', 'wt_importance', 'random_weights_importance', 'weight_masks', 'apply_masks',

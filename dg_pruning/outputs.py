@@ -14,16 +14,17 @@ from .config import Config
 from .store import Store, kinds, kind_parts
 from .results import (STAGES, summary, paired, paired_table, potentials, tidy, accuracy_table, label,
                                 bold_cells, flat_labels)
-from .viz import plot_paired, plot_ratio_curves, plot_prune_potential
+from .viz import plot_paired, plot_ratio_curves, plot_prune_potential, save_figure
 from .stats import findings, primary, primary_table, potential_summary
 from .verdicts import declared, family_note
+from .saved import NUMBERS
 from .shift import shift_findings
 from .potential import (LOST_METHODS, parent_potentials, potential_table, twin_differences,
                                   potential_findings, plot_potential)
 
 # %% auto #0
 __all__ = ['cli_text', 'command_of', 'md_table', 'tex_table', 'provenance_line', 'write_tables', 'paired_stages',
-           'plot_stage_curves', 'save_outputs', 'print_report']
+           'plot_stage_curves', 'save_numbers', 'save_outputs', 'print_report']
 
 # %% ../nbs/09d_outputs.ipynb #616403f7
 def cli_text(v) -> str:
@@ -140,12 +141,29 @@ def plot_stage_curves(df:pd.DataFrame, # results (`collect`)
             ax.set_title(f'{part}{stage}: source (dashed), target (solid)', fontsize=10)
     return axs
 
+# %% ../nbs/09d_outputs.ipynb #41b40a84
+def save_numbers(df:pd.DataFrame, # results (`collect`)
+                 out, # the output folder
+                ) -> dict:
+    "Write the comparisons, paired differences and potentials as numbers (`saved.NUMBERS`); their paths by stem."
+    out, fam, written = Path(out), declared(out), {}
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        tables = {'comparisons': primary(df, declared=fam) if 'random' in set(df.criterion) else None,
+                  'paired': paired(df) if 'random' in set(df.criterion) else None,
+                  'potentials': potentials(df).stack().rename('potential').reset_index()}
+    for k, t in tables.items():
+        if t is not None and len(t):
+            t.to_csv(out / NUMBERS[k], index=False)
+            written[Path(NUMBERS[k]).stem] = out / NUMBERS[k]
+    return written
+
 # %% ../nbs/09d_outputs.ipynb #02528e12
 def save_outputs(df:pd.DataFrame, # results (`collect`)
                  out, # the output folder
                 ) -> dict:
-    ("Write results.csv, summary.csv, paired.csv, potentials(_params).csv, tables.md/.tex and the plots into `out`; "
-     "returns the paths.")
+    ("Write the numbers (`save_numbers`), summary.csv, paired.csv, potentials(_params).csv, tables.md/.tex and the "
+     "plots (PNG and PDF) into `out`; returns the paths.")
     out = Path(out)
     paths = {k: out / f'{k}.{"png" if k.endswith("_plot") or k.startswith("ratio_curves") else "csv"}'
              for k in ('results', 'summary', 'paired', 'potentials', 'potentials_params', 'ratio_curves',
@@ -161,9 +179,7 @@ def save_outputs(df:pd.DataFrame, # results (`collect`)
             del paths['potentials_params']
     pp.to_csv(paths['potentials'])
     def save(ax, k):
-        fig = np.ravel(ax)[0].figure
-        fig.savefig(paths[k], dpi=110, bbox_inches='tight')
-        plt.close(fig)
+        save_figure(np.ravel(ax)[0].figure, paths[k])  # and a PDF beside it
     # x: filters pruned, parameters removed
     for k, x in (('ratio_curves', 'ratio'), ('ratio_curves_params', 'params_pruned')):
         if x not in ('ratio', *df.columns):
@@ -188,7 +204,7 @@ def save_outputs(df:pd.DataFrame, # results (`collect`)
         potential_table(pl).to_csv(paths['lost_table'])
         twin_differences(pl).to_csv(paths['lost_twins'])
         save(plot_potential(pl), 'lost_plot')
-    return {**paths, **write_tables(df, out)}
+    return {**paths, **save_numbers(df, out), **write_tables(df, out)}
 
 # %% ../nbs/09d_outputs.ipynb #0f02fb75
 def print_report(df:pd.DataFrame, # results (`collect`)

@@ -13,6 +13,7 @@ from .evaluate import potential_bracket
 from .store import unit_name, parent_key
 from .running import run_group, draws
 from .results import collect
+from .core import log
 
 # %% auto #0
 __all__ = ['refined_results', 'brackets', 'refine']
@@ -91,7 +92,7 @@ def refine(out, # a run's folder (its units finished)
            for c, g in df[df.criterion != 'dense'].groupby('criterion')}
     units = sum(rounds(b) * draws(cfg, b.criterion) for b in first.itertuples())
     secs = sum(rounds(b) * draws(cfg, b.criterion) * per.get(b.criterion, 0) for b in first.itertuples())
-    print(f"refine: {len(first)} bracket(s) wider than {width:g} on {distribution}: at most {units} unit(s), about "
+    log.info(f"refine: {len(first)} bracket(s) wider than {width:g} on {distribution}: at most {units} unit(s), about "
           f"{secs / 60:.0f} min in one process here (from the run's own units)")
     data = load_data(cfg) if len(first) else None
     for k in range(max((rounds(b) for b in first.itertuples()), default=0)):

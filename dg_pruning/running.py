@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from fastcore.basics import patch
 # first: it quiets torch's deprecation notice in fastai
-from .core import set_seed, as_tensor, filter_units, timed, prunable_convs
+from .core import set_seed, as_tensor, filter_units, timed, prunable_convs, log
 from fastai.callback.core import Callback, CancelValidException
 from fastai.callback.progress import ProgressCallback
 from .data import MultiDomain
@@ -105,6 +105,10 @@ class _Group:
                                            for d in range(draws(cfg, c))]
         self.cache = {}  # (criterion, draw) -> the parent's filter scores
         self.shared = {}  # what evaluating the parent's units shares (`evaluate_model`'s cache)
+        # the parent's state, set by `dense`: its model and checksum, its row, the corrupted target items and the
+        # inputs of the functional distance; found when first needed: its scoring batches, its tied convs
+        self.parent = self.parent_sha = self.row = self.sets = self.noise_x = None
+        self.scoring = self.tied_convs = None
 
     def todo(self) -> list: return [n for n in self.names if not self.store.done(n)]
 
@@ -112,7 +116,7 @@ class _Group:
         ("Scores by `criterion` (random: its `draw`) of the parent, once per group (every ratio prunes by the same "
          "ranking), or of `model`.")
         if model is not None or (criterion, draw) not in self.cache:
-            if not hasattr(self, 'scoring'):  # the group's own scoring batches, the same on every (re)start
+            if self.scoring is None:  # the group's own scoring batches, the same on every (re)start
                 set_seed(_unit_seed(self.target, self.seed, 'scoring'))
                 self.scoring = _batches(_learner(self.cfg, self.data, self.group).dls.train, self.cfg.n_batches)
             # a spec's own options are used; random's seed is the parent's (and draw's) unless given
@@ -200,7 +204,7 @@ def tied(self:_Group) -> set:
     "The parent's convs that `structure='internal'` leaves alone (its residual stream; none with 'coupled')."
     if self.cfg.structure == 'coupled':
         return set()
-    if not hasattr(self, 'tied_convs'):
+    if self.tied_convs is None:
         self.tied_convs = set(coupled_convs(self.parent, self.noise_x[:2]))
     return self.tied_convs
 
@@ -340,10 +344,11 @@ def run_group(cfg:Config|dict, # the configuration
     if not g.todo():
         return 0
     name, written = group_of(g.names[0]), []
-    if (holder := g.store.claim(name)) is not None:
+    if (holder := g.store.claims.claim(name)) is not None:
         return holder  # another live launch computes it
     def done(n):
         written.append(n)
+        log.debug(f'unit written: {n}')
         if on_unit:
             on_unit(n)
     try:
@@ -357,7 +362,7 @@ def run_group(cfg:Config|dict, # the configuration
                 for d in range(draws(cfg, c)):
                     g.pruned(c, r, done, d)
     finally:
-        g.store.release(name)
+        g.store.claims.release(name)
     return len(written)
 
 # %% ../nbs/09a_running.ipynb #141991f3
@@ -386,7 +391,7 @@ def start_run(cfg:Config, # the configuration
                                                  'units_before': len(store.names())})
     check_protocols([store], resume=True)
     for line in store.heal():
-        print(f'damaged: {line}')
+        log.warning(f'damaged: {line}')
     todo = [g for g in groups if _Group(cfg, data, g, out).todo()]
     if todo:  # what runs the units about to be computed
         store.note_launch({**provenance(cfg.device), 'groups': len(todo)})

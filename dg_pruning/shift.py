@@ -14,6 +14,7 @@ from .evaluate import reliability_bins
 from .store import Store, unit_name, parent_key, kind_groups, kind_parts
 from .results import STAGES, mean_ci, label
 from .stats import endpoint, decide, target_ok, dg_rows
+from .core import log
 
 # %% auto #0
 __all__ = ['CALIBRATION', 'CAL_SPLITS', 'grid_ratio', 'calibration_rows', 'calibration_table', 'calibration_change', 'unit_preds',
@@ -279,7 +280,7 @@ def pie_gallery(out, # the run's output folder
     dm, pm = modal(np.stack([d['target_pred'] for d in dense])), modal(np.stack([k['target_pred'] for k in kids]))
     idx = np.flatnonzero(dm != pm)
     if not len(idx):
-        print(f'no PIE on {target} for {label(criterion)} at {ratio:.0%}')
+        log.info(f'no PIE on {target} for {label(criterion)} at {ratio:.0%}')
         return None
     # the target's items in the order the units predicted them
     ds = data.dls(target, bs=max(2, min(64, len(idx))), device='cpu').target_dl.dataset

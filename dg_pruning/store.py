@@ -9,9 +9,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from fastcore.basics import patch
+from .claims import Claims, alive
 
 # %% auto #0
-__all__ = ['PROTOCOL', 'PROTOCOLS', 'KINDS_OF_FILE', 'KINDS', 'PARENT', 'unit_name', 'group_of', 'sha256', 'WriteFailed', 'alive',
+__all__ = ['PROTOCOL', 'PROTOCOLS', 'KINDS_OF_FILE', 'KINDS', 'PARENT', 'unit_name', 'group_of', 'sha256', 'WriteFailed',
            'Damaged', 'Store', 'bare', 'check_protocols', 'kinds', 'parent_key', 'per_kind', 'kind_groups',
            'kind_parts']
 
@@ -77,17 +78,6 @@ def _errno(e:Exception) -> int|None:
             return n
     return None
 
-# %% ../nbs/09g_store.ipynb #248c2c0b
-def alive(pid:int) -> bool:
-    "Whether process `pid` runs on this host."
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
 # %% ../nbs/09g_store.ipynb #79956407
 class Damaged(ValueError):
     "Files of a results folder that fail their check: named, with what to do."
@@ -105,7 +95,7 @@ KINDS_OF_FILE = {'unit': ('units', '.json'), 'preds': ('preds', '.npz'), 'dense'
 
 class Store:
     "A results folder: its layout, atomic writes that say what failed, reads that verify, claims on its groups."
-    def __init__(self, out): self.out = Path(out)
+    def __init__(self, out): self.out, self.claims = Path(out), Claims(out)  # claims: `09m_claims`
     def path(self, kind:str, name:str) -> Path:
         "The file of `kind` ('unit', 'preds', 'dense' or 'model') of the unit `name`."
         sub, ext = KINDS_OF_FILE[kind]
@@ -374,7 +364,7 @@ def health(self:Store, expected:list|None=None, # the unit names a run computes 
     ("The folder's state without computing anything: units complete, damaged, missing, claims (live and stale), "
      "protocols, where units ran.")
     rows, bad = self.verify()
-    claims = {p.stem: self.holder(p.stem) for p in (self.out / 'claims').glob('*.json')}
+    claims = {p.stem: self.claims.holder(p.stem) for p in (self.out / 'claims').glob('*.json')}
     out = {'complete': len(rows), 'damaged': bad, 'claimed': {k: v for k, v in claims.items() if v and not v['stale']},
            'stale claims': [k for k, v in claims.items() if v and v['stale']], 'protocols': self.protocols(),
            'ran on': self.layouts(),
@@ -383,6 +373,3 @@ def health(self:Store, expected:list|None=None, # the unit names a run computes 
     if expected is not None:
         out['missing'] = [n for n in expected if n not in rows and n not in hurt]
     return out
-
-# %% ../nbs/09g_store.ipynb #098cefb3
-from . import claims as _claims  # noqa: F401 Store.holder, claim, release (claims imports Store)

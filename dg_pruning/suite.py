@@ -8,19 +8,17 @@ import base64, dataclasses, html
 from pathlib import Path
 import numpy as np
 import pandas as pd
-import torch
-from .core import get_device
+from .core import log
 from .importance import CRITERIA, parse_criterion
-from .config import Config, load_data, arch_kw
+from .config import Config, load_data
 from .running import start_run
-from .cost import sweep_cost
-from .launch import run_experiment, worker_count, submit_array, wait_for
+from .launch import run_experiment, submit_array, wait_for, cost_line
 from .results import collect, label
 from .stats import endpoint, target_ok, decide, adjust
 from .verdicts import random_effects, on_these
-from .roofline import train_images_per_s
 from .outputs import md_table, tex_table
 from .report import html_page
+from .viz import save_figure
 
 # %% auto #0
 __all__ = ['SHIFTS', 'NO_SIGNAL', 'SUITE_CRITERIA', 'SUITE_TABLES', 'SUITE_CAPTIONS', 'suite_config', 'run_suite',
@@ -76,23 +74,12 @@ def run_suite(out='dg_suite', # the suite's folder: one run folder per shift
         raise ValueError(f"unknown shift(s) {bad}; the suite's shifts: {', '.join(SHIFTS)}")
     for s in shifts:
         if s in NO_SIGNAL:
-            print(f"{s}: not scored: {NO_SIGNAL[s]}")
+            log.info(f"{s}: not scored: {NO_SIGNAL[s]}")
     cfgs = {s: suite_config(s, criteria, **overrides) for s in shifts if s not in NO_SIGNAL}
     if not cfgs:
         raise ValueError("none of the shifts asked carries signal: nothing to run")
     for s, cfg in cfgs.items():
-        data, dev, old = load_data(cfg), get_device(cfg.device), torch.get_num_threads()
-        if dev.type == 'cpu':
-            torch.set_num_threads(max(1, old // worker_count(cfg, 1 << 30)))  # a worker's threads: its rate
-        try:
-            ips = train_images_per_s(data, {'arch': cfg.arch[0], **arch_kw(cfg, cfg.arch[0])}, cfg.bs, cfg.precision,
-                                     dev, 5)
-        finally:
-            torch.set_num_threads(old)
-        c, n = sweep_cost(cfg, data.sizes(), ips), worker_count(cfg, 1 << 30)
-        print(f"{s}: {int(c.jobs)} parents, {int(c.units)} units, {c.train_images / 1e3:.0f}k images trained, "
-              f"{c.eval_images / 1e3:.0f}k "
-              f"evaluated: about {60 * c.hours / n:.0f} min on {n} worker(s) here; criteria {', '.join(cfg.criteria)}")
+        log.info(f"{s}: {cost_line(cfg, load_data(cfg))}; criteria {', '.join(cfg.criteria)}")
     if executor != 'slurm':
         for s, cfg in cfgs.items():
             run_experiment(cfg, Path(out) / s, progress=progress, executor=executor, slurm=slurm)
@@ -166,9 +153,10 @@ def suite_ranks(df:pd.DataFrame, # `suite_results`
                 metric:str='target_acc', # the endpoint ranked
                 draws:int=1000, # bootstrap resamples of each shift's parents
                 seed:int=0, # seeds the resampling
+                confidence:float=0.95, # of the bootstrap interval
                ) -> pd.DataFrame:
     ("Per criterion, on the shifts every criterion ran: mean rank over parents then shifts (1: best) with its "
-     "bootstrap 95% interval, and the share of parents where it is best (ties split).")
+     "bootstrap interval, and the share of parents where it is best (ties split).")
     low_best, rng = 'ece' in metric or 'loss' in metric, np.random.default_rng(seed)
     ends = {s: endpoint(g, metric).unstack('criterion').dropna() for s, g in df.groupby('dataset', sort=False)}
     ends = {s: e.loc[e.index.intersection(target_ok(df[df.dataset == s]))] if metric.startswith('target') else e
@@ -189,7 +177,8 @@ def suite_ranks(df:pd.DataFrame, # `suite_results`
     point = mean_rank([np.arange(len(v)) for v in per.values()])
     boot = pd.concat([mean_rank([rng.integers(0, len(v), len(v)) for v in per.values()]) for _ in range(draws)],
                      axis=1)
-    return pd.DataFrame({'mean_rank': point, 'lo': boot.quantile(0.025, axis=1), 'hi': boot.quantile(0.975, axis=1),
+    q = (1 - confidence) / 2
+    return pd.DataFrame({'mean_rank': point, 'lo': boot.quantile(q, axis=1), 'hi': boot.quantile(1 - q, axis=1),
                          'best_share': best.mean().reindex(crit)})
 
 # %% ../nbs/09i_suite.ipynb #f318973c
@@ -321,8 +310,7 @@ def save_suite(df:pd.DataFrame, # `suite_results`
         raise ValueError("no shift has a parent with signal on its target: no table to write (train the parents "
                          "longer)")
     plot_suite(target)
-    plt.savefig(out / 'suite.png', dpi=150, bbox_inches='tight')
-    plt.close('all')
+    save_figure(plt.gcf(), out / 'suite.png', dpi=150)  # and suite.pdf
     said = suite_findings(df)
     (out / 'suite_findings.txt').write_text('\n'.join(said) + '\n')
     fig = base64.b64encode((out / 'suite.png').read_bytes()).decode()

@@ -7,11 +7,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
+from pathlib import Path
 from .evaluate import prune_potentials
 
 # %% auto #0
-__all__ = ['plot_ratio_curves', 'potential_table', 'plot_prune_potential', 'plot_functional_distance', 'plot_corruptions',
-           'plot_paired', 'explore']
+__all__ = ['FIGURE_FORMATS', 'plot_ratio_curves', 'potential_table', 'plot_prune_potential', 'plot_functional_distance',
+           'plot_corruptions', 'plot_paired', 'explore', 'save_figure']
 
 # %% ../nbs/08_viz.ipynb #340f1d36
 def plot_ratio_curves(res:pd.DataFrame, # tidy: criterion, ratio, domain, split, acc
@@ -157,3 +158,18 @@ def explore(res:pd.DataFrame, # results in long format (criterion, ratio, domain
     import ipywidgets as w
     return w.interact(lambda criterion, target, ratio: (_bars(res, criterion, ratio, target), plt.show()),
                       criterion=crits, target=targets, ratio=w.SelectionSlider(options=ratios, value=ratios[-1]))
+
+# %% ../nbs/08_viz.ipynb #e1c4bc4b
+FIGURE_FORMATS = ('png', 'pdf')  # what every saved figure is written as
+
+def save_figure(fig, # a matplotlib figure
+                path, # where it goes: its stem names both files
+                dpi:int=110, # the PNG's resolution
+               ) -> Path:
+    "Write `fig` as PNG and PDF (TrueType fonts) beside each other, then close it; returns the PNG's path."
+    path = Path(path)
+    with plt.rc_context({'pdf.fonttype': 42}):
+        for ext in FIGURE_FORMATS:
+            fig.savefig(path.with_suffix(f'.{ext}'), dpi=dpi, bbox_inches='tight')
+    plt.close(fig)
+    return path.with_suffix('.png')

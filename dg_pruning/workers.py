@@ -89,7 +89,7 @@ def lost_unit(cfg:Config, # the run's configuration
              ) -> tuple|None:
     "`(group, unit)` the dead worker `pid` was computing: its claimed group's first missing unit; None if it held none."
     for g in groups:
-        h = Store(out).holder(group_of(unit_name(g)))
+        h = Store(out).claims.holder(group_of(unit_name(g)))
         if h is not None and h.get('pid') == pid and (todo := missing_units(cfg, out, g)):
             return g, todo[0]
     return None
