@@ -353,7 +353,8 @@ def cost_line(cfg:Config, # the configuration
               steps:int=5, # training steps timed
              ) -> str:
     "What the sweep `cfg` holds and about how long it takes on its workers here, at a training rate measured once."
-    dev, old, n = get_device(cfg.device), torch.get_num_threads(), worker_count(cfg, 1 << 30)
+    jobs = int(sweep_cost(cfg, data.sizes(), 1.0).jobs)  # the parents: at most one worker each
+    dev, old, n = get_device(cfg.device), torch.get_num_threads(), worker_count(cfg, jobs)
     arch = {'arch': cfg.arch[0], **arch_kw(cfg, cfg.arch[0])}
     key = (data.name, tuple(arch.items()), cfg.bs, cfg.precision, str(dev), max(1, old // n))
     if key not in _RATES:
