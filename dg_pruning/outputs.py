@@ -144,6 +144,7 @@ def plot_stage_curves(df:pd.DataFrame, # results (`collect`)
 # %% ../nbs/09d_outputs.ipynb #41b40a84
 def save_numbers(df:pd.DataFrame, # results (`collect`)
                  out, # the output folder
+                 pp:pd.DataFrame|None=None, # `potentials(df)`, where the caller has them (None: computed here)
                 ) -> dict:
     "Write the comparisons, paired differences and potentials as numbers (`saved.NUMBERS`); their paths by stem."
     out, fam, written = Path(out), declared(out), {}
@@ -151,7 +152,7 @@ def save_numbers(df:pd.DataFrame, # results (`collect`)
         warnings.simplefilter('ignore')
         tables = {'comparisons': primary(df, declared=fam) if 'random' in set(df.criterion) else None,
                   'paired': paired(df) if 'random' in set(df.criterion) else None,
-                  'potentials': potentials(df).stack().rename('potential').reset_index()}
+                  'potentials': (potentials(df) if pp is None else pp).stack().rename('potential').reset_index()}
     for k, t in tables.items():
         if t is not None and len(t):
             t.to_csv(out / NUMBERS[k], index=False)
@@ -204,7 +205,7 @@ def save_outputs(df:pd.DataFrame, # results (`collect`)
         potential_table(pl).to_csv(paths['lost_table'])
         twin_differences(pl).to_csv(paths['lost_twins'])
         save(plot_potential(pl), 'lost_plot')
-    return {**paths, **save_numbers(df, out), **write_tables(df, out)}
+    return {**paths, **save_numbers(df, out, pp), **write_tables(df, out)}
 
 # %% ../nbs/09d_outputs.ipynb #0f02fb75
 def print_report(df:pd.DataFrame, # results (`collect`)

@@ -20,7 +20,7 @@ __all__ = ['stress_case', 'run_cases', 'exit_name', 'stress']
 # %% ../nbs/10a_stress.ipynb #cce1404e
 def stress_case(algorithm:str='erm', # a DG algorithm of `ALGORITHMS`
                 layout:str='rule', # 'rule' (`fast_format`), 'channels_last' or 'contiguous'
-                bs:int=27, # the batch asked for (balanced: 3 source domains x 9 for 27 or 28)
+                bs:int=27, # the batch asked for (balanced over 3 sources: 27 = 3 x 9, odd; 30 = 3 x 10, even)
                 steps:int=24, # training (or fine-tuning) steps
                 prune:float=0.0, # hard-prune this ratio of each conv's filters first (L1), then fine-tune
                 criterion:str|None=None, # score the network by this criterion on odd batches instead of training
@@ -107,7 +107,7 @@ def stress(cases:list, # dicts of `stress_case` keyword arguments
             if line == 'hung':
                 p.kill()
             rc = 'hung' if line == 'hung' else p.wait()
-            p.wait()
+            p.wait()  # a killed child too: its stderr is whole
             err.seek(0)
             last = ([l for l in err.read().splitlines() if l.strip()] or [''])[-1]
         if n_ok == len(todo):
