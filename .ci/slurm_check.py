@@ -11,7 +11,26 @@ SWEEP = ('--dataset rotated_digits --domains 0,15,30 --targets 15 --arch mnist_c
          '--ratios 0.5 --epochs 6 --lr 0.01 --bs 20 --finetune_epochs 1 --corruptions none --algorithm erm,coral').split()
 SLURM = '--executor slurm --partition debug --gpus_per_job 0 --cpus_per_task 1'.split()
 LONG = ('--dataset rotated_digits --domains 0,15,30 --targets 15 --arch resnet20 --width 16 --seeds 0 --criteria random,l1,taylor '
-        '--ratios 0.3,0.5 --epochs 12 --bs 20 --finetune_epochs 10 --corruptions none --n_batches 4').split()  # longer than a 1-minute limit, short enough for four
+        '--ratios 0.3,0.5 --epochs 200 --bs 20 --finetune_epochs 10 --corruptions none --n_batches 4').split()  # a parent no limit of 1 minute fits
+# A group of 24 criteria that each sleep 5 s in a SLURM task: longer than a 2-minute limit whatever the machine. A task
+# is signalled ~90 s after its start; a requeued one waits ~60 s and is signalled ~60 s after it starts again (as this
+# cluster counts): 4 slots fit the 24 even where a task takes 20 s to start.
+SLEEP_S, SLOW = 5, 24
+PLUGIN = f"""import os, time
+from dg_pruning.importance import register_criterion, CRITERIA
+def slow(name):
+    def score(model, units, batches):
+        "L1, after {SLEEP_S} s in a SLURM task (in process at once): a unit's length the machine does not change"
+        if 'SLURM_JOB_ID' in os.environ: time.sleep({SLEEP_S})
+        return CRITERIA['l1'](model, units, batches)
+    register_criterion(name)(score)
+for k in range({SLOW}): slow(f'slow{{k}}')
+"""
+def requeued(d):
+    (d / 'slow.py').write_text(PLUGIN)
+    crit = ','.join(['random'] + [f'slow{k}' for k in range(SLOW)])
+    return ('--dataset rotated_digits --domains 0,15,30 --targets 15 --arch mnist_cnn --width 8 --seeds 0 --epochs 3 --bs 20 '
+            f'--ratios 0.5 --finetune_epochs 1 --corruptions none --n_batches 2 --criteria {crit} --imports {d / "slow.py"}').split()
 
 def sh(*cmd, check=True): return subprocess.run(list(cmd), capture_output=True, text=True, check=check)
 def dg(*args, check=True):
@@ -64,20 +83,21 @@ def cancel(d):
     same(d / 'cancel', d / 'inproc', f'rerun after the cancel (array {m.group(1)}: 1 task)')
 
 def limit(d):
-    dg(*LONG, '--executor', 'inprocess', '--out', str(d / 'long_inproc'))
-    t0 = time.time(); r = dg(*LONG, *SLURM, '--timeout_min', '1', '--wait', '--out', str(d / 'long'), check=False)
+    group = requeued(d)
+    dg(*group, '--executor', 'inprocess', '--out', str(d / 'long_inproc'))
+    t0 = time.time(); r = dg(*group, *SLURM, '--timeout_min', '2', '--wait', '--out', str(d / 'long'), check=False)
     job = re.search(r'submitted SLURM array (\d+)', r.stdout).group(1)
     log = '\n'.join(p.read_text() for p in sorted((d / 'long' / 'jobs').glob('*_log.err')))
     lines = [l for l in log.splitlines() if 'Caught signal' in l or 'DUE TO JOB REQUEUE' in l and 'STEP' not in l]
     restarts = (re.search(r'Restarts=(\d+)', sh('scontrol', 'show', 'job', job, check=False).stdout) or [None, '?'])[1]
-    print(f"slurm check: a 1-minute limit on a longer group (array {job}): done in {time.time() - t0:.0f} s after {restarts} requeue(s); its log:")
+    print(f"slurm check: a 2-minute limit on a longer group (array {job}): done in {time.time() - t0:.0f} s after {restarts} requeue(s); its log:")
     for l in lines: print('    ' + l.strip())
     if r.returncode: sys.exit(f"slurm check: the requeued group did not finish: {r.stderr.strip()[-600:]}")
-    if 'DUE TO JOB REQUEUE' not in log: sys.exit("slurm check: the group finished without being requeued: make LONG longer")
+    if 'DUE TO JOB REQUEUE' not in log: sys.exit("slurm check: the group finished without being requeued: raise SLEEP_S")
     same(d / 'long', d / 'long_inproc', 'the group requeued at its time limit')
 
 def errors(d):
-    r = dg(*LONG, *SLURM, '--timeout_min', '1', '--wait', '--epochs', '200', '--out', str(d / 'nofit'), check=False)
+    r = dg(*LONG, *SLURM, '--timeout_min', '1', '--wait', '--out', str(d / 'nofit'), check=False)
     print(f"slurm check: a group whose parent cannot train in 1 minute: {(r.stderr.strip().splitlines() or ['?'])[-1]}")
     if r.returncode == 0 or 'did not finish within one time limit' not in r.stderr: sys.exit("slurm check: no clear time-limit error")
     r = dg(*SWEEP, '--executor', 'slurm', '--partition', 'debug', '--timeout_min', '5', '--out', str(d / 'gpu'), check=False)
