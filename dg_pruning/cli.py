@@ -170,7 +170,8 @@ def _health(out) -> list:
 
 # %% ../nbs/09e_cli.ipynb #e8b65fa5
 def _after_compute(step:str, out, f):
-    "Run `f`, a step after the compute: a failure keeps every unit and says how to write the tables and page again."
+    "Run `f`, a step after the compute, announced: a failure keeps every unit and says how to write the tables again."
+    log.info(f"{step} ...")
     try:
         return f()
     except Exception as e:
@@ -231,7 +232,7 @@ def dg_prune(argv:list|None=None): # the command line's words (None: sys.argv)
         print(flush=True)  # the message starts its own line, after a progress bar's
         raise SystemExit(f"dg_prune: {e}")
     paths = _after_compute('writing the tables and plots', args.out, lambda: save_outputs(df, args.out))
-    paths['report'] = _after_compute('the report page', args.out, lambda: write_report(args.out))
+    paths['report'] = _after_compute('writing the report page', args.out, lambda: write_report(args.out))
     _after_compute('printing the report', args.out, lambda: print_report(df, out=args.out))
     if (line := provenance_line(args.out)):
         print('\n' + line)

@@ -13,8 +13,9 @@ from torch import nn
 warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['log', 'SCOPES', 'set_seed', 'get_device', 'check_ratio', 'check_scope', 'keep_count', 'as_tensor', 'preserve_mode',
-           'median_times', 'synchronize', 'timed', 'step_times', 'prunable_convs', 'FilterUnit', 'filter_units']
+__all__ = ['log', 'SCOPES', 'set_seed', 'bar_line', 'get_device', 'check_ratio', 'check_scope', 'keep_count', 'as_tensor',
+           'preserve_mode', 'median_times', 'synchronize', 'timed', 'step_times', 'prunable_convs', 'FilterUnit',
+           'filter_units']
 
 # %% ../nbs/00_core.ipynb #b847e928
 def set_seed(seed:int=0, # the seed for python, numpy and torch (CPU and every GPU)
@@ -36,16 +37,25 @@ def set_seed(seed:int=0, # the seed for python, numpy and torch (CPU and every G
 # %% ../nbs/00_core.ipynb #cc3218f1
 class _Stdout(logging.StreamHandler):
     "A handler writing each record to the `sys.stdout` of that moment (notebooks and tests redirect it)."
-    @property
-    def stream(self): return sys.stdout
-    @stream.setter
-    def stream(self, _): pass
+    # `sys` bound now: logging's flush at interpreter exit finds it after a notebook's names are gone
+    stream = property(lambda self, out=sys: out.stdout, lambda self, _: None)
+    midline = False  # a progress bar's line is open: the next record ends it first
+    def emit(self, record):
+        if _Stdout.midline:
+            sys.stdout.write('\n')
+            _Stdout.midline = False
+        super().emit(record)
 
 log = logging.getLogger('dg_pruning')  # the library's messages (INFO by default, on the standard output)
 if not log.handlers:
     log.addHandler(_Stdout())
     log.setLevel(logging.INFO)
     log.propagate = False  # a collector attaches to this logger; the root's handlers would print it twice
+
+# %% ../nbs/00_core.ipynb #69d67bbe
+def bar_line(open:bool): # a progress bar's line is now open (True) or ended (False) on the standard output
+    "Say whether a console progress bar's line is open: the next logged message then starts a line of its own."
+    _Stdout.midline = open
 
 # %% ../nbs/00_core.ipynb #b8a47de1
 def get_device(device:str|torch.device|None=None, # 'cpu', 'cuda', 'cuda:1', ... ; None picks CUDA when there is one

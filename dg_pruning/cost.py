@@ -4,13 +4,14 @@
 
 # %% ../nbs/09k_cost.ipynb #b658c8cd
 from __future__ import annotations
+import dataclasses
 import pandas as pd
 from .importance import CRITERIA, parse_criterion
 from .config import Config, corruptions_of, targets_in
 from .running import draws
 
 # %% auto #0
-__all__ = ['run_work', 'sweep_cost']
+__all__ = ['run_work', 'sweep_cost', 'unit_costs']
 
 # %% ../nbs/09k_cost.ipynb #d1ad3e62
 def run_work(cfg:Config, # the run's configuration
@@ -56,3 +57,16 @@ def sweep_cost(cfg:Config, # the sweep's configuration
     units = sum(draws(cfg, c) for c in cfg.criteria) * len(cfg.ratios)
     return pd.Series({'jobs': jobs, 'units': jobs * (1 + units), 'train_images': int(train), 'eval_images': int(fwd),
                       'hours': hours, 'hours_per_job': hours / jobs})
+
+# %% ../nbs/09k_cost.ipynb #62b200fe
+def unit_costs(cfg:Config, # the run's configuration
+               sizes:dict, # domain -> number of items
+               target:str, # the group's held-out domain
+              ) -> tuple:
+    "A group's parent and each of its pruned units, in training images (a forward-only image a third of one)."
+    one = dataclasses.replace(cfg, arch=cfg.arch[:1], algorithm=cfg.algorithm[:1], seeds=cfg.seeds[:1],
+                              targets=(target,))
+    w = run_work(one, sizes)
+    images = w.images.where(w.passes == 'train', w.images / 3)
+    units = sum(draws(cfg, c) for c in cfg.criteria) * len(cfg.ratios)
+    return float(images[w.ratio == 0].sum()), float(images[w.ratio > 0].sum()) / max(units, 1)

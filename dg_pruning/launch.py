@@ -11,7 +11,6 @@ import pandas as pd
 import torch
 import submitit
 from .core import get_device, log  # first: it quiets torch's deprecation notice in fastai
-from fastprogress.fastprogress import progress_bar
 from .data import MultiDomain
 from .config import Config, load_data, arch_kw
 from .cost import sweep_cost
@@ -19,6 +18,7 @@ from .roofline import train_images_per_s
 from .store import Store
 from .running import run_group, missing_units, start_run
 from .results import collect
+from .progress import unit_bar
 from .workers import Watch, announce, why_died
 
 # %% auto #0
@@ -37,20 +37,16 @@ def worker_count(cfg:Config, # the configuration (its workers and device)
     return max(1, min(n, n_groups))
 
 # %% ../nbs/09h_launch.ipynb #df0ed6ac
-def _follow(files:list, jobs:list, bar=None, poll:float=0.5, state=None, watch=None) -> int:
-    ("Poll until every job is done, `bar` showing how many of `files` (units) exist (written units only, never more) "
-     "and `state()` beside it, calling `watch()` (a `Watch`) each time; returns that number.")
-    shown = -1
+def _follow(files:dict, jobs:list, bar=None, poll:float=0.5, state=None, watch=None) -> int:
+    ("Poll until every job is done, `bar` (a `UnitBar`) showing which of `files` (unit name -> path) exist and "
+     "`state()` beside them, calling `watch()` (a `Watch`) each time; returns how many exist.")
     while True:
         done = all(j.done() for j in jobs)  # first: a unit written before the jobs ended is counted below
-        n = sum(f.exists() for f in files)
-        if bar is not None and state is not None:
-            bar.comment = state()
-        if bar is not None and n != shown:
-            bar.update(n)
-            shown = n
+        written = {n for n, f in files.items() if f.exists()}
+        if bar is not None:
+            bar.update(written, state() if state is not None else None)
         if done:
-            return n
+            return len(written)
         if watch is not None:
             watch()
         time.sleep(poll)
@@ -118,12 +114,14 @@ def wait_for(cfg:Config, # the run's configuration
              progress:bool, # show a progress bar
              slurm:dict|None=None, # `slurm_executor`'s options, for SLURM jobs (None: local workers)
             ):
-    ("Wait for `jobs`, the progress bar counting the units of `groups` as they are written under `out` (a SLURM "
+    ("Wait for `jobs`, a `UnitBar` counting the units of `groups` as they are written under `out` (a SLURM "
      "array's state beside it); then one clear error for the jobs that failed, each named by its group and cause.")
-    files = [Store(out).path('unit', n) for g in groups for n in missing_units(cfg, out, g)]
+    files = {n: Store(out).path('unit', n) for g in groups for n in missing_units(cfg, out, g)}
     watch = Watch([j.paths.stderr for j in jobs]) if slurm is None else None  # local workers: stopped or hung ones
-    _follow(files, jobs, progress_bar(range(len(files))) if progress and files else None, state=_array_state(jobs)
-            if slurm is not None else None, watch=watch)
+    bar = unit_bar(cfg, out, groups) if progress and files else None
+    _follow(files, jobs, bar, state=_array_state(jobs) if slurm is not None else None, watch=watch)
+    if bar is not None:
+        bar.close()
     bad = []
     for i, job in enumerate(jobs):
         if slurm is None and not job.paths.result_pickle.exists():  # a local worker killed by a signal, or by `watch`
@@ -325,9 +323,18 @@ def run_groups(cfg:Config, # the configuration
     jobs, done, t0 = [], 0, time.time()
     if executor == 'inprocess':
         data = data if data is not None else load_data(cfg)
-        for g in (progress_bar(groups) if progress else groups):
-            r = run_group(cfg, out, g, on_unit, data=data)
+        bar, written = unit_bar(cfg, out, groups) if progress else None, set()
+        def seen(name):  # each unit as it is written: the bar, then the caller
+            written.add(name)
+            if bar is not None:
+                bar.update(written)
+            if on_unit:
+                on_unit(name)
+        for g in groups:
+            r = run_group(cfg, out, g, seen, data=data)
             done += r if isinstance(r, int) else 0
+        if bar is not None:
+            bar.close()
     elif executor == 'local':
         ex = submitit.LocalExecutor(folder=Path(out) / 'jobs')
         ex.update_parameters(timeout_min=7 * 24 * 60)

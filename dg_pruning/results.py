@@ -9,7 +9,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from scipy import stats
-from statsmodels.stats.multitest import multipletests
 from .evaluate import potential_bracket
 from .config import Config, BASELINES
 from .importance import same_granularity
@@ -160,13 +159,13 @@ def p_value(d, # paired differences
 # %% ../nbs/09b_results.ipynb #00c82082
 def holm(p, # p-values of one family of tests (NaN: not tested)
         ) -> np.ndarray:
-    ("Holm-adjusted p-values (statsmodels' `multipletests`): a family-wise error rate of alpha where each adjusted p "
-     "is below alpha; NaN stays NaN.")
+    "Holm-adjusted p-values: a family-wise error rate of alpha where each adjusted p is below alpha; NaN stays NaN."
     p = np.asarray(p, dtype=float)
     out = np.full_like(p, np.nan)
-    ok = ~np.isnan(p)
-    if ok.any():
-        out[ok] = multipletests(p[ok], method='holm')[1]
+    ok = np.flatnonzero(~np.isnan(p))
+    order = ok[np.argsort(p[ok], kind='stable')]  # the smallest first
+    steps = p[order] * np.arange(len(order), 0, -1)  # the i-th smallest of m times m - i + 1
+    out[order] = np.minimum(np.maximum.accumulate(steps), 1.0)
     return out
 
 # %% ../nbs/09b_results.ipynb #47d34198
