@@ -8,7 +8,8 @@ cell. The same checks on the file itself run in nbs/09d_report.ipynb, where no b
 import shutil, subprocess, sys, tempfile
 from pathlib import Path
 import pandas as pd
-from dg_pruning.report import check_page, parents_match, _SECTIONS
+from dg_pruning.report import SECTIONS
+from dg_pruning.testing import check_page, parents_match
 
 SMALL = ('--dataset rotated_digits --domains 0,15,30 --targets 15 --arch mnist_cnn --width 16 --seeds 0,1 --criteria random,l1,taylor '
          '--ratios 0.5 --epochs 8 --lr 0.01 --bs 20 --finetune_epochs 1 --corruptions contrast,zoom_blur --severities 1,3 '
@@ -34,7 +35,7 @@ def main():
               f"console messages {len(console)}; network addresses {len(chk['urls'])}; "
               f"Parents table = results.csv: {parents_match(chk, df)}")
         problems = [m for ok, m in ((r.returncode == 0, f'chromium exited {r.returncode}'),
-                                    (chk['sections'] == list(_SECTIONS), 'sections missing'),
+                                    (chk['sections'] == list(SECTIONS), 'sections missing'),
                                     (total != '?' and loaded == total and int(total) == disk['images'] > 0, 'not every image loaded'),
                                     (chk['body'].get('data-errors') == '0', 'a script error'), (not console, 'console messages: ' + '; '.join(console[:3])),
                                     (not chk['urls'], f"network addresses {chk['urls'][:3]}"), (parents_match(chk, df), 'Parents table differs from results.csv'))

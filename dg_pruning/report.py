@@ -4,8 +4,7 @@
 
 # %% ../nbs/09d_report.ipynb #6a8f0cd1
 from __future__ import annotations
-import html, json, re, warnings
-from html.parser import HTMLParser
+import html, inspect, json, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -15,18 +14,20 @@ from execnb.shell import CaptureShell
 from .config import Config, load_data, BASELINES
 from .store import Store, kind_groups, kinds, parent_key, kind_parts
 from .results import (paired_table, potentials, informative_columns, label,
-                                mean_ci)
+                                mean_ci, summary)
 from .viz import plot_paired
 from .stats import SPLITS, findings, primary, primary_table, potential_summary, target_ok
 from .verdicts import declared, family_note
-from .outputs import cli_text, paired_stages, plot_stage_curves
+from .outputs import cli_text, paired_stages, plot_stage_curves, command_of, provenance_line
+from .provenance import provenance_table, time_table
 from .shift import (calibration_rows, calibration_table, calibration_change, plot_reliability, pie_rates,
                               class_changes, pie_gallery, shift_findings, grid_ratio)
 
 # %% auto #0
-__all__ = ['parents_table', 'corruption_changes', 'plot_corruption_changes', 'config_frame', 'report_notebook', 'fold',
-           'plot_findings', 'findings_section', 'paired_section', 'potential_section', 'shift_section', 'html_page',
-           'write_report', 'check_page', 'parents_match']
+__all__ = ['SECTIONS', 'parents_table', 'corruption_changes', 'plot_corruption_changes', 'config_frame', 'report_notebook',
+           'fold', 'plot_findings', 'findings_section', 'paired_section', 'potential_section', 'shift_section',
+           'parents_section', 'accuracy_section', 'configuration_section', 'provenance_section', 'html_page',
+           'write_report']
 
 # %% ../nbs/09d_report.ipynb #d30e0306
 def parents_table(df:pd.DataFrame, # results (`collect`)
@@ -79,17 +80,6 @@ def plot_corruption_changes(df:pd.DataFrame, # results (`collect`)
     return ax
 
 # %% ../nbs/09d_report.ipynb #06f80ac6
-_SECTIONS = {
-    'Findings': "findings_section(df, out)",
-    'Parents': "parents_table(df)",
-    'Accuracy': "fold(summary(df), 'the summary table: every criterion and ratio, one-shot and fine-tuned')",
-    'Paired differences': "paired_section(df)",
-    'Prune potential': "potential_section(df)",
-    'Under shift': "shift_section(df, out, cfg)",
-    'Configuration': "fold(config_frame(cfg), 'every field'); print(command_of(cfg, out)); print(f\"exactly: dg_prune "
-                     "--config '{out / 'config.json'}' --out '{out}'\")",
-    'Provenance': "print(provenance_line(out)); show(provenance_table(out).T); time_table(df)",
-}
 _NOTES = {
     'Findings': ("The run's three questions, each asked of one primary endpoint declared before the numbers "
                  "(`09c_stats`): a parent's fine-tuned "
@@ -140,14 +130,13 @@ def report_notebook(out, # a run's output folder
              f"{', '.join(cfg['criteria'])}, ratios {cli_text(cfg['ratios'])}, seeds {cli_text(cfg['seeds'])}, mode "
              f"{cfg['mode']}.")
     cells = [mk_cell(title, 'markdown'),
-             mk_cell("import json\nfrom pathlib import Path\nfrom IPython.display import display as show\nfrom "
-                     "dg_pruning.results import collect, summary\nfrom dg_pruning.outputs import command_of, "
-                     "provenance_line\nfrom dg_pruning.provenance import provenance_table, time_table\n"
+             mk_cell("import json\nfrom pathlib import Path\nfrom dg_pruning.results import collect\n"
                      "from dg_pruning.report import *\n"
                      f"out = Path({str(out)!r}); df = collect(out); cfg = json.loads((out / "
                      "'config.json').read_text())")]
-    for name, code in _SECTIONS.items():
-        cells += [mk_cell(f"## {name}\n\n{_NOTES.get(name, '')}".strip(), 'markdown'), mk_cell(code)]
+    for name, f in SECTIONS.items():
+        call = f"{f.__name__}({', '.join(inspect.signature(f).parameters)})"
+        cells += [mk_cell(f"## {name}\n\n{_NOTES.get(name, '')}".strip(), 'markdown'), mk_cell(call)]
     return new_nb(cells)
 
 # %% ../nbs/09d_report.ipynb #d123842c
@@ -306,6 +295,43 @@ def shift_section(df:pd.DataFrame, # results (`collect`)
     if data is not None and pie_gallery(out, g, data) is not None:
         plt.show()
 
+# %% ../nbs/09d_report.ipynb #2073bb9c
+def parents_section(df:pd.DataFrame, # results (`collect`)
+                   ):
+    "Show the dense parents' accuracy per domain (`parents_table`)."
+    from IPython.display import display
+    display(parents_table(df))
+
+# %% ../nbs/09d_report.ipynb #8e769e4f
+def accuracy_section(df:pd.DataFrame, # results (`collect`)
+                    ):
+    "Show the summary table (every criterion and ratio, one-shot and fine-tuned), folded."
+    fold(summary(df), 'the summary table: every criterion and ratio, one-shot and fine-tuned')
+
+# %% ../nbs/09d_report.ipynb #c26578a6
+def configuration_section(out, # the run's folder
+                          cfg:dict, # its configuration
+                         ):
+    "Show the configuration (folded), the command that reruns the run, and the exact one (its config file)."
+    fold(config_frame(cfg), 'every field')
+    print(command_of(cfg, out))
+    print(f"exactly: dg_prune --config '{Path(out) / 'config.json'}' --out '{out}'")
+
+# %% ../nbs/09d_report.ipynb #8098e5a8
+def provenance_section(df:pd.DataFrame, # results (`collect`)
+                       out, # the run's folder
+                      ):
+    "Show the latest launch in one line, a column per launch, and the units' wall time by step."
+    from IPython.display import display
+    print(provenance_line(out))
+    display(provenance_table(out).T)
+    display(time_table(df))
+
+# %% ../nbs/09d_report.ipynb #dd15a601
+SECTIONS = {'Findings': findings_section, 'Parents': parents_section, 'Accuracy': accuracy_section,
+            'Paired differences': paired_section, 'Prune potential': potential_section, 'Under shift': shift_section,
+            'Configuration': configuration_section, 'Provenance': provenance_section}  # the page's sections, in order
+
 # %% ../nbs/09d_report.ipynb #789ac23f
 _CSS = """body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
 table{border-collapse:collapse;font-size:13px;margin:.5em 0}
@@ -349,51 +375,3 @@ def write_report(out, # a run's output folder (with config.json and units/)
                                    as_version=4))
     return store.write(out / 'report.html',
                        lambda t: Path(t).write_text(html_page(body, f'Run report: {out.resolve().name}')))
-
-# %% ../nbs/09d_report.ipynb #654dc56a
-class _Page(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.sections, self.images, self.urls, self.tables, self.body = [], [], [], {}, {}
-        self._h2 = self._cell = self._row = None
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        self.urls += [a[k] for k in ('src', 'href') if re.match(r'\s*(https?:)?//', a.get(k) or '')]
-        self.images += [a.get('src', '')] if tag == 'img' else []
-        self.body = {k: v for k, v in a.items() if k.startswith('data-')} if tag == 'body' else self.body
-        self._h2 = '' if tag == 'h2' else self._h2
-        self._row = [] if tag == 'tr' else self._row
-        self._cell = '' if tag in ('td', 'th') and self._row is not None else self._cell
-    def handle_endtag(self, tag):
-        if tag == 'h2' and self._h2 is not None:
-            self.sections.append(self._h2.replace('¶', '').strip())
-            self._h2 = None
-        if tag in ('td', 'th') and self._cell is not None:
-            self._row.append(self._cell.strip())
-            self._cell = None
-        if tag == 'tr' and self._row is not None:
-            self.tables.setdefault(self.sections[-1] if self.sections else '', []).append(self._row)
-            self._row = None
-    def handle_data(self, data):
-        self._h2 = None if self._h2 is None else self._h2 + data
-        self._cell = None if self._cell is None else self._cell + data
-
-# %% ../nbs/09d_report.ipynb #97c75814
-def check_page(text:str, # the page's HTML (the file, or a browser's dumped DOM)
-              ) -> dict:
-    ("What a report page holds: sections, images (and how many are embedded), network addresses, table rows per "
-     "section, the script's counts.")
-    p = _Page()
-    p.feed(text)
-    return {'sections': p.sections, 'images': len(p.images),
-            'embedded': sum(s.startswith('data:image/') for s in p.images),
-            'urls': p.urls, 'tables': p.tables, 'body': p.body, 'bytes': len(text.encode())}
-
-# %% ../nbs/09d_report.ipynb #a2612eae
-def parents_match(page:dict, # `check_page` of a report
-                  df:pd.DataFrame, # the run's results (`results.csv` or `collect`)
-                 ) -> bool:
-    "Whether every dense parent's row of `parents_table(df)` appears, cell for cell, in the page's Parents table."
-    pt = parents_table(df)
-    rows = {tuple(r[-len(pt.columns):]) for r in page['tables'].get('Parents', [])}
-    return all(tuple(r) in rows for r in pt.itertuples(index=False))
