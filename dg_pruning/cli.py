@@ -19,7 +19,8 @@ from .launch import run_experiment, EXECUTORS
 from .results import collect
 from .report import write_report
 from .outputs import save_outputs, print_report, provenance_line
-from .suite import SHIFTS, run_suite, save_suite
+from .shifts import SHIFTS
+from .suite import run_suite, save_suite
 from .core import log
 
 # %% auto #0
@@ -94,7 +95,7 @@ def cli_parser() -> argparse.ArgumentParser:
     s.add_argument('--wait', action='store_true', help='wait for the tasks (progress bar), then write the tables')
     b = p.add_argument_group('the shift benchmark (09i_suite)')
     b.add_argument('--suite', action='store_true',
-                   help="run the shift benchmark into --out: every shift of SHIFTS with its measured protocol "
+                   help="run the shift benchmark into --out: every registered shift with its measured protocol "
                    "(--criteria, --seeds, ... apply to each), then its tables, figure and findings")
     b.add_argument('--shifts', help=f"the shifts run (default: all: {','.join(SHIFTS)})")
     m = p.add_argument_group('messages')

@@ -12,7 +12,7 @@ from fastcore.basics import patch
 # first: it quiets torch's deprecation notice in fastai
 from .core import get_device, check_ratio, check_scope
 from .data import domain_folders, MultiDomain
-from .datasets import rotated_mnist, colored_mnist, digits_dg, rotated_digits, mnist_m
+from .shifts import SHIFTS
 from .importance import CRITERIA, parse_criterion, granularity, same_granularity
 from .hard import STRUCTURES
 from .models import make_model
@@ -21,23 +21,20 @@ from .risk import PRECISIONS
 from .corrupt import CORRUPTIONS, SEVERITIES, all_corruptions
 
 # %% auto #0
-__all__ = ['EMBEDDED', 'MODES', 'OPTION_GROUPS', 'KEPT_CORRUPTIONS', 'DEFAULT_TARGETS', 'TORCHVISION', 'BASELINES', 'ALPHA',
-           'Config', 'import_plugin', 'corruptions_of', 'arch_kw', 'weights_of', 'load_data', 'targets_of',
-           'targets_in', 'check_data', 'comparisons', 'families']
+__all__ = ['MODES', 'OPTION_GROUPS', 'TORCHVISION', 'BASELINES', 'ALPHA', 'Config', 'import_plugin', 'corruptions_of', 'arch_kw',
+           'weights_of', 'load_data', 'targets_of', 'targets_in', 'check_data', 'comparisons', 'families']
 
 # %% ../nbs/09_config.ipynb #a2a91085
-EMBEDDED = {'rotated_mnist': rotated_mnist, 'colored_mnist': colored_mnist, 'digits_dg': digits_dg,
-            'rotated_digits': rotated_digits, 'mnist_m': mnist_m}
 # one shot + fine-tune; SFP while fine-tuning; Lost in Pruning's prune-retrain steps
 MODES = ('hard', 'soft', 'cascade')
 
 @dataclass
 class Config:
     "Every choice of a DG-pruning experiment (saved as `config.json` beside its results)."
-    dataset: str = 'rotated_mnist'      # an embedded dataset name, or a folder root/<domain>/<class>/<image>
+    dataset: str = 'rotated_mnist'      # a registered shift (`shifts.SHIFTS`) or a folder root/<domain>/<class>/<img>
     preset: str | None = None           # DomainBed preset of a folder dataset ('PACS', 'VLCS', 'OfficeHome', ...)
     domains: tuple | None = None        # restrict to these domains (None: all)
-    # held-out domains, one at a time; 'auto': 0 and 75 on rotated_mnist, else all; 'all' or None: every domain
+    # held-out domains, one at a time; 'auto': the shift's own (0 and 75 on rotated_mnist), else all; 'all'/None: all
     targets: tuple | str | None = 'auto'
     # architectures of the parents (several: a sweep): mnist_cnn, resnet20..resnet110 (CIFAR), resnet18, resnet50
     arch: tuple = ('resnet20',)
@@ -137,23 +134,11 @@ OPTION_GROUPS = {  # every field of `Config` in one group; `dg_prune --help` and
 }
 
 # %% ../nbs/09_config.ipynb #160378f9
-# measured in "Which corruptions carry signal" below: the parent >= signal_threshold at every severity 1-5
-KEPT_CORRUPTIONS = {
-    'rotated_mnist': ('shot_noise', 'zoom_blur', 'jpeg_compression', 'speckle_noise', 'spatter'),
-    'rotated_digits': ('shot_noise', 'zoom_blur', 'pixelate', 'jpeg_compression', 'speckle_noise', 'spatter'),
-    'digits_dg': ('shot_noise', 'snow', 'frost', 'brightness', 'jpeg_compression', 'speckle_noise', 'spatter'),
-    'colored_mnist': (),
-    # not measured: its question (DSS's MNIST -> MNIST-M) is the target domain itself  # the ERM parent is below chance
-    # on the reversed-colour domain, clean and corrupted
-    'mnist_m': (),
-}
-# 'auto' targets: the extreme and a middle angle (see "Why these defaults")
-DEFAULT_TARGETS = {'rotated_mnist': ('0', '75')}
-
 def corruptions_of(cfg:Config) -> tuple:
     "The corruption names of `cfg` ('auto' resolved)."
-    if cfg.corruptions == 'auto':
-        return KEPT_CORRUPTIONS.get(cfg.dataset, CORRUPTIONS)
+    if cfg.corruptions == 'auto':  # the shift's kept corruptions (`shifts.SHIFTS`), else every one
+        kept = SHIFTS[cfg.dataset].corruptions if cfg.dataset in SHIFTS else None
+        return CORRUPTIONS if kept is None else kept
     return tuple(cfg.corruptions or ())
 
 # %% ../nbs/09_config.ipynb #c1b43dc5
@@ -237,8 +222,9 @@ def check(self:Config):
         raise ValueError("give at least one seed")
     if isinstance(self.targets, str) and self.targets not in ('auto', 'all'):
         raise ValueError(f"targets must be domain names, 'auto' or 'all', got {self.targets!r}")
-    if self.dataset not in EMBEDDED and not Path(self.dataset).is_dir():
-        raise ValueError(f"dataset {self.dataset!r} is neither an embedded dataset ({list(EMBEDDED)}) nor a folder")
+    if self.dataset not in SHIFTS and not Path(self.dataset).is_dir():
+        raise ValueError(f"dataset {self.dataset!r} is neither a registered shift ({list(SHIFTS)}; yours: "
+                         "`shifts.register_shift` in a file given to --imports) nor a folder")
     bad = [c for c in corruptions_of(self) if c not in all_corruptions()]
     if bad:
         raise ValueError(f"unknown corruptions {bad}; known: {list(all_corruptions())}")
@@ -262,10 +248,14 @@ def check(self:Config):
     return self
 
 # %% ../nbs/09_config.ipynb #da7e28db
+def _source(cfg):
+    "Where the data of `cfg` comes from: a registered shift's builder or folder, else `cfg.dataset` (a folder)."
+    return SHIFTS[cfg.dataset].data if cfg.dataset in SHIFTS else cfg.dataset
+
 def _load(cfg):
     "The `MultiDomain` of `cfg`, read now."
-    data = EMBEDDED[cfg.dataset]() if cfg.dataset in EMBEDDED else domain_folders(cfg.dataset, preset=cfg.preset,
-            size=cfg.size)
+    source = _source(cfg)
+    data = source() if callable(source) else domain_folders(source, preset=cfg.preset, size=cfg.size)
     if cfg.domains:
         for d in cfg.domains:
             data.domain_id(d)  # clear error for an unknown name
@@ -291,7 +281,7 @@ def load_data(cfg:Config, # the configuration
     ("The `MultiDomain` of a configuration (embedded or folder), restricted to `cfg.domains`; loaded once per process "
      "for the same data fields and files.")
     key = (cfg.dataset, cfg.preset, tuple(cfg.domains or ()), cfg.size,
-           None if cfg.dataset in EMBEDDED else _listing(cfg.dataset))
+           None if callable(_source(cfg)) else _listing(_source(cfg)))
     if key not in _LOADED:
         _LOADED[key] = _load(cfg)
     return _LOADED[key]
@@ -311,7 +301,7 @@ def targets_in(cfg, # the configuration
                names:list, # the dataset's domain names
               ) -> list:
     "The held-out domains of `cfg` among the domain `names` ('auto' and 'all' resolved), unchecked."
-    auto = DEFAULT_TARGETS.get(cfg.dataset, ())
+    auto = SHIFTS[cfg.dataset].targets if cfg.dataset in SHIFTS else ()
     if cfg.targets == 'auto' and set(auto) <= set(names) and auto:
         return list(auto)
     return list(names) if cfg.targets in ('auto', 'all', None) else list(cfg.targets)

@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 from .core import log
 from .importance import CRITERIA, parse_criterion
-from .config import Config, load_data
+from .config import Config, load_data, import_plugin
+from .shifts import SHIFTS
 from .running import start_run
 from .launch import run_experiment, submit_array, wait_for, cost_line
 from .results import collect, label
@@ -21,28 +22,15 @@ from .report import html_page
 from .viz import save_figure
 
 # %% auto #0
-__all__ = ['SHIFTS', 'NO_SIGNAL', 'SUITE_CRITERIA', 'SUITE_TABLES', 'SUITE_CAPTIONS', 'suite_config', 'run_suite',
-           'suite_results', 'shared_shifts', 'across_shifts', 'suite_cells', 'suite_ranks', 'suite_table', 'plot_suite',
-           'suite_findings', 'save_suite']
+__all__ = ['SUITE_CRITERIA', 'SUITE_TABLES', 'SUITE_CAPTIONS', 'suite_config', 'run_suite', 'suite_results', 'shared_shifts',
+           'across_shifts', 'suite_cells', 'suite_ranks', 'suite_table', 'plot_suite', 'suite_findings', 'save_suite']
 
 # %% ../nbs/09i_suite.ipynb #792dc6d6
-SHIFTS = {  # kind of shift -> the Config fields measured for it ("The protocol of each shift")
-    'rotated_mnist': {'dataset': 'rotated_mnist'},  # rotation: the default run (0 and 75 degrees held out)
-    # texture and colour, another writer and scanner
-    'digits_dg': {'dataset': 'digits_dg', 'targets': ('mnist_m', 'optdigits')},
-    # DSS's pair: grey digits to textured colour photos, one source domain
-    'mnist_m': {'dataset': 'mnist_m', 'targets': ('mnist_m',)},
-    # rotation on another writer population (UCI digits)
-    'rotated_digits': {'dataset': 'rotated_digits', 'targets': ('0', '75')},
-    'colored_mnist': {'dataset': 'colored_mnist'},  # a spurious colour: no signal (NO_SIGNAL)
-}
-NO_SIGNAL = {'colored_mnist': "ERM parents reach 0.67, 0.69 and 0.10 on its three held-out domains, below the 0.75 "
-                              "that two classes need (signal_threshold): nothing to lose by pruning"}
 # the field's and ours; random is the baseline
 SUITE_CRITERIA = ('random', 'l1', 'fpgm', 'bn_scale', 'hrank', 'hessian', 'taylor', 'ior')
 
 # %% ../nbs/09i_suite.ipynb #4f2f91e3
-def suite_config(shift:str, # a key of `SHIFTS`
+def suite_config(shift:str, # a registered shift (`shifts.SHIFTS`)
                  criteria=None, # the criteria compared (None: `SUITE_CRITERIA`); 'random' is always added
                  **overrides, # other Config fields, the same for every shift (e.g. seeds, epochs)
                 ) -> Config:
@@ -51,7 +39,8 @@ def suite_config(shift:str, # a key of `SHIFTS`
     if shift not in SHIFTS:
         raise ValueError(f"unknown shift {shift!r}; the suite's shifts: {', '.join(SHIFTS)}")
     crit = tuple(criteria or SUITE_CRITERIA)
-    cfg = Config(**{**SHIFTS[shift], **overrides, 'criteria': ('random',) + tuple(c for c in crit if c != 'random')})
+    cfg = Config(**{'dataset': shift, **SHIFTS[shift].protocol, **overrides,
+                    'criteria': ('random',) + tuple(c for c in crit if c != 'random')})
     n_src = len(load_data(cfg).names) - 1 if cfg.domains is None else len(cfg.domains) - 1
     kept = tuple(c for c in cfg.criteria if CRITERIA[parse_criterion(c)[0]].needs_domains <= n_src)
     return dataclasses.replace(cfg, criteria=kept)
@@ -68,14 +57,17 @@ def run_suite(out='dg_suite', # the suite's folder: one run folder per shift
              ) -> pd.DataFrame|list:
     ("Run (or resume) the suite, its cost printed first; shifts without signal are said, not run; the results of every "
      "shift run (unwaited SLURM: the jobs).")
+    imports = overrides.get('imports') or ()
+    for m in (imports,) if isinstance(imports, str) else imports:
+        import_plugin(m)  # a user's file may register the shifts (and criteria) asked for
     shifts = list(shifts or SHIFTS)
     bad = [s for s in shifts if s not in SHIFTS]
     if bad:
         raise ValueError(f"unknown shift(s) {bad}; the suite's shifts: {', '.join(SHIFTS)}")
     for s in shifts:
-        if s in NO_SIGNAL:
-            log.info(f"{s}: not scored: {NO_SIGNAL[s]}")
-    cfgs = {s: suite_config(s, criteria, **overrides) for s in shifts if s not in NO_SIGNAL}
+        if SHIFTS[s].no_signal:
+            log.info(f"{s}: not scored: {SHIFTS[s].no_signal}")
+    cfgs = {s: suite_config(s, criteria, **overrides) for s in shifts if not SHIFTS[s].no_signal}
     if not cfgs:
         raise ValueError("none of the shifts asked carries signal: nothing to run")
     for s, cfg in cfgs.items():
@@ -269,7 +261,7 @@ def suite_findings(df:pd.DataFrame, # `suite_results`
                                for c, a in across.iterrows()))
     out += [f"{s}: no parent carries signal on its target: not scored" for s in df.dataset.unique()
             if s not in set(cells.get('shift', ()))]
-    out += [f"{s}: not scored: {why}" for s, why in NO_SIGNAL.items() if s not in set(df.dataset)]
+    out += [f"{s}: not scored: {sh.no_signal}" for s, sh in SHIFTS.items() if sh.no_signal and s not in set(df.dataset)]
     return out
 
 # %% ../nbs/09i_suite.ipynb #13ef72d8
