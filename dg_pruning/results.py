@@ -15,9 +15,9 @@ from .importance import same_granularity
 from .store import Store, check_protocols, KINDS, PARENT, kinds, parent_key, per_kind
 
 # %% auto #0
-__all__ = ['STAGES', 'ESTIMATES', 'collect', 'flat_labels', 'label', 'summary', 'identical', 'mean_ci', 'p_value', 'holm',
-           'paired', 'paired_table', 'informative_columns', 'by_parent', 'potentials', 'estimate_target_potential',
-           'estimate_quality', 'tidy', 'accuracy_table', 'bold_cells']
+__all__ = ['STAGES', 'ESTIMATES', 'mean_draws', 'collect', 'flat_labels', 'label', 'summary', 'identical', 'mean_ci', 'p_value',
+           'holm', 'paired', 'paired_table', 'informative_columns', 'by_parent', 'potentials',
+           'estimate_target_potential', 'estimate_quality', 'tidy', 'accuracy_table', 'bold_cells']
 
 # %% ../nbs/09b_results.ipynb #ced8ce55
 def _folder(out:Path) -> tuple:
@@ -31,7 +31,8 @@ def _folder(out:Path) -> tuple:
     return [{**{k: v[0] for k, v in order.items() if k not in r}, **r} for r in rows], order
 
 # %% ../nbs/09b_results.ipynb #02902c82
-def _mean_draws(df:pd.DataFrame) -> pd.DataFrame:
+def mean_draws(df:pd.DataFrame, # unit rows with a `folder` column and one row per draw of `random`
+              ) -> pd.DataFrame:
     ("One row per parent, criterion and ratio: the draws of `random` averaged (their wall times summed), their number "
      "in `draws`.")
     # draws of one folder: two runs are never averaged
@@ -61,7 +62,7 @@ def collect(*outs, # output folders (e.g. the shards of one sweep)
         return pd.DataFrame()
     df = pd.DataFrame(rows)
     df['target'] = df.target.astype(str)
-    df = _mean_draws(df) if draws == 'mean' and 'draw' in df else df.drop(columns='folder')
+    df = mean_draws(df) if draws == 'mean' and 'draw' in df else df.drop(columns='folder')
     rank = {'criterion': {'dense': -1}}
     for k in KINDS:
         if k not in df:
