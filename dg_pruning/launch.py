@@ -360,8 +360,8 @@ def cost_line(cfg:Config, # the configuration
               steps:int=5, # training steps timed
              ) -> str:
     "What the sweep `cfg` holds and about how long it takes on its workers here, at a training rate measured once."
-    jobs = int(sweep_cost(cfg, data.sizes(), 1.0).jobs)  # the parents: at most one worker each
-    dev, old, n = get_device(cfg.device), torch.get_num_threads(), worker_count(cfg, jobs)
+    c = sweep_cost(cfg, data.sizes(), 1.0)  # at one image a second: its hours scale as 1 / the rate
+    dev, old, n = get_device(cfg.device), torch.get_num_threads(), worker_count(cfg, int(c.jobs))  # <= 1 per parent
     arch = {'arch': cfg.arch[0], **arch_kw(cfg, cfg.arch[0])}
     key = (data.name, tuple(arch.items()), cfg.bs, cfg.precision, str(dev), max(1, old // n))
     if key not in _RATES:
@@ -371,9 +371,9 @@ def cost_line(cfg:Config, # the configuration
             _RATES[key] = train_images_per_s(data, arch, cfg.bs, cfg.precision, dev, steps)
         finally:
             torch.set_num_threads(old)
-    c = sweep_cost(cfg, data.sizes(), _RATES[key])
     return (f"{int(c.jobs)} parents, {int(c.units)} units, {c.train_images / 1e3:.0f}k images trained, "
-            f"{c.eval_images / 1e3:.0f}k evaluated: about {60 * c.hours / n:.0f} min on {n} worker(s) here")
+            f"{c.eval_images / 1e3:.0f}k evaluated: about {60 * c.hours / _RATES[key] / n:.0f} min on {n} worker(s) "
+            "here")
 
 # %% ../nbs/09h_launch.ipynb #e65c87a2
 def run_experiment(cfg:Config|None=None, # the configuration

@@ -61,7 +61,8 @@ def unit_bar(cfg:Config, # the run's configuration
             ) -> UnitBar:
     "A `UnitBar` over the units of `groups` not yet written under `out`, a parent weighing its training."
     sizes, costs = load_data(cfg).sizes(), {}
+    per_target = {t: unit_costs(cfg, sizes, t) for t in dict.fromkeys(g[2] for g in groups)}  # once per target
     for g in groups:
-        parent, unit = unit_costs(cfg, sizes, g[2])
+        parent, unit = per_target[g[2]]
         costs.update({n: parent if n == unit_name(g) else unit for n in missing_units(cfg, out, g)})
     return UnitBar(costs, display)

@@ -15,7 +15,6 @@ import torch.nn.functional as F
 from .core import set_seed
 from .datasets import rotated_digits
 from .models import MnistCNN
-from .report import parents_table
 
 # %% auto #0
 __all__ = ['tiny_trained', 'fake_slurm', 'check_page', 'parents_match']
@@ -117,6 +116,7 @@ def parents_match(page:dict, # `check_page` of a report
                   df:pd.DataFrame, # the run's results (`results.csv` or `collect`)
                  ) -> bool:
     "Whether every dense parent's row of `parents_table(df)` appears, cell for cell, in the page's Parents table."
+    from dg_pruning.report import parents_table  # here: the fixtures of the lower floors never import the report
     pt = parents_table(df)
     rows = {tuple(r[-len(pt.columns):]) for r in page['tables'].get('Parents', [])}
     return all(tuple(r) in rows for r in pt.itertuples(index=False))
