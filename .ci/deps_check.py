@@ -3,7 +3,7 @@
     python .ci/deps_check.py
 
 Imports are read from dg_pruning/*.py (ast: top-level and inside functions), mapped to their distributions with
-importlib.metadata; declarations are settings.ini's `requirements` and `onnx_requirements` (an optional part). A
+importlib.metadata; declarations are settings.ini's `requirements`, `onnx_requirements` and `parquet_requirements` (optional parts). A
 declared distribution the library does not import must be named in a comment line of settings.ini."""
 import ast, re, sys
 from configparser import ConfigParser
@@ -15,7 +15,7 @@ norm = lambda name: re.sub(r'[-_.]+', '-', name).lower()
 ini = ConfigParser(delimiters=['='])
 ini.read(root / 'settings.ini')
 declared = {key: {norm(re.split(r'[<>=!~;\[ ]', r)[0]) for r in ini['DEFAULT'].get(key, '').split()}
-            for key in ('requirements', 'onnx_requirements')}
+            for key in ('requirements', 'onnx_requirements', 'parquet_requirements')}
 comments = ' '.join(l for l in (root / 'settings.ini').read_text().splitlines() if l.lstrip().startswith('#'))
 mods = set()
 for f in sorted((root / 'dg_pruning').glob('*.py')):
@@ -28,7 +28,7 @@ dists = packages_distributions()
 third = {m for m in mods if m not in sys.stdlib_module_names and m != 'dg_pruning'}
 unknown = sorted(m for m in third if m not in dists)
 imported = {norm(dists[m][0]): m for m in third if m in dists}
-everything = declared['requirements'] | declared['onnx_requirements']
+everything = declared['requirements'] | declared['onnx_requirements'] | declared['parquet_requirements']
 undeclared = sorted(f'{d} (import {m})' for d, m in imported.items() if d not in everything)
 unexplained = sorted(d for d in everything - set(imported) if not re.search(rf'\b{re.escape(d)}\b', comments))
 print(f"imports: {len(imported)} distributions; declared: {len(declared['requirements'])} required, "

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import json, shlex, textwrap, warnings
 from dataclasses import fields
+from importlib.util import find_spec
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -146,16 +147,19 @@ def save_numbers(df:pd.DataFrame, # results (`collect`)
                  out, # the output folder
                  pp:pd.DataFrame|None=None, # `potentials(df)`, where the caller has them (None: computed here)
                 ) -> dict:
-    "Write the comparisons, paired differences and potentials as numbers (`saved.NUMBERS`); their paths by stem."
+    ("Write the units, comparisons, paired differences and potentials as numbers (`saved.NUMBERS`), and as Parquet "
+     "where pyarrow is installed; their paths by stem.")
     out, fam, written = Path(out), declared(out), {}
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        tables = {'comparisons': primary(df, declared=fam) if 'random' in set(df.criterion) else None,
+        tables = {'units': df, 'comparisons': primary(df, declared=fam) if 'random' in set(df.criterion) else None,
                   'paired': paired(df) if 'random' in set(df.criterion) else None,
                   'potentials': (potentials(df) if pp is None else pp).stack().rename('potential').reset_index()}
     for k, t in tables.items():
         if t is not None and len(t):
             t.to_csv(out / NUMBERS[k], index=False)
+            if find_spec('pyarrow'):
+                t.to_parquet((out / NUMBERS[k]).with_suffix('.parquet'), index=False)
             written[Path(NUMBERS[k]).stem] = out / NUMBERS[k]
     return written
 
@@ -167,9 +171,8 @@ def save_outputs(df:pd.DataFrame, # results (`collect`)
      "plots (PNG and PDF) into `out`; returns the paths.")
     out = Path(out)
     paths = {k: out / f'{k}.{"png" if k.endswith("_plot") or k.startswith("ratio_curves") else "csv"}'
-             for k in ('results', 'summary', 'paired', 'potentials', 'potentials_params', 'ratio_curves',
+             for k in ('summary', 'paired', 'potentials', 'potentials_params', 'ratio_curves',
                        'ratio_curves_params', 'potentials_plot', 'paired_plot')}
-    df.to_csv(paths['results'], index=False)
     summary(df).to_csv(paths['summary'])
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')

@@ -182,9 +182,11 @@ def paired(df:pd.DataFrame, # results (`collect`)
     if base.empty:
         raise ValueError(f"no {baseline!r} rows to pair with: add {baseline!r} to the criteria")
     rows = []
-    pairable = df.criterion.map(lambda c: c not in ('dense', baseline) and same_granularity(c, baseline))
-    for k, g in df[pairable].groupby(by, sort=False):  # filters with random filters, weights with random weights
-        d = (g.set_index(key)[metric] - base).dropna().values
+    pairable = df[df.criterion.map(lambda c: c not in ('dense', baseline) and same_granularity(c, baseline))]
+    # each row minus its parent's baseline at its ratio (NaN where the parent has none)
+    diff = pd.Series(pairable[metric].values - base.reindex(pd.MultiIndex.from_frame(pairable[key])).values)
+    for k, g in diff.groupby([pairable[c].values for c in by], sort=False):  # filters with random filters, weights ...
+        d = g.dropna().values
         m, lo, hi = mean_ci(d, confidence)
         # the t-test, whose 95% interval excludes 0 exactly where p < 0.05; the sign test for identical differences
         p = p_value(d)
