@@ -4,14 +4,15 @@
 
 # %% ../nbs/09_config.ipynb #3911e078
 from __future__ import annotations
-import hashlib, importlib, importlib.util, sys, zlib
+import importlib, importlib.util, sys, zlib
 from dataclasses import dataclass, fields
 from pathlib import Path
 import torch
 from fastcore.basics import patch
 # first: it quiets torch's deprecation notice in fastai
 from .core import get_device, check_ratio, check_scope
-from .data import domain_folders, MultiDomain
+from .data import MultiDomain
+from .decoded import decoded_folders, folder_signature
 from .shifts import SHIFTS
 from .importance import CRITERIA, parse_criterion, granularity, same_granularity
 from .hard import STRUCTURES
@@ -255,7 +256,7 @@ def _source(cfg):
 def _load(cfg):
     "The `MultiDomain` of `cfg`, read now."
     source = _source(cfg)
-    data = source() if callable(source) else domain_folders(source, preset=cfg.preset, size=cfg.size)
+    data = source() if callable(source) else decoded_folders(source, preset=cfg.preset, size=cfg.size)
     if cfg.domains:
         for d in cfg.domains:
             data.domain_id(d)  # clear error for an unknown name
@@ -263,15 +264,6 @@ def _load(cfg):
                            data.tfms, data.norm,
                            {d: data.origin[d] for d in cfg.domains if d in data.origin})
     return data
-
-# %% ../nbs/09_config.ipynb #8cfd5291
-def _listing(root) -> str|None:
-    "A signature of the files under a folder (names, sizes, modification times); None for what is not a folder."
-    root = Path(root)
-    if not root.is_dir():
-        return None
-    files = sorted((str(p.relative_to(root)), p.stat().st_size, p.stat().st_mtime_ns) for p in root.rglob('*'))
-    return hashlib.sha256(repr(files).encode()).hexdigest()
 
 # %% ../nbs/09_config.ipynb #73738da1
 _LOADED = {}  # each data configuration this process loaded: (its fields, a folder's signature) -> its MultiDomain
@@ -281,7 +273,7 @@ def load_data(cfg:Config, # the configuration
     ("The `MultiDomain` of a configuration (embedded or folder), restricted to `cfg.domains`; loaded once per process "
      "for the same data fields and files.")
     key = (cfg.dataset, cfg.preset, tuple(cfg.domains or ()), cfg.size,
-           None if callable(_source(cfg)) else _listing(_source(cfg)))
+           None if callable(_source(cfg)) else folder_signature(_source(cfg)))
     if key not in _LOADED:
         _LOADED[key] = _load(cfg)
     return _LOADED[key]

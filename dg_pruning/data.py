@@ -16,11 +16,13 @@ from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
 
 # %% auto #0
-__all__ = ['DOMAINBED', 'IMAGENET_NORM', 'IMAGE_EXTS', 'DomainDataset', 'DomainDL', 'DomainDataLoaders', 'MultiDomain',
-           'DomainCallback', 'domainbed_tfms', 'domain_folders']
+__all__ = ['DOMAINBED', 'IMAGENET_NORM', 'IMAGE_EXTS', 'load_image', 'DomainDataset', 'DomainDL', 'DomainDataLoaders',
+           'MultiDomain', 'DomainCallback', 'domainbed_tfms', 'domain_folders']
 
 # %% ../nbs/01_data.ipynb #f0efc177
-def _load_image(path, size=None) -> torch.Tensor:
+def load_image(path, # an image file PIL reads
+               size:int|None=None, # resized to size x size (antialiased) if given
+              ) -> torch.Tensor:
     "A `uint8` `(3, h, w)` tensor from an image file, resized to `size` if given."
     from PIL import Image
     with Image.open(path) as im:
@@ -52,7 +54,7 @@ class DomainDataset:
             x = torch.stack([self._one(i) for i in idxs])
         return x if self.norm is None else (x - self.norm[0].to(x.device)) / self.norm[1].to(x.device)
     def _one(self, i):
-        x = (self.items[i] if isinstance(self.items, torch.Tensor) else _load_image(self.items[i])).float() / 255
+        x = (self.items[i] if isinstance(self.items, torch.Tensor) else load_image(self.items[i])).float() / 255
         return x if self.tfm is None else self.tfm(x)
     def batch(self, idxs, # item indices
              ):
