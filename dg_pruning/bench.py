@@ -353,7 +353,8 @@ def bench_steps(quick:bool=False, # a shorter group (a smoke run)
                ):
     cfg = _config_of(out)
     if quick:
-        cfg = dataclasses.replace(cfg, epochs=1, finetune_epochs=0.1, ratios=cfg.ratios[:1], criteria=cfg.criteria[:2])
+        cfg = dataclasses.replace(cfg, epochs=1, finetune_epochs=0.1, ratios=cfg.ratios[:1], criteria=cfg.criteria[:2],
+                                  width=8, corruptions=('contrast',))
     st = group_steps(cfg, threads=1)
     pd.set_option('display.width', 120)
     print(st.assign(ms_per_call=1e3 * st.seconds / st.calls).round({'seconds': 2, 'share': 3,
