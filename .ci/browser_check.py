@@ -4,7 +4,7 @@ A small `dg_prune` run writes its page; Chromium loads it from disk and dumps th
 page's load handler ran. The page must load with no console error and no script error, every image
 must load (the page's own script counts them into <body data-images>), nothing may be fetched from
 the network, every section must be there, and the Parents table must equal results.csv cell for
-cell. The same checks on the file itself run in nbs/09d_report.ipynb, where no browser is needed."""
+cell. The same checks on the file itself run in nbs/09r_report.ipynb, where no browser is needed."""
 import shutil, subprocess, sys, tempfile
 from pathlib import Path
 import pandas as pd
