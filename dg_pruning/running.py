@@ -27,7 +27,8 @@ from .store import Store, unit_name, group_of, check_protocols, sha256, bare
 from .provenance import where_running, provenance
 
 # %% auto #0
-__all__ = ['RANDOM', 'plan', 'draws', 'missing_units', 'group_units', 'run_group', 'start_run']
+__all__ = ['RANDOM', 'plan', 'draws', 'unit_seed', 'group_learner', 'fit_epochs', 'missing_units', 'group_units', 'run_group',
+           'start_run']
 
 # %% ../nbs/09e_running.ipynb #ef633815
 def plan(cfg:Config, # the configuration
@@ -53,10 +54,17 @@ def draws(cfg:Config, # the configuration
     return cfg.random_draws if parse_criterion(criterion)[0] in RANDOM else 1
 
 # %% ../nbs/09e_running.ipynb #c8704015
-def _unit_seed(*coords) -> int: return zlib.crc32(repr(coords).encode()) % 2**31
+def unit_seed(*coords, # what tells a unit's random numbers apart: target, seed, then a stage, a ratio, a draw
+             ) -> int:
+    "The seed of one unit's random numbers, a hash of its coordinates: the same in every process."
+    return zlib.crc32(repr(coords).encode()) % 2**31
 
 # %% ../nbs/09e_running.ipynb #1dea609d
-def _learner(cfg, data, group, model=None):
+def group_learner(cfg, # the configuration
+                  data, # its `MultiDomain` (`load_data`)
+                  group:tuple, # (arch, algorithm, target, seed)
+                  model=None, # the network to train (None: a fresh one of the group's architecture)
+                 ):
     ("A quiet fastai Learner of `cfg` for one group `(arch, algorithm, target, seed)`; `model` replaces the fresh one "
      "(a parent's copy).")
     arch, algorithm, target, seed = group
@@ -77,7 +85,11 @@ class _NoValidation(Callback):
     def before_validate(self): raise CancelValidException()
 
 # %% ../nbs/09e_running.ipynb #1901ce2d
-def _fit(learn, epochs, lr, cbs=None):
+def fit_epochs(learn, # a `group_learner`
+               epochs:float, # whole or fractional epochs
+               lr:float, # the learning rate
+               cbs=None, # None: dense training (`fit_dg`); callbacks: fine-tuning with them, not validated
+              ):
     ("Dense training (`cbs=None`: `fit_dg`, validated each epoch) or fine-tuning for `epochs` (not validated), a "
      "fraction of an epoch being that share of random items.")
     n = math.ceil(epochs)
@@ -117,17 +129,17 @@ class _Group:
          "ranking), or of `model`.")
         if model is not None or (criterion, draw) not in self.cache:
             if self.scoring is None:  # the group's own scoring batches, the same on every (re)start
-                set_seed(_unit_seed(self.target, self.seed, 'scoring'))
-                self.scoring = _batches(_learner(self.cfg, self.data, self.group).dls.train, self.cfg.n_batches)
+                set_seed(unit_seed(self.target, self.seed, 'scoring'))
+                self.scoring = _batches(group_learner(self.cfg, self.data, self.group).dls.train, self.cfg.n_batches)
             # a spec's own options are used; random's seed is the parent's (and draw's) unless given
             name, given = parse_criterion(criterion)
             opts, batches = {}, self.scoring
             if name in RANDOM:
-                opts['seed'] = given.get('seed', _unit_seed(self.target, self.seed)) + (_unit_seed('draw', draw)
+                opts['seed'] = given.get('seed', unit_seed(self.target, self.seed)) + (unit_seed('draw', draw)
                         if draw else 0)
             # an oracle: the held-out domain's first images beside the sources' (their labels unread)
             if uses_target(criterion):
-                dls = _learner(self.cfg, self.data, self.group).dls
+                dls = group_learner(self.cfg, self.data, self.group).dls
                 batches, opts['target'] = self.scoring + _batches(dls.target_dl, self.cfg.n_batches), dls.target_id
             score = weight_importance if granularity(criterion) == 'weight' else filter_importance
             with timed('scoring'):
@@ -152,15 +164,15 @@ def dense(self:_Group, on_unit=None):
     "Train (or reload) the parent; evaluate and write its unit; prepare the inputs every pruned unit is evaluated on."
     cfg = self.cfg
     dense_file, dense_json = self.store.path('dense', self.names[0]), self.store.path('unit', self.names[0])
-    set_seed(_unit_seed(self.target, self.seed))
-    learn = _learner(cfg, self.data, self.group)
+    set_seed(unit_seed(self.target, self.seed))
+    learn = group_learner(cfg, self.data, self.group)
     t0 = time.time()
     if dense_file.exists():
         learn.model = load_pruned(dense_file).to(learn.dls.device, memory_format=fast_format(learn.dls))
         self.parent_sha = self.store.model_sum(dense_file) or sha256(dense_file)
     else:
         with timed('train'):
-            _fit(learn, cfg.epochs, cfg.lr)
+            fit_epochs(learn, cfg.epochs, cfg.lr)
         x = learn.dls.target_dl.dataset.batch([0])[0]  # a target item: no randomness drawn
         self.parent_sha = self.save(learn.model, dense_file, self.names[0], x)
     t_train = time.time() - t0
@@ -246,12 +258,12 @@ def finetune(self:_Group, pl, criterion, ratio) -> dict:
     if granularity(criterion) == 'weight' or self.mode(criterion) in ('hard', 'cascade'):
         cbs = [KeepMasks(pl.weight_masks)] if hasattr(pl, 'weight_masks') else []
         with timed('finetune'):
-            _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=cbs)
+            fit_epochs(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=cbs)
         return {}
     sfp = SoftFilterPruning(ratio, criterion, scope=criterion_scope(criterion, cfg.scope), n_batches=cfg.n_batches,
                             structure=cfg.structure)
     with timed('finetune'):
-        _fit(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=[sfp])
+        fit_epochs(pl, cfg.finetune_epochs, cfg.finetune_lr, cbs=[sfp])
     ms, md = masked_stats(pl.model, sfp.pruned, ex), masked_stats(self.parent, {}, ex)
     pl.model = extract_compact(pl.model, sfp.pruned, ex)
     return {'masked_params_pruned': 1 - ms['params'] / md['params'], 'masked_macs_pruned': 1 - ms['macs'] / md['macs']}
@@ -280,9 +292,9 @@ def pruned(self:_Group, criterion, ratio, on_unit=None, draw:int=0):
     start, prev = self.cascade_start(criterion, ratio, draw) if cfg.mode == 'cascade' else (None, 0.0)
     scores = self.scores(criterion, draw, start)  # (re)seeds itself: before the unit's own seed
     # not the criterion's: common random numbers for every criterion of the parent at this ratio
-    set_seed(_unit_seed(self.target, self.seed, ratio))
+    set_seed(unit_seed(self.target, self.seed, ratio))
     with timed('learner'):
-        pl = _learner(cfg, self.data, self.group, copy.deepcopy(self.parent) if start is None else start)
+        pl = group_learner(cfg, self.data, self.group, copy.deepcopy(self.parent) if start is None else start)
     times, t0 = {}, time.time()
     oneshot = self.oneshot(pl, criterion, ratio, scores, prev)
     times['time_prune_s'] = time.time() - t0
