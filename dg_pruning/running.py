@@ -10,7 +10,6 @@ from pathlib import Path
 from fastcore.basics import patch
 # first: it quiets torch's deprecation notice in fastai
 from .core import set_seed, as_tensor, filter_units, timed, prunable_convs, log
-from fastai.callback.core import Callback, CancelValidException
 from fastai.callback.progress import ProgressCallback
 from .data import MultiDomain
 from .importance import (filter_importance, parse_criterion, uses_target, granularity,
@@ -19,7 +18,7 @@ from .lost import weight_importance, weight_masks, apply_masks, KeepMasks, nonze
 from .hard import prune_learner, model_stats, save_pruned, load_pruned, coupled_convs
 from .soft import (SoftFilterPruning, extract_compact, recalibrate_bn, select_pruned, zero_filters,
                              masked_stats)
-from .train import dg_learner, fit_dg, fast_format
+from .train import dg_learner, fit_epochs, fast_format
 from .evaluate import evaluate_model, signal_threshold
 from .corrupt import corrupted_sets
 from .config import Config, load_data, check_data, corruptions_of, arch_kw, weights_of, families
@@ -27,8 +26,7 @@ from .store import Store, unit_name, group_of, check_protocols, sha256, bare
 from .provenance import where_running, provenance
 
 # %% auto #0
-__all__ = ['RANDOM', 'plan', 'draws', 'unit_seed', 'group_learner', 'fit_epochs', 'missing_units', 'group_units', 'run_group',
-           'start_run']
+__all__ = ['RANDOM', 'plan', 'draws', 'unit_seed', 'group_learner', 'missing_units', 'group_units', 'run_group', 'start_run']
 
 # %% ../nbs/09e_running.ipynb #ef633815
 def plan(cfg:Config, # the configuration
@@ -76,30 +74,6 @@ def group_learner(cfg, # the configuration
         learn.model = model
     learn.model.to(learn.dls.device, memory_format=fast_format(learn.dls))
     return learn
-
-# %% ../nbs/09e_running.ipynb #c1818250
-class _NoValidation(Callback):
-    ("Skip fastai's validation pass after each epoch: fine-tuning reads no validation metric (the unit is evaluated "
-     "after).")
-    order = -20
-    def before_validate(self): raise CancelValidException()
-
-# %% ../nbs/09e_running.ipynb #1901ce2d
-def fit_epochs(learn, # a `group_learner`
-               epochs:float, # whole or fractional epochs
-               lr:float, # the learning rate
-               cbs=None, # None: dense training (`fit_dg`); callbacks: fine-tuning with them, not validated
-              ):
-    ("Dense training (`cbs=None`: `fit_dg`, validated each epoch) or fine-tuning for `epochs` (not validated), a "
-     "fraction of an epoch being that share of random items.")
-    n = math.ceil(epochs)
-    if n != epochs:
-        learn.dls.train.n = max(learn.dls.train.bs, round(len(learn.dls.train.dataset) * epochs / n))
-    with learn.no_logging():
-        if cbs is None:
-            fit_dg(learn, n, lr)
-        else:
-            learn.fit_one_cycle(n, lr, cbs=[*cbs, _NoValidation()])
 
 # %% ../nbs/09e_running.ipynb #23406973
 def _batches(dl, n): return [b for _, b in zip(range(n), dl)]

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_train.ipynb #15ae93a7
 from __future__ import annotations
-import inspect
+import inspect, math
 from functools import partial
 import numpy as np
 import torch
@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from torch import nn
 from .data import DomainCallback, MultiDomain
 from .models import make_model
-from fastai.callback.core import Callback
+from fastai.callback.core import Callback, CancelValidException
 from fastai.learner import Learner
 from fastai.metrics import accuracy
 from fastai.optimizer import OptimWrapper
@@ -26,7 +26,7 @@ importlib.import_module('fastai.callback.schedule')
 # %% auto #0
 __all__ = ['MMD_SCALES', 'ALGORITHMS', 'domain_risks', 'DGCallback', 'ERM', 'NaNGuard', 'coral_penalty', 'CORAL', 'mmd_penalty',
            'MMD', 'VREx', 'irm_penalty', 'IRM', 'GroupDRO', 'Mixup', 'hyperparams', 'dg_learner', 'KeepBest', 'fit_dg',
-           'AutocastPrecision', 'fast_format']
+           'fit_epochs', 'AutocastPrecision', 'fast_format']
 
 # %% ../nbs/06_train.ipynb #95bd1d7b
 def domain_risks(pred, # logits `(items, classes)`
@@ -327,6 +327,30 @@ def fit_dg(learn, # a `dg_learner`
     else:
         learn.fit(epochs, lr, cbs=KeepBest())
     return learn
+
+# %% ../nbs/06_train.ipynb #384648b4
+class _NoValidation(Callback):
+    ("Skip fastai's validation pass after each epoch: fine-tuning reads no validation metric (the unit is evaluated "
+     "after).")
+    order = -20
+    def before_validate(self): raise CancelValidException()
+
+# %% ../nbs/06_train.ipynb #1a06fde4
+def fit_epochs(learn, # a `dg_learner`
+               epochs:float, # whole or fractional epochs
+               lr:float, # the learning rate
+               cbs=None, # None: dense training (`fit_dg`); callbacks: fine-tuning with them, not validated
+              ):
+    ("Dense training (`cbs=None`: `fit_dg`, validated each epoch) or fine-tuning for `epochs` (not validated), a "
+     "fraction of an epoch being that share of random items.")
+    n = math.ceil(epochs)
+    if n != epochs:
+        learn.dls.train.n = max(learn.dls.train.bs, round(len(learn.dls.train.dataset) * epochs / n))
+    with learn.no_logging():
+        if cbs is None:
+            fit_dg(learn, n, lr)
+        else:
+            learn.fit_one_cycle(n, lr, cbs=[*cbs, _NoValidation()])
 
 # %% ../nbs/06_train.ipynb #a61eff21
 class AutocastPrecision(MixedPrecision):
