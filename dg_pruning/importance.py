@@ -9,6 +9,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 import torch_pruning as tp
+from fastcore.meta import delegates
 from .core import filter_units, prunable_convs, FilterUnit, preserve_mode, as_tensor
 from .risk import domain_terms, pool_terms
 from .fpgm import fpgm_scores
@@ -17,8 +18,8 @@ from .registry import CRITERIA, register_criterion
 # %% auto #0
 __all__ = ['ACCUMULATE', 'uses_target', 'granularity', 'criterion_scope', 'parse_criterion', 'same_granularity', 'reiterable',
            'filter_importance', 'l1_importance', 'l2_importance', 'random_importance', 'fpgm_importance',
-           'taylor_importance', 'ior_importance', 'worst_importance', 'agree_importance', 'mean_maps', 'dss_importance',
-           'dss_target_importance', 'TPImportance']
+           'taylor_terms', 'taylor_importance', 'ior_importance', 'worst_importance', 'agree_importance', 'mean_maps',
+           'dss_importance', 'dss_target_importance', 'TPImportance']
 
 # %% ../nbs/03_importance.ipynb #0f44b622
 def uses_target(spec:str, # a criterion name or spec
@@ -169,7 +170,14 @@ def fpgm_importance(model, # the network
 # %% ../nbs/03_importance.ipynb #34384441
 ACCUMULATE = ('batch', 'data')
 
-def _accumulated(model, units, batches, form, accumulate, max_batches, precision='fp32') -> list:
+def taylor_terms(model, # the network
+                 units, # `FilterUnit`s to score
+                 batches, # (x, y, domain) batches
+                 form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
+                 accumulate:str='batch', # 'batch': scores averaged over batches; 'data': the pooled risk's terms
+                 max_batches:int|None=None, # score at most this many batches (None: all)
+                 precision:str='fp32', # 'fp32', or 'bf16'/'fp16' (autocast; see "Scoring at lower precision")
+                ) -> list:
     "The batches' `DomainTerms` ('batch': one per batch) or the terms of their pooled risk ('data': a list of one)."
     if accumulate not in ACCUMULATE:
         raise ValueError(f"unknown accumulate {accumulate!r}; use one of {ACCUMULATE}")
@@ -184,28 +192,24 @@ def _mean_scores(terms:list, f) -> dict:
 
 # %% ../nbs/03_importance.ipynb #8275ad8d
 @register_criterion('taylor', needs_data=True)
+@delegates(taylor_terms)
 def taylor_importance(model, # the network
                       units, # `FilterUnit`s to score
                       batches, # (x, y, domain) batches
-                      form:str='filter', # 'filter': square of the sum; 'weight': per-weight terms
-                      accumulate:str='batch', # 'batch': squares averaged over batches; 'data': pooled terms squared
-                      max_batches:int|None=None, # score at most this many batches (None: all)
-                      precision:str='fp32', # 'fp32', or 'bf16'/'fp16' (autocast; see "Scoring at lower precision")
+                      **kwargs, # `taylor_terms`' options
                      ):
     "First-order Taylor estimate of the change of the pooled (domain-agnostic) risk, squared."
-    terms = _accumulated(model, units, batches, form, accumulate, max_batches, precision)
+    terms = taylor_terms(model, units, batches, **kwargs)
     return _mean_scores(terms, lambda t: {k: (v ** 2).sum(-1) for k, v in t.pooled_terms().items()})
 
 # %% ../nbs/03_importance.ipynb #a676a7a1
 @register_criterion('ior', needs_data=True, needs_domains=2)
+@delegates(taylor_terms)
 def ior_importance(model, # the network
                    units, # `FilterUnit`s to score
                    batches, # (x, y, domain) batches
                    alpha:float=1.0, # weight of the REx variance term (0: the per-domain Taylor sum)
-                   form:str='filter', # 'filter': square of the sum (one backward per batch); 'weight': per-weight terms
-                   accumulate:str='batch', # 'batch': squares averaged over batches; 'data': pooled terms squared
-                   max_batches:int|None=None, # score at most this many batches (None: all)
-                   precision:str='fp32', # 'fp32', or 'bf16'/'fp16' (autocast; see "Scoring at lower precision")
+                   **kwargs, # `taylor_terms`' options
                   ):
     ("IoR: sum over domains of the squared per-domain Taylor terms, plus `alpha` times the squared Taylor term of the "
      "REx variance.")
@@ -214,7 +218,7 @@ def ior_importance(model, # the network
         if alpha == 0:
             return per
         return {k: per[k] + alpha * (v ** 2).sum(-1) for k, v in t.var_terms().items()}
-    return _mean_scores(_accumulated(model, units, batches, form, accumulate, max_batches, precision), f)
+    return _mean_scores(taylor_terms(model, units, batches, **kwargs), f)
 
 # %% ../nbs/03_importance.ipynb #57702737
 def _per_domain(t, criterion:str):
@@ -228,32 +232,28 @@ def _per_domain(t, criterion:str):
 
 # %% ../nbs/03_importance.ipynb #d951c475
 @register_criterion('worst', needs_data=True, needs_domains=2)
+@delegates(taylor_terms)
 def worst_importance(model, # the network
                      units, # `FilterUnit`s to score
                      batches, # (x, y, domain) batches
-                     form:str='filter', # 'filter': square of the sum; 'weight': per-weight terms
-                     accumulate:str='batch', # 'batch': scores averaged over batches; 'data': the pooled risk's terms
-                     max_batches:int|None=None, # score at most this many batches (None: all)
-                     precision:str='fp32', # 'fp32', or 'bf16'/'fp16' (autocast; see "Scoring at lower precision")
+                     **kwargs, # `taylor_terms`' options
                     ):
     "Worst-domain Taylor (GroupDRO's reading): the largest over source domains of a filter's squared Taylor term."
     f = lambda t: {k: (v ** 2).sum(-1).amax(0) for k, v in _per_domain(t, 'worst').items()}
-    return _mean_scores(_accumulated(model, units, batches, form, accumulate, max_batches, precision), f)
+    return _mean_scores(taylor_terms(model, units, batches, **kwargs), f)
 
 # %% ../nbs/03_importance.ipynb #ae7ae40a
 @register_criterion('agree', needs_data=True, needs_domains=2)
+@delegates(taylor_terms)
 def agree_importance(model, # the network
                      units, # `FilterUnit`s to score
                      batches, # (x, y, domain) batches
-                     form:str='filter', # 'filter': square of the sum; 'weight': per-weight terms
-                     accumulate:str='batch', # 'batch': scores averaged over batches; 'data': the pooled risk's terms
-                     max_batches:int|None=None, # score at most this many batches (None: all)
-                     precision:str='fp32', # 'fp32', or 'bf16'/'fp16' (autocast; see "Scoring at lower precision")
+                     **kwargs, # `taylor_terms`' options
                     ):
     ("Cross-domain agreement (AND-mask's): the per-domain Taylor sum, weighted by how far the domains agree on each "
      "term's sign.")
     f = lambda t: {k: (v.sign().mean(0).abs() * (v ** 2).sum(0)).sum(-1) for k, v in _per_domain(t, 'agree').items()}
-    return _mean_scores(_accumulated(model, units, batches, form, accumulate, max_batches, precision), f)
+    return _mean_scores(taylor_terms(model, units, batches, **kwargs), f)
 
 # %% ../nbs/03_importance.ipynb #724d9d1b
 @torch.no_grad()
