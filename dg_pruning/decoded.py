@@ -12,7 +12,7 @@ from fastprogress.fastprogress import progress_bar
 from .data import MultiDomain, domain_folders, load_image
 
 # %% auto #0
-__all__ = ['CACHE_ENV', 'cache_dir', 'folder_signature', 'decoded_folders']
+__all__ = ['CACHE_ENV', 'MEMORY_SHARE', 'cache_dir', 'folder_signature', 'memory_budget', 'decoded_folders']
 
 # %% ../nbs/01a_decoded.ipynb #fd38075a
 CACHE_ENV = 'DG_PRUNING_CACHE'  # the environment variable naming the cache folder
@@ -58,15 +58,28 @@ def _write_entry(md:MultiDomain, size:int, entry:Path):
     except OSError:  # another process wrote the same entry first: keep its copy
         shutil.rmtree(tmp)
 
+# %% ../nbs/01a_decoded.ipynb #803cbd1f
+MEMORY_SHARE = 0.25  # of this machine's memory that one process's decoded images may take (two workers, headroom)
+
+def memory_budget() -> int:
+    "Bytes of decoded images one process may hold: `MEMORY_SHARE` of the machine's physical memory."
+    return int(MEMORY_SHARE * os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES'))
+
 # %% ../nbs/01a_decoded.ipynb #a38607b7
 def decoded_folders(root, # folder holding one sub-folder per domain
                     domains=None, # domain names (default: the preset's, or every sub-folder, sorted)
                     preset:str|None=None, # one of `data.DOMAINBED`'s names: checks the domains and the class count
                     size:int=224, # image side: the images are kept resized to size x size
                     cache=None, # the cache folder (default: `cache_dir()`)
+                    max_bytes:int|None=None, # larger decoded images are read from their files (None: `memory_budget()`)
                    ) -> MultiDomain:
     "`domain_folders`' dataset with its images decoded once, kept under a key of the folder's contents in `cache`."
     md = domain_folders(root, domains, preset, size, verify=False)
+    need, budget = len(md) * 3 * size * size, memory_budget() if max_bytes is None else max_bytes
+    if need > budget:
+        warnings.warn(f"{root}: {len(md):,} images at {size} px take {need / 2**30:.1f} GiB decoded, over this "
+                      f"process's share of memory ({budget / 2**30:.1f} GiB): read from their files at every batch")
+        return domain_folders(root, domains, preset, size)
     key = hashlib.sha256(repr((folder_signature(root), md.names, size)).encode()).hexdigest()[:32]
     entry = Path(cache or cache_dir()) / key
     if not (entry / 'meta.json').exists():
