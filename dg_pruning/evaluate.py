@@ -353,7 +353,7 @@ def evaluate_model(model:nn.Module, # the model evaluated
         with timed('eval:corrupted_metrics'):
             cc = sets_calibration(m, sets, sp)
             for name, r in cc.drop('clean').iterrows():
-                row.update({f'corr_ece:{name}': r.ece, f'corr_nll:{name}': r.nll, f'corr_brier:{name}': r.brier})
+                row.update({f'corr_ece:{name}': r.ece, f'corr_loss:{name}': r.nll, f'corr_brier:{name}': r.brier})
             ca = sets_accuracy(m, sets, sp)
             for name, r in ca.iterrows():
                 row[f'corr:{name}'] = r.get('mean', r.drop('clean').iloc[0])

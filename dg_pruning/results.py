@@ -62,6 +62,8 @@ def collect(*outs, # output folders (e.g. the shards of one sweep)
         return pd.DataFrame()
     df = pd.DataFrame(rows)
     df['target'] = df.target.astype(str)
+    # NLL is 'loss' in every name: units written before corr_nll: became corr_loss: read under the new name
+    df = df.rename(columns=lambda c: f'corr_loss:{c[9:]}' if c.startswith('corr_nll:') else c)
     df = mean_draws(df) if draws == 'mean' and 'draw' in df else df.drop(columns='folder')
     rank = {'criterion': {'dense': -1}}
     for k in KINDS:
