@@ -37,11 +37,12 @@ class UnitBar:
             return self.done
         self.done = len(done)
         work = sum(self.costs[n] for n in done) / self.total if self.total else 1.0
-        self.bar.update(self.done)  # fastprogress: the time left by unit count, redrawn below by work
-        if self.done < len(self.costs) and work > 0:
-            self.bar.last_t = time.time()
+        if self.done < len(self.costs) and work > 0:  # drawn once, the time left by work (fastprogress's: by count)
+            self.bar.last_v, self.bar.last_t = self.done, time.time()
             self.bar.pred_t = (self.bar.last_t - self.bar.start_t) / work
             self.bar.update_bar(self.done)
+        else:
+            self.bar.update(self.done)  # the last unit: fastprogress ends the bar
         if self.console and self.done == len(self.costs):
             print(flush=True)  # fastprogress leaves a finished console bar's line open
         bar_line(self.console and self.done < len(self.costs))
