@@ -253,10 +253,11 @@ def _source(cfg):
     "Where the data of `cfg` comes from: a registered shift's builder or folder, else `cfg.dataset` (a folder)."
     return SHIFTS[cfg.dataset].data if cfg.dataset in SHIFTS else cfg.dataset
 
-def _load(cfg):
-    "The `MultiDomain` of `cfg`, read now."
+def _load(cfg, signature=None):
+    "The `MultiDomain` of `cfg`, read now (`signature`: its folder's, where the caller has it)."
     source = _source(cfg)
-    data = source() if callable(source) else decoded_folders(source, preset=cfg.preset, size=cfg.size)
+    data = source() if callable(source) else decoded_folders(source, preset=cfg.preset, size=cfg.size,
+                                                             signature=signature)
     if cfg.domains:
         for d in cfg.domains:
             data.domain_id(d)  # clear error for an unknown name
@@ -275,7 +276,7 @@ def load_data(cfg:Config, # the configuration
     key = (cfg.dataset, cfg.preset, tuple(cfg.domains or ()), cfg.size,
            None if callable(_source(cfg)) else folder_signature(_source(cfg)))
     if key not in _LOADED:
-        _LOADED[key] = _load(cfg)
+        _LOADED[key] = _load(cfg, key[-1])  # a folder's signature, taken once
     return _LOADED[key]
 
 # %% ../nbs/09a_config.ipynb #8befe15a

@@ -72,6 +72,7 @@ def decoded_folders(root, # folder holding one sub-folder per domain
                     size:int=224, # image side: the images are kept resized to size x size
                     cache=None, # the cache folder (default: `cache_dir()`)
                     max_bytes:int|None=None, # larger decoded images are read from their files (None: `memory_budget()`)
+                    signature:str|None=None, # its `folder_signature`, where the caller has it (None: taken here)
                    ) -> MultiDomain:
     "`domain_folders`' dataset with its images decoded once, kept under a key of the folder's contents in `cache`."
     md = domain_folders(root, domains, preset, size, verify=False)
@@ -80,7 +81,7 @@ def decoded_folders(root, # folder holding one sub-folder per domain
         warnings.warn(f"{root}: {len(md):,} images at {size} px take {need / 2**30:.1f} GiB decoded, over this "
                       f"process's share of memory ({budget / 2**30:.1f} GiB): read from their files at every batch")
         return domain_folders(root, domains, preset, size)
-    key = hashlib.sha256(repr((folder_signature(root), md.names, size)).encode()).hexdigest()[:32]
+    key = hashlib.sha256(repr((signature or folder_signature(root), md.names, size)).encode()).hexdigest()[:32]
     entry = Path(cache or cache_dir()) / key
     if not (entry / 'meta.json').exists():
         _write_entry(md, size, entry)
